@@ -1,0 +1,10 @@
+//! VNet Integration Lab.
+//!
+//! `model` is the domain of Azure App Service VNet Integration: plans, web apps, virtual
+//! networks, certificates, routes and the rules of `SPEC.md`. It is pure Rust and tested natively.
+//! `ui` renders it in the browser with Leptos; it exists only in the wasm32 build.
+
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

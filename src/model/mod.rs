@@ -1,0 +1,1 @@
+//! The domain model. No browser or UI types here.
