@@ -1,0 +1,17 @@
+//! The browser app: renders the model and sends it commands. No rule is decided here.
+
+mod app;
+pub mod route;
+mod shell;
+mod views;
+
+pub use app::App;
+
+/// Replaces the static loading shell of `index.html` with the running app.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(App);
+}
