@@ -11,8 +11,8 @@ const inline = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
 const hashes = [...html.matchAll(inline)].map(
   ([, body]) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`,
 );
-if (!html.includes("INLINE_SCRIPT_HASHES")) {
-  console.error(`csp-hashes: ${file} has no INLINE_SCRIPT_HASHES placeholder in its CSP`);
+if (html.split("INLINE_SCRIPT_HASHES").length !== 2) {
+  console.error(`csp-hashes: ${file} must have exactly one INLINE_SCRIPT_HASHES placeholder, in its CSP`);
   process.exit(1);
 }
 writeFileSync(file, html.replace("INLINE_SCRIPT_HASHES", hashes.join(" ")));

@@ -1,0 +1,71 @@
+// Smoke test of the release build: every view loads, from the root and from a sub-path,
+// with no console error and no failed request.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { SUB_PATH, launchBrowser, openPage, screenshot, serveDist, waitForApp } from "./support.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("every navigation entry shows its view, with a screenshot of each", async () => {
+  const { page, problems, context } = await openPage(browser);
+  await page.goto(`${server.url}/`);
+  await waitForApp(page);
+  const entries = await page.locator(".side-nav a").allTextContents();
+  assert.equal(entries.length, 8, `navigation entries: ${entries.join(", ")}`);
+  for (const entry of entries) {
+    await page.locator(".side-nav a", { hasText: entry }).click();
+    await page.locator("h1", { hasText: entry }).waitFor();
+    assert.equal(await page.locator(".side-nav a[aria-current=page]").textContent(), entry);
+    const slug = entry.toLowerCase().replaceAll(" ", "-");
+    await screenshot(page, `shell-${slug}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a deep link under a sub-path survives a reload, and back returns to it", async () => {
+  const { page, problems, context } = await openPage(browser);
+  await page.goto(`${server.url}${SUB_PATH}#/virtual-networks`);
+  await page.locator("h1", { hasText: "Virtual networks" }).waitFor();
+  await page.reload();
+  await page.locator("h1", { hasText: "Virtual networks" }).waitFor();
+  await page.locator(".side-nav a", { hasText: "Compare" }).click();
+  await page.locator("h1", { hasText: "Compare" }).waitFor();
+  await page.goBack();
+  await page.locator("h1", { hasText: "Virtual networks" }).waitFor();
+  assert.match(page.url(), /\/nested\/lab\/#\/virtual-networks$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("an unknown view says so and keeps the navigation", async () => {
+  const { page, problems, context } = await openPage(browser);
+  await page.goto(`${server.url}/#/no-such-view`);
+  await page.locator("h1", { hasText: "Not found" }).waitFor();
+  await waitForApp(page);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the page paints a static shell before the wasm and carries a strict CSP", async () => {
+  const html = await (await fetch(`${server.url}/`)).text();
+  assert.match(html, /id="boot"/);
+  assert.match(html, /VNet Integration Lab/);
+  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  assert.ok(csp, "a Content-Security-Policy meta tag");
+  assert.doesNotMatch(csp, /'unsafe-inline'/);
+  assert.doesNotMatch(csp.replaceAll("'wasm-unsafe-eval'", ""), /unsafe-eval/);
+  assert.match(csp, /'sha256-[A-Za-z0-9+/=]+'/, "the inline loader is allowed by its hash");
+  assert.doesNotMatch(csp, /INLINE_SCRIPT_HASHES/);
+});

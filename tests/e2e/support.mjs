@@ -1,0 +1,94 @@
+// Shared by the Playwright flows: a static server for dist/, the browser, and a page that
+// records every console error, uncaught exception and failed request.
+import { createServer } from "node:http";
+import { mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import { chromium } from "playwright-core";
+
+const root = resolve(import.meta.dirname, "../..");
+const dist = join(root, "dist");
+export const screenshots = join(root, "target/screenshots");
+
+/** Where the app is also served, to prove it works under a sub-path. */
+export const SUB_PATH = "/nested/lab/";
+
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".css": "text/css",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".json": "application/json",
+};
+
+/** Serves dist/ on loopback, at the root and under SUB_PATH, like any static file server. */
+export async function serveDist() {
+  const server = createServer(async (request, response) => {
+    let path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    if (path.startsWith(SUB_PATH)) path = "/" + path.slice(SUB_PATH.length);
+    if (path.endsWith("/")) path += "index.html";
+    const file = normalize(join(dist, path));
+    try {
+      if (!file.startsWith(dist)) throw new Error("outside dist");
+      const body = await readFile(file);
+      response.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { "content-type": "text/plain" });
+      response.end("not found");
+    }
+  });
+  await new Promise((done) => server.listen(0, "127.0.0.1", done));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  return { url, close: () => new Promise((done) => server.close(done)) };
+}
+
+/** Debian's Chromium, quiet on this machine's closed network. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/**
+ * A fresh page whose `problems` lists every console error, page error, failed request and
+ * HTTP error it meets; a flow asserts it is empty at the end.
+ */
+export async function openPage(browser, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) =>
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
+  );
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return { page, problems, context };
+}
+
+/** Waits until the wasm app has replaced the static shell. */
+export async function waitForApp(page) {
+  await page.locator(".side-nav a").first().waitFor();
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
