@@ -1,8 +1,16 @@
 // Smoke test of the release build: every view loads, from the root and from a sub-path,
-// with no console error and no failed request.
+// with no console error, no failed request and no axe-core violation.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { SUB_PATH, launchBrowser, openPage, screenshot, serveDist, waitForApp } from "./support.mjs";
+import {
+  SUB_PATH,
+  accessibilityViolations,
+  launchBrowser,
+  openPage,
+  screenshot,
+  serveDist,
+  waitForApp,
+} from "./support.mjs";
 
 let server;
 let browser;
@@ -17,7 +25,7 @@ after(async () => {
   await server?.close();
 });
 
-test("every navigation entry shows its view, with a screenshot of each", async () => {
+test("every navigation entry shows its view, accessible, with a screenshot of each", async () => {
   const { page, problems, context } = await openPage(browser);
   await page.goto(`${server.url}/`);
   await waitForApp(page);
@@ -27,6 +35,7 @@ test("every navigation entry shows its view, with a screenshot of each", async (
     await page.locator(".side-nav a", { hasText: entry }).click();
     await page.locator("h1", { hasText: entry }).waitFor();
     assert.equal(await page.locator(".side-nav a[aria-current=page]").textContent(), entry);
+    assert.deepEqual(await accessibilityViolations(page), [], `axe on ${entry}`);
     const slug = entry.toLowerCase().replaceAll(" ", "-");
     await screenshot(page, `shell-${slug}`);
   }
