@@ -2,9 +2,11 @@
 //!
 //! `model` is the domain of Azure App Service VNet Integration: plans, web apps, virtual
 //! networks, certificates, routes and the rules of `SPEC.md`. It is pure Rust and tested natively.
-//! `ui` renders it in the browser with Leptos; it exists only in the wasm32 build.
+//! `store` is its saved form, with a schema version, also pure. `ui` renders the model in the
+//! browser with Leptos; it exists only in the wasm32 build.
 
 pub mod model;
+pub mod store;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

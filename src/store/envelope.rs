@@ -1,0 +1,121 @@
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+/// The version of the saved form this build writes and reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Larger documents are refused before parsing: localStorage holds about 5 MB per origin, and a
+/// file this big is not a subscription made by hand.
+pub const MAX_DOCUMENT_BYTES: usize = 4 * 1024 * 1024;
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a, T> {
+    schema: u32,
+    revision: u64,
+    subscription: &'a T,
+}
+
+#[derive(Deserialize)]
+struct Header {
+    schema: u32,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn<T> {
+    revision: u64,
+    subscription: T,
+}
+
+/// A document read back: the state and the revision it was saved at.
+#[derive(Debug, PartialEq)]
+pub struct Decoded<T> {
+    pub state: T,
+    pub revision: u64,
+}
+
+/// Why a document could not be read. Each message says what is wrong and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    TooLarge { bytes: usize },
+    NotJson { reason: String },
+    NoSchemaVersion,
+    NewerSchema { found: u32 },
+    UnknownSchema { found: u32 },
+    WrongField { path: String, reason: String },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::TooLarge { bytes } => write!(
+                f,
+                "the document is {bytes} bytes, more than the {MAX_DOCUMENT_BYTES} a subscription can have; \
+                 check that this is a file exported by VNet Integration Lab"
+            ),
+            DecodeError::NotJson { reason } => write!(
+                f,
+                "the document is not valid JSON ({reason}); use a file exported by VNet Integration Lab"
+            ),
+            DecodeError::NoSchemaVersion => write!(
+                f,
+                "the field \"schema\" is missing or not a number, so this is not a saved subscription; \
+                 use a file exported by VNet Integration Lab"
+            ),
+            DecodeError::NewerSchema { found } => write!(
+                f,
+                "the subscription was saved by a newer version of the lab (schema {found}; this one reads \
+                 schema {SCHEMA_VERSION}); open it with that version, or start from the sample here"
+            ),
+            DecodeError::UnknownSchema { found } => write!(
+                f,
+                "schema {found} is not a version of the lab's saved form (this one reads schema \
+                 {SCHEMA_VERSION}); use a file exported by VNet Integration Lab"
+            ),
+            DecodeError::WrongField { path, reason } => write!(
+                f,
+                "the field \"{path}\" is wrong: {reason}; correct it in the file or export it again"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// The document for `state` at `revision`.
+pub fn encode<T: Serialize>(state: &T, revision: u64) -> String {
+    serde_json::to_string(&EnvelopeOut {
+        schema: SCHEMA_VERSION,
+        revision,
+        subscription: state,
+    })
+    .expect("a subscription always serializes: its maps have string keys")
+}
+
+/// Reads a document back, or says exactly which part of it is wrong (the JSON path of a bad
+/// field). Deeply nested input fails cleanly at serde_json's recursion limit.
+pub fn decode<T: DeserializeOwned>(text: &str) -> Result<Decoded<T>, DecodeError> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(DecodeError::TooLarge { bytes: text.len() });
+    }
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|error| DecodeError::NotJson {
+            reason: error.to_string(),
+        })?;
+    let header: Header = Header::deserialize(&value).map_err(|_| DecodeError::NoSchemaVersion)?;
+    match header.schema {
+        SCHEMA_VERSION => {}
+        found if found > SCHEMA_VERSION => return Err(DecodeError::NewerSchema { found }),
+        found => return Err(DecodeError::UnknownSchema { found }),
+    }
+    let envelope: EnvelopeIn<T> =
+        serde_path_to_error::deserialize(&value).map_err(|error| DecodeError::WrongField {
+            path: error.path().to_string(),
+            reason: error.inner().to_string(),
+        })?;
+    Ok(Decoded {
+        state: envelope.subscription,
+        revision: envelope.revision,
+    })
+}

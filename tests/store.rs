@@ -1,0 +1,111 @@
+//! The saved form: every way stored or imported data can be bad gets a message naming the
+//! problem, and good data reads back exactly.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde::{Deserialize, Serialize};
+use vnet_lab::store::{decode, encode, DecodeError, Decoded, MAX_DOCUMENT_BYTES, SCHEMA_VERSION};
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct State {
+    plans: Vec<Plan>,
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct Plan {
+    name: String,
+    apps: u32,
+}
+
+fn state() -> State {
+    State {
+        plans: vec![Plan {
+            name: "<script>alert('x')</script> 🚀 מערכת".into(),
+            apps: 2,
+        }],
+    }
+}
+
+#[test]
+fn a_saved_state_reads_back_equal_with_its_revision() {
+    let text = encode(&state(), 7);
+    assert_eq!(
+        decode::<State>(&text),
+        Ok(Decoded {
+            state: state(),
+            revision: 7
+        })
+    );
+}
+
+#[test]
+fn not_json_is_refused_with_the_position() {
+    let error = decode::<State>("{\"schema\": 1,").unwrap_err();
+    assert!(matches!(error, DecodeError::NotJson { .. }));
+    assert!(error.to_string().contains("line 1"), "{error}");
+}
+
+#[test]
+fn a_document_without_schema_is_not_a_saved_subscription() {
+    let error = decode::<State>("{\"plans\": []}").unwrap_err();
+    assert_eq!(error, DecodeError::NoSchemaVersion);
+    assert!(error.to_string().contains("\"schema\""));
+}
+
+#[test]
+fn a_newer_schema_is_refused_and_named() {
+    let text = format!(
+        "{{\"schema\": {}, \"revision\": 1, \"subscription\": {{}}}}",
+        SCHEMA_VERSION + 1
+    );
+    let error = decode::<State>(&text).unwrap_err();
+    assert_eq!(
+        error,
+        DecodeError::NewerSchema {
+            found: SCHEMA_VERSION + 1
+        }
+    );
+    assert!(error.to_string().contains("newer version"));
+}
+
+#[test]
+fn an_older_unknown_schema_is_refused() {
+    let text = "{\"schema\": 0, \"revision\": 1, \"subscription\": {}}";
+    assert_eq!(
+        decode::<State>(text),
+        Err(DecodeError::UnknownSchema { found: 0 })
+    );
+}
+
+#[test]
+fn a_wrong_field_is_named_by_its_json_path() {
+    let text = "{\"schema\": 1, \"revision\": 3, \"subscription\": {\"plans\": [{\"name\": \"a\", \"apps\": \"two\"}]}}";
+    let error = decode::<State>(text).unwrap_err();
+    match &error {
+        DecodeError::WrongField { path, .. } => assert_eq!(path, "subscription.plans[0].apps"),
+        other => panic!("expected a wrong field, got {other:?}"),
+    }
+    assert!(
+        error.to_string().contains("\"subscription.plans[0].apps\""),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_huge_document_is_refused_before_parsing() {
+    let text = " ".repeat(MAX_DOCUMENT_BYTES + 1);
+    assert_eq!(
+        decode::<State>(&text),
+        Err(DecodeError::TooLarge {
+            bytes: MAX_DOCUMENT_BYTES + 1
+        })
+    );
+}
+
+#[test]
+fn deep_nesting_is_refused_cleanly_not_by_a_crash() {
+    let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(matches!(
+        decode::<State>(&text),
+        Err(DecodeError::NotJson { .. })
+    ));
+}
