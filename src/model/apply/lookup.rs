@@ -1,0 +1,132 @@
+//! Finding entities by id and checking names, shared by every command.
+
+use crate::model::error::CommandError;
+use crate::model::hybrid::HybridConnection;
+use crate::model::ids::{HybridConnectionId, LocalNetworkId, PlanId, VnetId, WebAppId};
+use crate::model::local_network::LocalNetwork;
+use crate::model::names::{check_resource_name, check_web_app_name};
+use crate::model::network::VirtualNetwork;
+use crate::model::subscription::Subscription;
+use crate::model::web_app::{Plan, WebApp};
+
+fn not_found(kind: &'static str, id: impl ToString) -> CommandError {
+    CommandError::NotFound {
+        kind,
+        id: id.to_string(),
+    }
+}
+
+impl Subscription {
+    pub(super) fn allocate_id(&mut self) -> u32 {
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    pub(super) fn plan(&self, id: PlanId) -> Result<&Plan, CommandError> {
+        self.plans.get(&id).ok_or_else(|| not_found("plan", id))
+    }
+
+    pub(super) fn app(&self, id: WebAppId) -> Result<&WebApp, CommandError> {
+        self.web_apps
+            .get(&id)
+            .ok_or_else(|| not_found("web app", id))
+    }
+
+    pub(super) fn app_mut(&mut self, id: WebAppId) -> Result<&mut WebApp, CommandError> {
+        self.web_apps
+            .get_mut(&id)
+            .ok_or_else(|| not_found("web app", id))
+    }
+
+    pub(super) fn vnet(&self, id: VnetId) -> Result<&VirtualNetwork, CommandError> {
+        self.virtual_networks
+            .get(&id)
+            .ok_or_else(|| not_found("virtual network", id))
+    }
+
+    pub(super) fn vnet_mut(&mut self, id: VnetId) -> Result<&mut VirtualNetwork, CommandError> {
+        self.virtual_networks
+            .get_mut(&id)
+            .ok_or_else(|| not_found("virtual network", id))
+    }
+
+    pub(super) fn local(&self, id: LocalNetworkId) -> Result<&LocalNetwork, CommandError> {
+        self.local_networks
+            .get(&id)
+            .ok_or_else(|| not_found("local network", id))
+    }
+
+    pub(super) fn local_mut(
+        &mut self,
+        id: LocalNetworkId,
+    ) -> Result<&mut LocalNetwork, CommandError> {
+        self.local_networks
+            .get_mut(&id)
+            .ok_or_else(|| not_found("local network", id))
+    }
+
+    pub(super) fn hybrid(&self, id: HybridConnectionId) -> Result<&HybridConnection, CommandError> {
+        self.hybrid_connections
+            .get(&id)
+            .ok_or_else(|| not_found("Hybrid Connection", id))
+    }
+
+    pub(super) fn hybrid_mut(
+        &mut self,
+        id: HybridConnectionId,
+    ) -> Result<&mut HybridConnection, CommandError> {
+        self.hybrid_connections
+            .get_mut(&id)
+            .ok_or_else(|| not_found("Hybrid Connection", id))
+    }
+}
+
+/// A web app name: valid, and not already taken (`<name>.azurewebsites.net` is unique).
+pub(super) fn web_app_name(
+    subscription: &Subscription,
+    name: &str,
+) -> Result<String, CommandError> {
+    let name = name.trim();
+    check_web_app_name(name).map_err(|problem| CommandError::InvalidName {
+        kind: "web app",
+        name: name.to_string(),
+        problem,
+    })?;
+    if subscription.web_app_named(name).is_some() {
+        return Err(CommandError::DuplicateName {
+            kind: "web app",
+            name: name.to_string(),
+        });
+    }
+    Ok(name.to_string())
+}
+
+/// A resource name: valid, and not among `taken` (compared without case, as Azure does).
+pub(super) fn resource_name<'a>(
+    kind: &'static str,
+    name: &str,
+    mut taken: impl Iterator<Item = &'a str>,
+) -> Result<String, CommandError> {
+    let name = name.trim();
+    check_resource_name(name).map_err(|problem| CommandError::InvalidName {
+        kind,
+        name: name.to_string(),
+        problem,
+    })?;
+    if taken.any(|other| other.eq_ignore_ascii_case(name)) {
+        return Err(CommandError::DuplicateName {
+            kind,
+            name: name.to_string(),
+        });
+    }
+    Ok(name.to_string())
+}
+
+/// Host names typed as a list, separated by commas or spaces.
+pub(super) fn host_names(text: &str) -> Vec<String> {
+    text.split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|name| !name.is_empty())
+        .map(str::to_string)
+        .collect()
+}

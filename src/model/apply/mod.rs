@@ -1,0 +1,144 @@
+//! Applying a command: it succeeds, changing the state and logging an activity, or fails with a
+//! [`CommandError`] and changes nothing.
+
+mod hybrid;
+mod integration;
+mod lookup;
+mod networks;
+mod on_premises;
+mod plans;
+
+use super::command::{Command, Event};
+use super::error::CommandError;
+use super::subscription::{Activity, Subscription};
+
+impl Subscription {
+    /// Applies `command`. On failure the subscription is exactly as before.
+    pub fn apply(&mut self, command: Command) -> Result<Event, CommandError> {
+        // Work on a copy and keep it only on success: no half-applied command can exist.
+        // The clock ticking is not a change to log; what finishes meanwhile is.
+        let logged = !matches!(command, Command::AdvanceClock { .. });
+        let mut next = self.clone();
+        let event = next.execute(command)?;
+        let at = next.now();
+        if logged {
+            next.activity.push(Activity {
+                at,
+                text: event.summary.clone(),
+            });
+        }
+        next.activity
+            .extend(event.finished.iter().map(|text| Activity {
+                at,
+                text: text.clone(),
+            }));
+        *self = next;
+        Ok(event)
+    }
+
+    fn execute(&mut self, command: Command) -> Result<Event, CommandError> {
+        use Command::*;
+        match command {
+            CreatePlan { name, tier } => self.create_plan(name, tier),
+            DeletePlan { plan } => self.delete_plan(plan),
+            ScalePlan { plan, tier } => self.scale_plan(plan, tier),
+            CreateWebApp { name, plan } => self.create_web_app(name, plan),
+            DeleteWebApp { app } => self.delete_web_app(app),
+            CreateVirtualNetwork {
+                name,
+                address_space,
+                dns_servers,
+            } => self
+                .create_virtual_network(&name, &address_space, &dns_servers)
+                .map(|vnet| {
+                    Event::new(format!(
+                        "Created the virtual network {}",
+                        self.virtual_networks[&vnet].name
+                    ))
+                }),
+            DeleteVirtualNetwork { vnet } => self.delete_virtual_network(vnet),
+            AddSubnet { vnet, name, prefix } => self.add_subnet(vnet, name, &prefix),
+            AddDnsServer { vnet, address } => self.add_dns_server(vnet, &address),
+            RemoveDnsServer { vnet, address } => self.remove_dns_server(vnet, &address),
+            CreateGateway { vnet, routing } => self.create_gateway(vnet, routing),
+            DeleteGateway { vnet } => self.delete_gateway(vnet),
+            EnablePointToSite { vnet, pool } => self.enable_point_to_site(vnet, &pool),
+            DisablePointToSite { vnet } => self.disable_point_to_site(vnet),
+            LinkSiteToSite {
+                vnet,
+                local_network,
+            } => self.link_site_to_site(vnet, local_network),
+            UnlinkSiteToSite {
+                vnet,
+                local_network,
+            } => self.unlink_site_to_site(vnet, local_network),
+            CreateVirtualMachine {
+                vnet,
+                subnet,
+                name,
+                address,
+                host_names,
+                role,
+            } => self.create_virtual_machine(vnet, &subnet, name, &address, &host_names, role),
+            MoveVirtualMachine { vnet, vm, .. } => self.move_virtual_machine(vnet, vm),
+            DeleteVirtualMachine { vnet, vm } => self.delete_virtual_machine(vnet, vm),
+            OpenPort { host, rule } => self.set_port(host, rule, true),
+            ClosePort { host, rule } => self.set_port(host, rule, false),
+            AddDnsRecord {
+                vnet,
+                vm,
+                name,
+                address,
+            } => self.add_dns_record(vnet, vm, &name, &address),
+            CreateLocalNetwork {
+                name,
+                address_space,
+                vpn_device,
+            } => self.create_local_network(name, &address_space, &vpn_device),
+            DeleteLocalNetwork { local_network } => self.delete_local_network(local_network),
+            AddServer {
+                local_network,
+                name,
+                address,
+                host_names,
+                role,
+            } => self.add_server(local_network, name, &address, &host_names, role),
+            AddRoute {
+                local_network,
+                prefix,
+            } => self.add_route(local_network, &prefix),
+            RemoveRoute {
+                local_network,
+                prefix,
+            } => self.remove_route(local_network, &prefix),
+            ConnectWebApp { app, vnet } => self.connect_web_app(app, vnet),
+            DisconnectWebApp { app } => self.disconnect_web_app(app),
+            CreateVirtualNetworkAndConnect {
+                app,
+                name,
+                address_space,
+                dns_servers,
+            } => self.create_virtual_network_and_connect(app, &name, &address_space, &dns_servers),
+            SyncConnection { app } => self.sync_connection(app),
+            DeleteCertificate { vnet, thumbprint } => self.delete_certificate(vnet, &thumbprint),
+            RevokeCertificate { vnet, thumbprint } => self.revoke_certificate(vnet, &thumbprint),
+            AdvanceClock { seconds } => self.advance_clock(seconds),
+            SetClockSpeed { speed } => self.set_clock_speed(speed),
+            AddHybridConnection {
+                app,
+                name,
+                endpoint,
+            } => self.add_hybrid_connection(app, name, &endpoint),
+            DeleteHybridConnection { connection } => self.delete_hybrid_connection(connection),
+            InstallRelayAgent {
+                connection,
+                local_network,
+                server,
+            } => self.install_relay_agent(connection, local_network, server),
+            SetRelayAgentRunning {
+                connection,
+                running,
+            } => self.set_relay_agent_running(connection, running),
+        }
+    }
+}

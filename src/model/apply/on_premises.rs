@@ -1,0 +1,165 @@
+//! Local networks, their servers and the routes on the on-premises routers.
+
+use super::lookup::{host_names, resource_name};
+use super::networks::address_space;
+use crate::model::addressing::{parse_address, parse_prefix};
+use crate::model::command::Event;
+use crate::model::error::CommandError;
+use crate::model::host::{Host, Role};
+use crate::model::ids::{LocalNetworkId, ServerId};
+use crate::model::local_network::{LocalNetwork, Server};
+use crate::model::subscription::Subscription;
+
+impl Subscription {
+    pub(super) fn create_local_network(
+        &mut self,
+        name: String,
+        address_space_text: &str,
+        vpn_device: &str,
+    ) -> Result<Event, CommandError> {
+        let name = resource_name(
+            "local network",
+            &name,
+            self.local_networks
+                .values()
+                .map(|local| local.name.as_str()),
+        )?;
+        let address_space = address_space(&name, address_space_text)?;
+        let vpn_device = parse_address(vpn_device)?;
+        let id = LocalNetworkId(self.allocate_id());
+        let event = Event::new(format!("Created the local network {name}"));
+        self.local_networks.insert(
+            id,
+            LocalNetwork {
+                id,
+                name,
+                address_space,
+                vpn_device,
+                servers: Vec::new(),
+                routes: Vec::new(),
+            },
+        );
+        Ok(event)
+    }
+
+    pub(super) fn delete_local_network(
+        &mut self,
+        local: LocalNetworkId,
+    ) -> Result<Event, CommandError> {
+        let name = self.local(local)?.name.clone();
+        let mut users: Vec<String> = self
+            .virtual_networks
+            .values()
+            .filter(|vnet| vnet.site_to_site.contains(&local))
+            .map(|vnet| vnet.name.clone())
+            .collect();
+        users.extend(
+            self.hybrid_connections
+                .values()
+                .filter(|hybrid| {
+                    hybrid
+                        .agent
+                        .as_ref()
+                        .is_some_and(|agent| agent.local_network == local)
+                })
+                .map(|hybrid| format!("the Hybrid Connection {}", hybrid.name)),
+        );
+        if !users.is_empty() {
+            return Err(CommandError::StillInUse {
+                what: format!("The local network {name}"),
+                by: users,
+            });
+        }
+        self.local_networks.remove(&local);
+        Ok(Event::new(format!("Deleted the local network {name}")))
+    }
+
+    pub(super) fn add_server(
+        &mut self,
+        local: LocalNetworkId,
+        name: String,
+        address: &str,
+        names: &str,
+        role: Option<Role>,
+    ) -> Result<Event, CommandError> {
+        let network = self.local(local)?;
+        let name = resource_name(
+            "server",
+            &name,
+            network.servers.iter().map(|s| s.host.name.as_str()),
+        )?;
+        let address = parse_address(address)?;
+        if !network.contains(address) {
+            return Err(CommandError::AddressOutsideNetwork {
+                address: address.to_string(),
+                network: network.name.clone(),
+            });
+        }
+        if let Some(server) = network.server_at(address) {
+            return Err(CommandError::AddressInUse {
+                address: address.to_string(),
+                host: server.host.name.clone(),
+            });
+        }
+        let id = ServerId(self.allocate_id());
+        let network = self.local_mut(local)?;
+        let event = Event::new(format!(
+            "Added the server {name} ({address}) to {}",
+            network.name
+        ));
+        network.servers.push(Server {
+            id,
+            host: Host {
+                name,
+                address,
+                host_names: host_names(names),
+                open_ports: Vec::new(),
+                role,
+            },
+        });
+        Ok(event)
+    }
+
+    /// R21: the route the on-premises side needs back to the point-to-site pool.
+    pub(super) fn add_route(
+        &mut self,
+        local: LocalNetworkId,
+        prefix: &str,
+    ) -> Result<Event, CommandError> {
+        let prefix = parse_prefix(prefix)?;
+        let network = self.local_mut(local)?;
+        if network.routes.contains(&prefix) {
+            return Err(CommandError::RouteExists {
+                prefix,
+                local_network: network.name.clone(),
+            });
+        }
+        network.routes.push(prefix);
+        Ok(Event::new(format!(
+            "Added the route {prefix} via the VPN tunnel on {}",
+            network.name
+        )))
+    }
+
+    pub(super) fn remove_route(
+        &mut self,
+        local: LocalNetworkId,
+        prefix: &str,
+    ) -> Result<Event, CommandError> {
+        let network = self.local_mut(local)?;
+        let parsed = parse_prefix(prefix).ok();
+        let before = network.routes.len();
+        network.routes.retain(|route| Some(*route) != parsed);
+        if network.routes.len() == before {
+            return Err(CommandError::NoSuchRoute {
+                prefix: prefix.trim().to_string(),
+                local_network: network.name.clone(),
+            });
+        }
+        Ok(Event::new(format!(
+            "Removed the route {} from {}",
+            prefix.trim(),
+            network.name
+        )))
+    }
+}

@@ -1,0 +1,143 @@
+//! Plans, web apps and the clock.
+
+use super::lookup::{resource_name, web_app_name};
+use crate::model::clock::Instant;
+use crate::model::command::Event;
+use crate::model::error::CommandError;
+use crate::model::ids::{PlanId, WebAppId};
+use crate::model::subscription::Subscription;
+use crate::model::tier::Tier;
+use crate::model::web_app::{Plan, WebApp};
+
+impl Subscription {
+    pub(super) fn create_plan(&mut self, name: String, tier: Tier) -> Result<Event, CommandError> {
+        let name = resource_name(
+            "plan",
+            &name,
+            self.plans.values().map(|plan| plan.name.as_str()),
+        )?;
+        let id = PlanId(self.allocate_id());
+        let event = Event::new(format!("Created the App Service plan {name} ({tier})"));
+        self.plans.insert(id, Plan { id, name, tier });
+        Ok(event)
+    }
+
+    pub(super) fn delete_plan(&mut self, plan: PlanId) -> Result<Event, CommandError> {
+        let name = self.plan(plan)?.name.clone();
+        let apps: Vec<String> = self
+            .web_apps
+            .values()
+            .filter(|app| app.plan == plan)
+            .map(|app| app.name.clone())
+            .collect();
+        if !apps.is_empty() {
+            return Err(CommandError::StillInUse {
+                what: format!("The plan {name}"),
+                by: apps,
+            });
+        }
+        self.plans.remove(&plan);
+        Ok(Event::new(format!("Deleted the App Service plan {name}")))
+    }
+
+    /// R2, R5: connections are kept either way; their status follows the tier.
+    pub(super) fn scale_plan(&mut self, plan: PlanId, tier: Tier) -> Result<Event, CommandError> {
+        let before = self.plan(plan)?.tier;
+        let connected = self
+            .web_apps
+            .values()
+            .filter(|app| app.plan == plan && app.connection.is_some())
+            .count();
+        let entry = self.plans.get_mut(&plan).expect("checked above");
+        entry.tier = tier;
+        let mut summary = format!("Scaled the plan {} from {before} to {tier}", entry.name);
+        if connected > 0 {
+            match (before.allows_vnet_integration(), tier.allows_vnet_integration()) {
+                (true, false) => summary.push_str(&format!("; {connected} VNet connection(s) disabled until it is Standard or higher again")),
+                (false, true) => summary.push_str(&format!("; {connected} VNet connection(s) re-established")),
+                _ => {}
+            }
+        }
+        Ok(Event::new(summary))
+    }
+
+    pub(super) fn create_web_app(
+        &mut self,
+        name: String,
+        plan: PlanId,
+    ) -> Result<Event, CommandError> {
+        let plan_name = self.plan(plan)?.name.clone();
+        let name = web_app_name(self, &name)?;
+        let id = WebAppId(self.allocate_id());
+        let event = Event::new(format!(
+            "Created the web app {name} on the plan {plan_name}"
+        ));
+        self.web_apps.insert(
+            id,
+            WebApp {
+                id,
+                name,
+                plan,
+                connection: None,
+            },
+        );
+        Ok(event)
+    }
+
+    /// Deleting a web app deletes its Hybrid Connections with it.
+    pub(super) fn delete_web_app(&mut self, app: WebAppId) -> Result<Event, CommandError> {
+        let name = self.app(app)?.name.clone();
+        self.web_apps.remove(&app);
+        self.hybrid_connections
+            .retain(|_, connection| connection.app != app);
+        Ok(Event::new(format!("Deleted the web app {name}")))
+    }
+
+    /// Moves simulated time on and finishes what is due: gateways become ready, and web apps
+    /// waiting on them are connected (R9).
+    pub(super) fn advance_clock(&mut self, seconds: i64) -> Result<Event, CommandError> {
+        if seconds <= 0 {
+            return Err(CommandError::ClockBackwards);
+        }
+        let before = self.now();
+        let after = before.plus(seconds);
+        self.clock.now = after;
+        let finished = self.finished_between(before, after);
+        let mut event = Event::new(format!("The clock moved on to {after}"));
+        event.finished = finished;
+        Ok(event)
+    }
+
+    fn finished_between(&self, before: Instant, after: Instant) -> Vec<String> {
+        let mut finished = Vec::new();
+        for vnet in self.virtual_networks.values() {
+            let Some(gateway) = &vnet.gateway else {
+                continue;
+            };
+            let done = gateway.provisioning.done;
+            if before < done && done <= after {
+                finished.push(format!(
+                    "The {} gateway of {} is ready",
+                    gateway.routing, vnet.name
+                ));
+                finished.extend(
+                    self.web_apps
+                        .values()
+                        .filter(|app| app.connection.as_ref().is_some_and(|c| c.vnet == vnet.id))
+                        .map(|app| {
+                            format!("The web app {} is connected to {}", app.name, vnet.name)
+                        }),
+                );
+            }
+        }
+        finished
+    }
+
+    pub(super) fn set_clock_speed(&mut self, speed: u32) -> Result<Event, CommandError> {
+        if !(1..=3600).contains(&speed) {
+            return Err(CommandError::InvalidSpeed);
+        }
+        self.clock.speed = speed;
+        Ok(Event::new(format!("The simulated clock runs at {speed}×")))
+    }
+}

@@ -1,0 +1,647 @@
+//! The connection check (SPEC §4): can a web app reach host:port over a protocol through its
+//! VNet connection? Every step evaluated, in order, until the first broken link (R22), each with
+//! its sentence and, for a failure, its fix. Steps borrow from the subscription, so a check
+//! allocates little and the reachability matrix stays fast.
+
+use std::fmt;
+use std::net::Ipv4Addr;
+
+use ipnet::Ipv4Net;
+
+use super::command::{Command, HostRef};
+use super::host::{Host, PortRule, Protocol};
+use super::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
+use super::network::{Routing, VirtualNetwork};
+use super::status::{certificate_problem, missing_conditions, MissingCondition, OutOfSyncReason};
+use super::subscription::Subscription;
+use super::tier::{Tier, TierFamily};
+
+/// What the check is asked: a host name or IPv4 address, a port, a protocol.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Target<'a> {
+    pub host: &'a str,
+    pub port: u16,
+    pub protocol: Protocol,
+}
+
+/// Ports of authentication systems (Kerberos, LDAP, global catalog, kpasswd): R17.
+const AUTHENTICATION_PORTS: [u16; 6] = [88, 389, 464, 636, 3268, 3269];
+const SMB_PORT: u16 = 445;
+
+/// One evaluated step: what was found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step<'a> {
+    /// R15: outbound TCP or UDP from the web app.
+    Outbound {
+        protocol: Protocol,
+    },
+    /// R18
+    PingUnsupported,
+    /// R16
+    SmbUnsupported,
+    /// R17
+    AuthenticationUnsupported {
+        port: u16,
+    },
+    TierAllows {
+        tier: Tier,
+    },
+    /// R1, R5
+    TierTooLow {
+        plan: PlanId,
+        plan_name: &'a str,
+        tier: Tier,
+    },
+    Connected {
+        vnet: &'a str,
+    },
+    NotConnected,
+    GatewayReady {
+        vnet: &'a str,
+    },
+    /// R22: the gateway or point-to-site is not (or no longer) there.
+    GatewayNotReady {
+        vnet: VnetId,
+        vnet_name: &'a str,
+        missing: Vec<MissingCondition>,
+        routing: Option<Routing>,
+    },
+    CertificateInSync {
+        thumbprint: &'a str,
+    },
+    /// R13
+    CertificateOutOfSync {
+        app: WebAppId,
+        reason: OutOfSyncReason,
+    },
+    IsAddress {
+        address: Ipv4Addr,
+    },
+    Resolved {
+        name: &'a str,
+        address: Ipv4Addr,
+        server: Ipv4Addr,
+    },
+    /// R19: no DNS server in effect; names do not resolve.
+    NoDnsServer {
+        name: &'a str,
+        app: WebAppId,
+        sync_would_help: bool,
+    },
+    NotResolved {
+        name: &'a str,
+        app: WebAppId,
+        sync_would_help: bool,
+    },
+    InVirtualNetwork {
+        vnet: &'a str,
+        subnet: Option<(&'a str, Ipv4Net)>,
+    },
+    ThroughTunnel {
+        local: &'a str,
+    },
+    /// R21: no site-to-site connection to the network holding the address.
+    NotLinked {
+        address: Ipv4Addr,
+        vnet: VnetId,
+        local: Option<(LocalNetworkId, &'a str)>,
+    },
+    /// R14, R21: linked after the app last synced.
+    LinkNotSynced {
+        app: WebAppId,
+        local: &'a str,
+    },
+    /// R21: the on-premises side has no route back to the point-to-site pool.
+    NoRouteBack {
+        local: LocalNetworkId,
+        local_name: &'a str,
+        pool: Ipv4Net,
+    },
+    Unroutable {
+        address: Ipv4Addr,
+    },
+    PortOpen {
+        host: &'a str,
+        rule: PortRule,
+    },
+    /// R20
+    PortClosed {
+        host: HostRef,
+        host_name: &'a str,
+        rule: PortRule,
+    },
+    NoHost {
+        address: Ipv4Addr,
+    },
+}
+
+/// The part of the chain a step belongs to, in the order they are evaluated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Protocol,
+    Tier,
+    Connection,
+    Gateway,
+    Certificate,
+    NameResolution,
+    Route,
+    Firewall,
+}
+
+impl fmt::Display for Stage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Stage::Protocol => "Direction and protocol",
+            Stage::Tier => "Pricing tier",
+            Stage::Connection => "VNet connection",
+            Stage::Gateway => "Gateway and point-to-site",
+            Stage::Certificate => "Certificate",
+            Stage::NameResolution => "Name resolution",
+            Stage::Route => "Route",
+            Stage::Firewall => "Firewall",
+        })
+    }
+}
+
+/// How to mend a failed step: advice, and the one command that applies it where there is one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub advice: String,
+    pub command: Option<Command>,
+}
+
+fn advice(text: impl Into<String>) -> Option<Fix> {
+    Some(Fix {
+        advice: text.into(),
+        command: None,
+    })
+}
+
+fn action(text: impl Into<String>, command: Command) -> Option<Fix> {
+    Some(Fix {
+        advice: text.into(),
+        command: Some(command),
+    })
+}
+
+impl Step<'_> {
+    pub fn stage(&self) -> Stage {
+        use Step::*;
+        match self {
+            Outbound { .. }
+            | PingUnsupported
+            | SmbUnsupported
+            | AuthenticationUnsupported { .. } => Stage::Protocol,
+            TierAllows { .. } | TierTooLow { .. } => Stage::Tier,
+            Connected { .. } | NotConnected => Stage::Connection,
+            GatewayReady { .. } | GatewayNotReady { .. } => Stage::Gateway,
+            CertificateInSync { .. } | CertificateOutOfSync { .. } => Stage::Certificate,
+            IsAddress { .. } | Resolved { .. } | NoDnsServer { .. } | NotResolved { .. } => {
+                Stage::NameResolution
+            }
+            InVirtualNetwork { .. }
+            | ThroughTunnel { .. }
+            | NotLinked { .. }
+            | LinkNotSynced { .. }
+            | NoRouteBack { .. }
+            | Unroutable { .. } => Stage::Route,
+            PortOpen { .. } | PortClosed { .. } | NoHost { .. } => Stage::Firewall,
+        }
+    }
+
+    pub fn passed(&self) -> bool {
+        use Step::*;
+        matches!(
+            self,
+            Outbound { .. }
+                | TierAllows { .. }
+                | Connected { .. }
+                | GatewayReady { .. }
+                | CertificateInSync { .. }
+                | IsAddress { .. }
+                | Resolved { .. }
+                | InVirtualNetwork { .. }
+                | ThroughTunnel { .. }
+                | PortOpen { .. }
+        )
+    }
+
+    /// The fix of a failed step; `None` for a passed one.
+    pub fn fix(&self) -> Option<Fix> {
+        use Step::*;
+        match self {
+            PingUnsupported => advice("Run the connection check with TCP and the port the service listens on (tcpping host:port)."),
+            SmbUnsupported => advice("Use an API over HTTPS (such as Azure Storage) instead of mounting a drive."),
+            AuthenticationUnsupported { .. } => advice("Authenticate in the application itself (SQL authentication, tokens) instead of joining the domain or using Kerberos."),
+            TierTooLow { plan, plan_name, .. } => action(format!("Scale the plan {plan_name} to Standard."), Command::ScalePlan { plan: *plan, tier: TierFamily::Standard.entry_tier() }),
+            NotConnected => advice("Connect the web app to a virtual network from its Virtual network tile."),
+            GatewayNotReady { vnet, vnet_name, missing, routing } => gateway_fix(*vnet, vnet_name, missing, *routing),
+            CertificateOutOfSync { app, .. } | NoDnsServer { app, sync_would_help: true, .. } | NotResolved { app, sync_would_help: true, .. } | LinkNotSynced { app, .. } => {
+                action("Sync the connection.", Command::SyncConnection { app: *app })
+            }
+            NoDnsServer { .. } => advice("Use the IP address, or add a DNS server to the virtual network and sync the connection."),
+            NotResolved { name, .. } => advice(format!("Use the IP address, or add an A record for {name} on the VNet's DNS server.")),
+            NotLinked { vnet, local: Some((local, local_name)), .. } => action(format!("Link the virtual network to {local_name} with a site-to-site VPN, then sync."), Command::LinkSiteToSite { vnet: *vnet, local_network: *local }),
+            NotLinked { local: None, .. } | Unroutable { .. } => advice("Use an address inside the virtual network or inside a local network linked to it by site-to-site VPN."),
+            NoRouteBack { local, local_name, pool } => action(format!("On {local_name}, add the route {pool} via the VPN tunnel."), Command::AddRoute { local_network: *local, prefix: pool.to_string() }),
+            PortClosed { host, host_name, rule } => action(format!("Open {rule} on the firewall of {host_name}."), Command::OpenPort { host: *host, rule: *rule }),
+            NoHost { .. } => advice("No virtual machine or server has this address; check it."),
+            _ => None,
+        }
+    }
+}
+
+fn gateway_fix(
+    vnet: VnetId,
+    name: &str,
+    missing: &[MissingCondition],
+    routing: Option<Routing>,
+) -> Option<Fix> {
+    match missing.first() {
+        Some(MissingCondition::NoGateway) => action(
+            format!("Create a Dynamic routing gateway on {name}."),
+            Command::CreateGateway {
+                vnet,
+                routing: Routing::Dynamic,
+            },
+        ),
+        Some(MissingCondition::StaticRoutingGateway) => advice(format!(
+            "Delete the Static routing gateway of {name} and create a Dynamic one."
+        )),
+        Some(MissingCondition::GatewayProvisioning { seconds_left }) => action(
+            "Fast-forward the clock until the gateway is ready.",
+            Command::AdvanceClock {
+                seconds: *seconds_left,
+            },
+        ),
+        Some(MissingCondition::PointToSiteNotEnabled) if routing == Some(Routing::Dynamic) => {
+            action(
+                format!("Enable point-to-site on {name} with the pool 172.16.0.0/24."),
+                Command::EnablePointToSite {
+                    vnet,
+                    pool: "172.16.0.0/24".into(),
+                },
+            )
+        }
+        _ => advice(format!("Enable point-to-site on {name}.")),
+    }
+}
+
+impl fmt::Display for Step<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use Step::*;
+        match self {
+            Outbound { protocol } => write!(f, "Outbound {protocol} from the web app into the virtual network is supported."),
+            PingUnsupported => write!(f, "ICMP (ping) does not work from the web app, and neither does nslookup: VNet Integration carries TCP and UDP only."),
+            SmbUnsupported => write!(f, "Mounting a remote drive (SMB, TCP 445) is not supported through VNet Integration, even with the port open."),
+            AuthenticationUnsupported { port } => write!(f, "Port {port} is an authentication system (Kerberos, LDAP); integration with authentication systems in the VNet, such as domain join, is not supported."),
+            TierAllows { tier } => write!(f, "The plan is in the {tier} tier, which includes VNet Integration."),
+            TierTooLow { plan_name, tier, .. } => write!(f, "The plan {plan_name} is in the {tier} tier; VNet Integration needs Standard or Premium, so the connection is disabled."),
+            Connected { vnet } => write!(f, "The web app is connected to {vnet}."),
+            NotConnected => write!(f, "The web app is not connected to a virtual network."),
+            GatewayReady { vnet } => write!(f, "{vnet} has a ready Dynamic routing gateway with point-to-site enabled."),
+            GatewayNotReady { vnet_name, missing, .. } => {
+                let missing: Vec<String> = missing.iter().map(ToString::to_string).collect();
+                write!(f, "{vnet_name} cannot carry the connection: {}.", missing.join("; "))
+            }
+            CertificateInSync { thumbprint } => write!(f, "The certificate {thumbprint} is uploaded to the VNet and valid."),
+            CertificateOutOfSync { reason, .. } => write!(f, "The connection is out of sync: {reason}. It carries no traffic."),
+            IsAddress { address } => write!(f, "{address} is an IP address; no name resolution needed."),
+            Resolved { name, address, server } => write!(f, "{name} resolves to {address} (DNS server {server})."),
+            NoDnsServer { name, sync_would_help: false, .. } => write!(f, "The virtual network has no DNS server, so {name} does not resolve: use an IP address."),
+            NoDnsServer { name, sync_would_help: true, .. } => write!(f, "The web app still uses the DNS servers of its last sync (none), so {name} does not resolve."),
+            NotResolved { name, sync_would_help: false, .. } => write!(f, "No DNS server of the connection knows {name}."),
+            NotResolved { name, sync_would_help: true, .. } => write!(f, "The DNS servers of the web app's last sync do not know {name}; the VNet's DNS servers changed since."),
+            InVirtualNetwork { vnet, subnet: Some((subnet, prefix)) } => write!(f, "The address is in {vnet}, subnet {subnet} ({prefix})."),
+            InVirtualNetwork { vnet, subnet: None } => write!(f, "The address is in the address space of {vnet}."),
+            ThroughTunnel { local } => write!(f, "The address is on {local}, reached through the site-to-site tunnel, and {local} routes the point-to-site pool back."),
+            NotLinked { address, local: Some((_, local)), .. } => write!(f, "{address} is on {local}, but the virtual network has no site-to-site connection to it."),
+            NotLinked { address, local: None, .. } | Unroutable { address } => write!(f, "{address} is neither in the virtual network nor in a local network linked to it."),
+            LinkNotSynced { local, .. } => write!(f, "The site-to-site connection to {local} was added after the web app last synced, so the app does not use it yet."),
+            NoRouteBack { local_name, pool, .. } => write!(f, "{local_name} has no route for the point-to-site pool {pool} back through the tunnel, so replies never reach the web app."),
+            PortOpen { host, rule } => write!(f, "{host} has {rule} open."),
+            PortClosed { host_name, rule, .. } => write!(f, "The firewall of {host_name} does not allow {rule}."),
+            NoHost { address } => write!(f, "Nothing answers at {address}: no virtual machine or server has this address."),
+        }
+    }
+}
+
+/// One hop of the path a connection takes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Hop<'a> {
+    WebApp(&'a str),
+    PointToSiteAddress(Ipv4Addr),
+    Gateway(&'a str),
+    Subnet(&'a str, Ipv4Net),
+    Tunnel(&'a str),
+    LocalNetwork(&'a str),
+    Host(&'a str, Ipv4Addr),
+}
+
+/// The answer: every step evaluated, in order, and the path as far as it got.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report<'a> {
+    pub steps: Vec<Step<'a>>,
+    pub path: Vec<Hop<'a>>,
+}
+
+impl Report<'_> {
+    pub fn reachable(&self) -> bool {
+        self.steps.last().is_some_and(Step::passed)
+    }
+
+    /// The first broken link, if any.
+    pub fn failure(&self) -> Option<&Step<'_>> {
+        self.steps.iter().find(|step| !step.passed())
+    }
+}
+
+/// Runs the check from `app` to `target`; stops at the first failed step (R22).
+pub fn run<'a>(subscription: &'a Subscription, app: WebAppId, target: Target<'a>) -> Report<'a> {
+    let mut report = Report {
+        steps: Vec::with_capacity(8),
+        path: Vec::new(),
+    };
+    let _ = evaluate(subscription, app, target, &mut report);
+    report
+}
+
+/// Whether `app` reaches `target` now: the verdict alone, for the matrix.
+pub fn reachable(subscription: &Subscription, app: WebAppId, target: Target<'_>) -> bool {
+    run(subscription, app, target).reachable()
+}
+
+/// Records a step; `Err` stops the evaluation at a failed one.
+fn record<'a>(report: &mut Report<'a>, step: Step<'a>) -> Result<(), ()> {
+    let passed = step.passed();
+    report.steps.push(step);
+    if passed {
+        Ok(())
+    } else {
+        Err(())
+    }
+}
+
+fn evaluate<'a>(
+    subscription: &'a Subscription,
+    app_id: WebAppId,
+    target: Target<'a>,
+    report: &mut Report<'a>,
+) -> Result<(), ()> {
+    let app = subscription.web_apps.get(&app_id).ok_or(())?;
+    report.path.push(Hop::WebApp(&app.name));
+    record(report, protocol_step(target))?;
+
+    if let Some(plan) = subscription.plan_of(app) {
+        record(
+            report,
+            if plan.tier.allows_vnet_integration() {
+                Step::TierAllows { tier: plan.tier }
+            } else {
+                Step::TierTooLow {
+                    plan: plan.id,
+                    plan_name: &plan.name,
+                    tier: plan.tier,
+                }
+            },
+        )?;
+    }
+
+    let connection = app.connection.as_ref();
+    let vnet = connection.and_then(|c| subscription.virtual_networks.get(&c.vnet));
+    let (Some(connection), Some(vnet)) = (connection, vnet) else {
+        return record(report, Step::NotConnected);
+    };
+    record(report, Step::Connected { vnet: &vnet.name })?;
+
+    let missing = missing_conditions(subscription, vnet);
+    if !missing.is_empty() {
+        let routing = vnet.gateway.as_ref().map(|gateway| gateway.routing);
+        return record(
+            report,
+            Step::GatewayNotReady {
+                vnet: vnet.id,
+                vnet_name: &vnet.name,
+                missing,
+                routing,
+            },
+        );
+    }
+    let pool = vnet
+        .point_to_site
+        .as_ref()
+        .map(|p2s| (p2s.pool, p2s.client_address()))
+        .ok_or(())?;
+    report.path.push(Hop::PointToSiteAddress(pool.1));
+    record(report, Step::GatewayReady { vnet: &vnet.name })?;
+    report.path.push(Hop::Gateway(&vnet.name));
+
+    match certificate_problem(subscription, vnet, connection) {
+        Some(reason) => record(
+            report,
+            Step::CertificateOutOfSync {
+                app: app_id,
+                reason,
+            },
+        )?,
+        None => record(
+            report,
+            Step::CertificateInSync {
+                thumbprint: &connection.thumbprint,
+            },
+        )?,
+    }
+
+    let address = resolve(
+        subscription,
+        app_id,
+        vnet,
+        &connection.synced.dns_servers,
+        target.host,
+        report,
+    )?;
+    let host = route(
+        subscription,
+        app_id,
+        vnet,
+        connection,
+        pool.0,
+        address,
+        report,
+    )?;
+
+    let Some((host_ref, host)) = host else {
+        return record(report, Step::NoHost { address });
+    };
+    let rule = PortRule {
+        protocol: target.protocol,
+        port: target.port,
+    };
+    if host.is_open(rule.protocol, rule.port) {
+        record(
+            report,
+            Step::PortOpen {
+                host: &host.name,
+                rule,
+            },
+        )?;
+        report.path.push(Hop::Host(&host.name, host.address));
+        Ok(())
+    } else {
+        record(
+            report,
+            Step::PortClosed {
+                host: host_ref,
+                host_name: &host.name,
+                rule,
+            },
+        )
+    }
+}
+
+fn protocol_step(target: Target<'_>) -> Step<'static> {
+    match target.protocol {
+        Protocol::Icmp => Step::PingUnsupported,
+        Protocol::Smb => Step::SmbUnsupported,
+        Protocol::Tcp if target.port == SMB_PORT => Step::SmbUnsupported,
+        Protocol::Tcp | Protocol::Udp if AUTHENTICATION_PORTS.contains(&target.port) => {
+            Step::AuthenticationUnsupported { port: target.port }
+        }
+        protocol => Step::Outbound { protocol },
+    }
+}
+
+/// R19: an address is used as it is; a name needs a DNS server in effect (as of the last sync).
+fn resolve<'a>(
+    subscription: &'a Subscription,
+    app: WebAppId,
+    vnet: &'a VirtualNetwork,
+    dns_servers: &[Ipv4Addr],
+    host: &'a str,
+    report: &mut Report<'a>,
+) -> Result<Ipv4Addr, ()> {
+    if let Ok(address) = host.parse::<Ipv4Addr>() {
+        record(report, Step::IsAddress { address })?;
+        return Ok(address);
+    }
+    let sync_would_help = vnet.dns_servers.as_slice() != dns_servers;
+    if dns_servers.is_empty() {
+        record(
+            report,
+            Step::NoDnsServer {
+                name: host,
+                app,
+                sync_would_help,
+            },
+        )?;
+    }
+    let linked = vnet
+        .site_to_site
+        .iter()
+        .filter_map(|id| subscription.local_networks.get(id));
+    let answer = dns_servers.iter().find_map(|server| {
+        let dns_host = vnet.vm_at(*server).map(|vm| &vm.host).or_else(|| {
+            linked
+                .clone()
+                .find_map(|local| local.server_at(*server))
+                .map(|s| &s.host)
+        })?;
+        dns_host.resolve(host).map(|address| (address, *server))
+    });
+    match answer {
+        Some((address, server)) => {
+            record(
+                report,
+                Step::Resolved {
+                    name: host,
+                    address,
+                    server,
+                },
+            )?;
+            Ok(address)
+        }
+        None => record(
+            report,
+            Step::NotResolved {
+                name: host,
+                app,
+                sync_would_help,
+            },
+        )
+        .map(|_| Ipv4Addr::UNSPECIFIED),
+    }
+}
+
+/// R21: inside the VNet, or on a linked, synced local network that routes the pool back.
+/// Returns the host at the address, if there is one.
+fn route<'a>(
+    subscription: &'a Subscription,
+    app: WebAppId,
+    vnet: &'a VirtualNetwork,
+    connection: &'a super::web_app::VnetConnection,
+    pool: Ipv4Net,
+    address: Ipv4Addr,
+    report: &mut Report<'a>,
+) -> Result<Option<(HostRef, &'a Host)>, ()> {
+    if vnet.contains(address) {
+        let subnet = vnet.subnet_of(address).map(|s| (s.name.as_str(), s.prefix));
+        record(
+            report,
+            Step::InVirtualNetwork {
+                vnet: &vnet.name,
+                subnet,
+            },
+        )?;
+        if let Some((name, prefix)) = subnet {
+            report.path.push(Hop::Subnet(name, prefix));
+        }
+        return Ok(vnet
+            .vm_at(address)
+            .map(|vm| (HostRef::VirtualMachine(vnet.id, vm.id), &vm.host)));
+    }
+    let holder = subscription
+        .local_networks
+        .values()
+        .find(|local| local.contains(address));
+    let Some(local) = holder else {
+        return record(report, Step::Unroutable { address }).map(|_| None);
+    };
+    if !vnet.site_to_site.contains(&local.id) {
+        return record(
+            report,
+            Step::NotLinked {
+                address,
+                vnet: vnet.id,
+                local: Some((local.id, &local.name)),
+            },
+        )
+        .map(|_| None);
+    }
+    if !connection.synced.site_to_site.contains(&local.id) {
+        return record(
+            report,
+            Step::LinkNotSynced {
+                app,
+                local: &local.name,
+            },
+        )
+        .map(|_| None);
+    }
+    if !local.routes_back(&pool) {
+        return record(
+            report,
+            Step::NoRouteBack {
+                local: local.id,
+                local_name: &local.name,
+                pool,
+            },
+        )
+        .map(|_| None);
+    }
+    record(report, Step::ThroughTunnel { local: &local.name })?;
+    report.path.push(Hop::Tunnel(&local.name));
+    report.path.push(Hop::LocalNetwork(&local.name));
+    Ok(local
+        .server_at(address)
+        .map(|server| (HostRef::Server(local.id, server.id), &server.host)))
+}

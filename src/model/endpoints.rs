@@ -1,0 +1,58 @@
+//! The subscription's known endpoints: every open port of every VM and on-premises server. The
+//! reachability matrix and the comparison panel run both answers against each (R24).
+
+use std::net::Ipv4Addr;
+
+use super::host::{Host, PortRule};
+use super::subscription::Subscription;
+
+/// Where an endpoint lives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Location<'a> {
+    VirtualNetwork(&'a str),
+    LocalNetwork(&'a str),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Endpoint<'a> {
+    pub host: &'a Host,
+    pub rule: PortRule,
+    pub location: Location<'a>,
+}
+
+impl<'a> Endpoint<'a> {
+    /// The name a Hybrid Connection would use: its first host name, else its address.
+    pub fn name(&self) -> String {
+        self.host
+            .host_names
+            .first()
+            .cloned()
+            .unwrap_or_else(|| self.host.address.to_string())
+    }
+
+    pub fn address(&self) -> Ipv4Addr {
+        self.host.address
+    }
+}
+
+pub fn known_endpoints(subscription: &Subscription) -> Vec<Endpoint<'_>> {
+    let in_vnets = subscription.virtual_networks.values().flat_map(|vnet| {
+        vnet.virtual_machines.iter().flat_map(move |vm| {
+            vm.host.open_ports.iter().map(move |rule| Endpoint {
+                host: &vm.host,
+                rule: *rule,
+                location: Location::VirtualNetwork(&vnet.name),
+            })
+        })
+    });
+    let on_premises = subscription.local_networks.values().flat_map(|local| {
+        local.servers.iter().flat_map(move |server| {
+            server.host.open_ports.iter().map(move |rule| Endpoint {
+                host: &server.host,
+                rule: *rule,
+                location: Location::LocalNetwork(&local.name),
+            })
+        })
+    });
+    in_vnets.chain(on_premises).collect()
+}

@@ -1,0 +1,239 @@
+//! Why a command was refused. Every message says what is wrong and how to fix it.
+
+use std::fmt;
+
+use ipnet::Ipv4Net;
+
+use super::addressing::AddressError;
+use super::names::NameProblem;
+use super::status::MissingCondition;
+use super::tier::{HybridConnectionLimit, Tier, TierFamily};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CommandError {
+    InvalidName {
+        kind: &'static str,
+        name: String,
+        problem: NameProblem,
+    },
+    DuplicateName {
+        kind: &'static str,
+        name: String,
+    },
+    NotFound {
+        kind: &'static str,
+        id: String,
+    },
+    Address(AddressError),
+    EmptyAddressSpace {
+        owner: String,
+    },
+    OverlappingPrefixes {
+        owner: String,
+        a: Ipv4Net,
+        b: Ipv4Net,
+    },
+    SubnetOutsideAddressSpace {
+        subnet: Ipv4Net,
+        vnet: String,
+    },
+    OverlappingSubnets {
+        a: String,
+        b: String,
+    },
+    PoolNotPrivate {
+        pool: Ipv4Net,
+    },
+    PoolOverlaps {
+        pool: Ipv4Net,
+        other: Ipv4Net,
+        owner: String,
+    },
+    TooManyDnsServers {
+        vnet: String,
+    },
+    DuplicateDnsServer {
+        address: String,
+        vnet: String,
+    },
+    AddressOutsideSubnet {
+        address: String,
+        subnet: String,
+        prefix: Ipv4Net,
+    },
+    AddressOutsideNetwork {
+        address: String,
+        network: String,
+    },
+    AddressInUse {
+        address: String,
+        host: String,
+    },
+    /// R1
+    TierTooLow {
+        plan: String,
+        tier: Tier,
+    },
+    /// R3
+    TooManyVirtualNetworks {
+        plan: String,
+        in_use: Vec<String>,
+    },
+    /// R4
+    AlreadyConnected {
+        app: String,
+        vnet: String,
+    },
+    /// R8
+    NotEligible {
+        vnet: String,
+        missing: Vec<MissingCondition>,
+    },
+    /// R7
+    StaticRoutingCannotEnablePointToSite {
+        vnet: String,
+    },
+    NoGateway {
+        vnet: String,
+    },
+    GatewayExists {
+        vnet: String,
+    },
+    PointToSiteAlreadyEnabled {
+        vnet: String,
+        pool: Ipv4Net,
+    },
+    PointToSiteNotEnabled {
+        vnet: String,
+    },
+    /// R10
+    VirtualMachineCannotMove {
+        vm: String,
+    },
+    NotConnected {
+        app: String,
+    },
+    CertificateNotOnNetwork {
+        thumbprint: String,
+        vnet: String,
+    },
+    AlreadyLinked {
+        vnet: String,
+        local_network: String,
+    },
+    NotLinked {
+        vnet: String,
+        local_network: String,
+    },
+    RouteExists {
+        prefix: Ipv4Net,
+        local_network: String,
+    },
+    NoSuchRoute {
+        prefix: String,
+        local_network: String,
+    },
+    PortAlreadyOpen {
+        rule: String,
+        host: String,
+    },
+    PortNotOpen {
+        rule: String,
+        host: String,
+    },
+    InvalidPort {
+        text: String,
+    },
+    InvalidEndpoint {
+        text: String,
+    },
+    /// R23
+    HybridConnectionLimit {
+        limit: HybridConnectionLimit,
+        tier: Tier,
+        lifted_by: Option<TierFamily>,
+    },
+    NotAWindowsServer {
+        server: String,
+    },
+    NoRelayAgent {
+        connection: String,
+    },
+    StillInUse {
+        what: String,
+        by: Vec<String>,
+    },
+    NotADnsServer {
+        vm: String,
+    },
+    ClockBackwards,
+    InvalidSpeed,
+}
+
+impl From<AddressError> for CommandError {
+    fn from(error: AddressError) -> Self {
+        CommandError::Address(error)
+    }
+}
+
+fn list(names: &[String]) -> String {
+    names.join(", ")
+}
+
+impl fmt::Display for CommandError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use CommandError::*;
+        match self {
+            InvalidName { kind, name, problem } => write!(f, "The {kind} name “{name}” is not valid: {problem}. Choose another name."),
+            DuplicateName { kind, name } => write!(f, "A {kind} named “{name}” already exists. Choose another name."),
+            NotFound { kind, id } => write!(f, "No {kind} {id} exists any more; it may have been deleted in another tab. Reload the view."),
+            Address(error) => write!(f, "{error}."),
+            EmptyAddressSpace { owner } => write!(f, "{owner} needs at least one address prefix, such as 10.1.0.0/16."),
+            OverlappingPrefixes { owner, a, b } => write!(f, "The address prefixes {a} and {b} of {owner} overlap. Remove one or pick ranges that do not overlap."),
+            SubnetOutsideAddressSpace { subnet, vnet } => write!(f, "The subnet {subnet} is not inside the address space of {vnet}. Pick a prefix inside it, or add to the address space first."),
+            OverlappingSubnets { a, b } => write!(f, "The subnets {a} and {b} overlap. Pick a prefix that overlaps no other subnet."),
+            PoolNotPrivate { pool } => write!(f, "The point-to-site pool {pool} is not in a private range. Use a prefix inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, such as 172.16.0.0/24."),
+            PoolOverlaps { pool, other, owner } => write!(f, "The point-to-site pool {pool} overlaps {other} of {owner}. Pick a pool that overlaps neither the VNet nor any linked local network, such as 172.16.0.0/24."),
+            TooManyDnsServers { vnet } => write!(f, "{vnet} already has 12 DNS servers, the most a virtual network can have. Remove one first."),
+            DuplicateDnsServer { address, vnet } => write!(f, "{address} is already a DNS server of {vnet}."),
+            AddressOutsideSubnet { address, subnet, prefix } => write!(f, "The address {address} is not inside the subnet {subnet} ({prefix}). Pick an address inside it."),
+            AddressOutsideNetwork { address, network } => write!(f, "The address {address} is not inside the address space of {network}. Pick an address inside it."),
+            AddressInUse { address, host } => write!(f, "The address {address} is already used by {host}. Pick a free address."),
+            TierTooLow { plan, tier } => write!(f, "The plan {plan} is in the {tier} tier; VNet Integration needs Standard or Premium. Scale the plan up to Standard first."),
+            TooManyVirtualNetworks { plan, in_use } => write!(f, "The plan {plan} already uses 5 virtual networks, the most a plan can use: {}. Connect to one of them, or disconnect every web app of the plan from one of them first.", list(in_use)),
+            AlreadyConnected { app, vnet } => write!(f, "The web app {app} is already connected to {vnet}; a web app is connected to one virtual network at a time. Disconnect it from {vnet} first."),
+            NotEligible { vnet, missing } => {
+                let missing: Vec<String> = missing.iter().map(ToString::to_string).collect();
+                write!(f, "{vnet} cannot be used for VNet Integration: {}.", missing.join("; "))
+            }
+            StaticRoutingCannotEnablePointToSite { vnet } => write!(f, "Point-to-site cannot be enabled on {vnet}: its gateway uses Static routing, and point-to-site needs a Dynamic routing gateway. Delete the gateway and create a Dynamic one."),
+            NoGateway { vnet } => write!(f, "{vnet} has no gateway. Create a Dynamic routing gateway first."),
+            GatewayExists { vnet } => write!(f, "{vnet} already has a gateway. Delete it first to create another."),
+            PointToSiteAlreadyEnabled { vnet, pool } => write!(f, "Point-to-site is already enabled on {vnet} with the pool {pool}."),
+            PointToSiteNotEnabled { vnet } => write!(f, "Point-to-site is not enabled on {vnet}. Enable it on the VNet's point-to-site tab first."),
+            VirtualMachineCannotMove { vm } => write!(f, "The virtual machine {vm} cannot move: a virtual machine joins a virtual network only when it is created. Create a new virtual machine in the other network instead."),
+            NotConnected { app } => write!(f, "The web app {app} is not connected to a virtual network. Connect it from its Virtual network tile."),
+            CertificateNotOnNetwork { thumbprint, vnet } => write!(f, "No certificate with thumbprint {thumbprint} is uploaded to {vnet}."),
+            AlreadyLinked { vnet, local_network } => write!(f, "{vnet} is already linked to {local_network}."),
+            NotLinked { vnet, local_network } => write!(f, "{vnet} has no site-to-site connection to {local_network}."),
+            RouteExists { prefix, local_network } => write!(f, "{local_network} already routes {prefix} through the tunnel."),
+            NoSuchRoute { prefix, local_network } => write!(f, "{local_network} has no route for “{prefix}”."),
+            PortAlreadyOpen { rule, host } => write!(f, "{rule} is already open on {host}."),
+            PortNotOpen { rule, host } => write!(f, "{rule} is not open on {host}."),
+            InvalidPort { text } => write!(f, "“{text}” is not a port: write a number from 1 to 65535."),
+            InvalidEndpoint { text } => write!(f, "“{text}” is not an endpoint: write host:port, such as sql.contoso.com:1433."),
+            HybridConnectionLimit { limit, tier, lifted_by } => match lifted_by {
+                Some(family) => write!(f, "The {tier} tier allows {limit}, and that limit is reached. Scale the plan to {family} for more."),
+                None => write!(f, "The {tier} tier allows {limit}, and that limit is reached. Remove one first."),
+            },
+            NotAWindowsServer { server } => write!(f, "{server} is not a Windows Server; the Hybrid Connection Manager runs only on Windows Server. Pick a Windows Server that can reach the endpoint."),
+            NoRelayAgent { connection } => write!(f, "The Hybrid Connection {connection} has no relay agent. Install the Hybrid Connection Manager first."),
+            StillInUse { what, by } => write!(f, "{what} is still used by {}. Remove those first.", list(by)),
+            NotADnsServer { vm } => write!(f, "{vm} is not a DNS server, so it has no records."),
+            ClockBackwards => write!(f, "The simulated clock only moves forward. Give a positive number of seconds."),
+            InvalidSpeed => write!(f, "The clock speed must be from 1× to 3600×."),
+        }
+    }
+}
+
+impl std::error::Error for CommandError {}

@@ -1,0 +1,114 @@
+//! A host a web app may want to reach: a virtual machine in a VNet or a server on-premises.
+
+use std::fmt;
+use std::net::Ipv4Addr;
+
+use serde::{Deserialize, Serialize};
+
+/// What the connection check is asked to use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Protocol {
+    Tcp,
+    Udp,
+    Icmp,
+    Smb,
+}
+
+impl Protocol {
+    pub const ALL: [Protocol; 4] = [Protocol::Tcp, Protocol::Udp, Protocol::Icmp, Protocol::Smb];
+}
+
+impl fmt::Display for Protocol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Protocol::Tcp => "TCP",
+            Protocol::Udp => "UDP",
+            Protocol::Icmp => "ICMP",
+            Protocol::Smb => "SMB",
+        })
+    }
+}
+
+/// A firewall opening: a transport protocol and a port.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct PortRule {
+    pub protocol: Protocol,
+    pub port: u16,
+}
+
+impl fmt::Display for PortRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.protocol, self.port)
+    }
+}
+
+/// What a host does, where it matters to the integration.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    /// Answers name queries from its A records (name → address).
+    DnsServer {
+        records: Vec<(String, Ipv4Addr)>,
+    },
+    SqlServer,
+    FileServer,
+    DomainController,
+    /// A Windows Server that can run the Hybrid Connection Manager.
+    WindowsServer,
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Role::DnsServer { .. } => "DNS server",
+            Role::SqlServer => "SQL server",
+            Role::FileServer => "File server (SMB)",
+            Role::DomainController => "Domain controller",
+            Role::WindowsServer => "Windows Server",
+        })
+    }
+}
+
+/// The parts a VM and an on-premises server share.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Host {
+    pub name: String,
+    pub address: Ipv4Addr,
+    /// Names it is known by (in DNS records, or configured in a Hybrid Connection).
+    pub host_names: Vec<String>,
+    pub open_ports: Vec<PortRule>,
+    pub role: Option<Role>,
+}
+
+impl Host {
+    pub fn is_open(&self, protocol: Protocol, port: u16) -> bool {
+        self.open_ports
+            .iter()
+            .any(|rule| rule.protocol == protocol && rule.port == port)
+    }
+
+    /// Whether `name` (case-insensitive) is this host's name or one of its host names.
+    pub fn is_known_as(&self, name: &str) -> bool {
+        self.name.eq_ignore_ascii_case(name)
+            || self
+                .host_names
+                .iter()
+                .any(|known| known.eq_ignore_ascii_case(name))
+    }
+
+    /// The address a DNS server role gives for `name`.
+    pub fn resolve(&self, name: &str) -> Option<Ipv4Addr> {
+        match &self.role {
+            Some(Role::DnsServer { records }) => records
+                .iter()
+                .find(|(record, _)| record.eq_ignore_ascii_case(name))
+                .map(|(_, address)| *address),
+            _ => None,
+        }
+    }
+
+    /// Windows Servers (and domain controllers, SQL and file servers, which run Windows here)
+    /// can host the Hybrid Connection Manager.
+    pub fn runs_windows_server(&self) -> bool {
+        self.role.is_some() && !matches!(self.role, Some(Role::DnsServer { .. }))
+    }
+}

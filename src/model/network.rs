@@ -1,0 +1,120 @@
+//! Virtual networks: address space, subnets, DNS, the gateway, point-to-site, VMs.
+
+use std::fmt;
+use std::net::Ipv4Addr;
+
+use ipnet::Ipv4Net;
+use serde::{Deserialize, Serialize};
+
+use super::clock::{Instant, Operation};
+use super::host::Host;
+use super::ids::{LocalNetworkId, VmId, VnetId};
+
+/// The most DNS servers a virtual network can have.
+pub const MAX_DNS_SERVERS: usize = 12;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Routing {
+    Dynamic,
+    Static,
+}
+
+impl fmt::Display for Routing {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Routing::Dynamic => "Dynamic routing",
+            Routing::Static => "Static routing",
+        })
+    }
+}
+
+/// The VPN gateway; provisioning or ready is derived from the clock.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Gateway {
+    pub routing: Routing,
+    pub provisioning: Operation,
+}
+
+impl Gateway {
+    pub fn is_ready(&self, now: Instant) -> bool {
+        self.provisioning.is_done(now)
+    }
+}
+
+/// A certificate uploaded to the point-to-site configuration: its public part only.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UploadedCertificate {
+    pub thumbprint: String,
+    pub revoked: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PointToSite {
+    /// The client address pool: web apps get their addresses from it.
+    pub pool: Ipv4Net,
+    pub certificates: Vec<UploadedCertificate>,
+}
+
+impl PointToSite {
+    /// The address a web app shows inside the VNet, for the path picture.
+    pub fn client_address(&self) -> Ipv4Addr {
+        self.pool.hosts().nth(1).unwrap_or(self.pool.network())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subnet {
+    pub name: String,
+    pub prefix: Ipv4Net,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VirtualMachine {
+    pub id: VmId,
+    pub subnet: String,
+    pub host: Host,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VirtualNetwork {
+    pub id: VnetId,
+    pub name: String,
+    pub address_space: Vec<Ipv4Net>,
+    pub subnets: Vec<Subnet>,
+    pub dns_servers: Vec<Ipv4Addr>,
+    pub gateway: Option<Gateway>,
+    pub point_to_site: Option<PointToSite>,
+    /// Local networks linked by a site-to-site VPN connection.
+    pub site_to_site: Vec<LocalNetworkId>,
+    pub virtual_machines: Vec<VirtualMachine>,
+}
+
+impl VirtualNetwork {
+    pub fn contains(&self, address: Ipv4Addr) -> bool {
+        self.address_space.iter().any(|net| net.contains(&address))
+    }
+
+    pub fn subnet_of(&self, address: Ipv4Addr) -> Option<&Subnet> {
+        self.subnets
+            .iter()
+            .find(|subnet| subnet.prefix.contains(&address))
+    }
+
+    pub fn subnet(&self, name: &str) -> Option<&Subnet> {
+        self.subnets.iter().find(|subnet| subnet.name == name)
+    }
+
+    pub fn vm_at(&self, address: Ipv4Addr) -> Option<&VirtualMachine> {
+        self.virtual_machines
+            .iter()
+            .find(|vm| vm.host.address == address)
+    }
+
+    pub fn uploaded(&self, thumbprint: &str) -> Option<&UploadedCertificate> {
+        self.point_to_site
+            .as_ref()?
+            .certificates
+            .iter()
+            .find(|certificate| certificate.thumbprint == thumbprint)
+    }
+}

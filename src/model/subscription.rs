@@ -1,0 +1,107 @@
+//! The whole state of the lab: one Azure subscription and the simulated clock.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::certificate::Certificate;
+use super::clock::{Clock, Instant, DEFAULT_SPEED};
+use super::hybrid::HybridConnection;
+use super::ids::{HybridConnectionId, LocalNetworkId, PlanId, VnetId, WebAppId};
+use super::local_network::LocalNetwork;
+use super::network::VirtualNetwork;
+use super::web_app::{Plan, WebApp};
+
+/// A certificate issued for the web apps' connections to one VNet (R12).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedCertificate {
+    pub vnet: VnetId,
+    pub certificate: Certificate,
+}
+
+/// One line of the activity log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Activity {
+    pub at: Instant,
+    pub text: String,
+}
+
+/// The subscription. Fields are public to read; every change goes through
+/// [`Subscription::apply`], so the rules always hold.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Subscription {
+    pub clock: Clock,
+    pub plans: BTreeMap<PlanId, Plan>,
+    pub web_apps: BTreeMap<WebAppId, WebApp>,
+    pub virtual_networks: BTreeMap<VnetId, VirtualNetwork>,
+    pub local_networks: BTreeMap<LocalNetworkId, LocalNetwork>,
+    pub hybrid_connections: BTreeMap<HybridConnectionId, HybridConnection>,
+    /// Every certificate issued for web apps, newest last; the private keys were never kept.
+    pub certificates: Vec<IssuedCertificate>,
+    pub activity: Vec<Activity>,
+    /// The next id to hand out; ids are never reused.
+    pub next_id: u32,
+}
+
+/// When the sample subscription's clock starts: the day the seed document was published.
+pub const SAMPLE_START: Instant = Instant(1_427_187_600);
+
+impl Subscription {
+    /// A subscription with nothing in it.
+    pub fn empty() -> Subscription {
+        Subscription {
+            clock: Clock {
+                now: SAMPLE_START,
+                speed: DEFAULT_SPEED,
+            },
+            plans: BTreeMap::new(),
+            web_apps: BTreeMap::new(),
+            virtual_networks: BTreeMap::new(),
+            local_networks: BTreeMap::new(),
+            hybrid_connections: BTreeMap::new(),
+            certificates: Vec::new(),
+            activity: Vec::new(),
+            next_id: 1,
+        }
+    }
+
+    pub fn now(&self) -> Instant {
+        self.clock.now
+    }
+
+    pub fn certificate(&self, thumbprint: &str) -> Option<&Certificate> {
+        self.certificates
+            .iter()
+            .map(|issued| &issued.certificate)
+            .find(|certificate| certificate.thumbprint == thumbprint)
+    }
+
+    /// The certificate new connections to `vnet` use: the newest issued for it.
+    pub fn certificate_for(&self, vnet: VnetId) -> Option<&Certificate> {
+        self.certificates
+            .iter()
+            .rev()
+            .find(|issued| issued.vnet == vnet)
+            .map(|issued| &issued.certificate)
+    }
+
+    pub fn plan_of(&self, app: &WebApp) -> Option<&Plan> {
+        self.plans.get(&app.plan)
+    }
+
+    pub fn web_app_named(&self, name: &str) -> Option<&WebApp> {
+        self.web_apps.values().find(|app| app.name == name)
+    }
+
+    pub fn vnet_named(&self, name: &str) -> Option<&VirtualNetwork> {
+        self.virtual_networks
+            .values()
+            .find(|vnet| vnet.name == name)
+    }
+
+    pub fn local_network_named(&self, name: &str) -> Option<&LocalNetwork> {
+        self.local_networks
+            .values()
+            .find(|local| local.name == name)
+    }
+}
