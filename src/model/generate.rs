@@ -180,10 +180,14 @@ pub fn large_subscription() -> Subscription {
     s
 }
 
-/// The subscription's known endpoints, by address, limited to `count`: the columns of the matrix.
+/// `count` of the subscription's known endpoints, spread evenly over its VNets and local
+/// networks, by address: the columns of the matrix.
 pub fn endpoint_addresses(subscription: &Subscription, count: usize) -> Vec<(String, u16)> {
-    super::endpoints::known_endpoints(subscription)
+    let endpoints = super::endpoints::known_endpoints(subscription);
+    let step = (endpoints.len() / count.max(1)).max(1);
+    endpoints
         .into_iter()
+        .step_by(step)
         .take(count)
         .map(|endpoint| (endpoint.address().to_string(), endpoint.rule.port))
         .collect()

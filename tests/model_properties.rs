@@ -1,0 +1,257 @@
+//! Random command sequences: after every step the invariants hold.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+
+use proptest::prelude::*;
+use vnet_lab::model::addressing::first_overlap;
+use vnet_lab::model::host::{PortRule, Protocol};
+use vnet_lab::model::network::Routing;
+use vnet_lab::model::status::plan_networks;
+use vnet_lab::model::tier::Tier;
+use vnet_lab::model::web_app::MAX_VNETS_PER_PLAN;
+use vnet_lab::model::{Command, HostRef, Subscription};
+
+/// A command with its targets picked by index among what exists when it runs.
+#[derive(Clone, Debug)]
+enum Action {
+    CreatePlan(u8, usize),
+    Scale(usize, usize),
+    CreateApp(u8, usize),
+    CreateVnet(u8, String, String),
+    Subnet(usize, String),
+    Gateway(usize, bool),
+    EnableP2s(usize, String),
+    Connect(usize, usize),
+    Disconnect(usize),
+    NewVnetAndConnect(usize, u8, String),
+    Sync(usize),
+    DeleteCertificate(usize),
+    RevokeCertificate(usize),
+    AddDns(usize, String),
+    Advance(i64),
+    OpenPort(usize, u16),
+    CreateLocal(u8, String),
+    Link(usize, usize),
+    Route(usize, String),
+    Hybrid(usize, u8),
+}
+
+fn prefix() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (
+            0u8..4,
+            0u8..3,
+            prop_oneof![Just(16u8), Just(24u8), Just(20u8)]
+        )
+            .prop_map(|(a, b, l)| format!("10.{a}.{}.0/{l}", b * 16)),
+        (16u8..18, 0u8..4).prop_map(|(b, c)| format!("172.{b}.{c}.0/24")),
+        (0u8..3).prop_map(|c| format!("192.168.{c}.0/24")),
+        Just("10.0.0.1/16".to_string()),
+        Just("300.1.0.0/16".to_string()),
+        Just("8.8.8.0/24".to_string()),
+    ]
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    let i = || 0usize..8;
+    prop_oneof![
+        (0u8..6, i()).prop_map(|(n, t)| Action::CreatePlan(n, t)),
+        (i(), i()).prop_map(|(p, t)| Action::Scale(p, t)),
+        (0u8..12, i()).prop_map(|(n, p)| Action::CreateApp(n, p)),
+        (
+            0u8..8,
+            prefix(),
+            prop_oneof![Just(String::new()), Just("10.0.0.4".to_string())]
+        )
+            .prop_map(|(n, a, d)| Action::CreateVnet(n, a, d)),
+        (i(), prefix()).prop_map(|(v, p)| Action::Subnet(v, p)),
+        (i(), any::<bool>()).prop_map(|(v, d)| Action::Gateway(v, d)),
+        (i(), prefix()).prop_map(|(v, p)| Action::EnableP2s(v, p)),
+        (i(), i()).prop_map(|(a, v)| Action::Connect(a, v)),
+        i().prop_map(Action::Disconnect),
+        (i(), 0u8..8, prefix()).prop_map(|(a, n, p)| Action::NewVnetAndConnect(a, n, p)),
+        i().prop_map(Action::Sync),
+        i().prop_map(Action::DeleteCertificate),
+        i().prop_map(Action::RevokeCertificate),
+        (
+            i(),
+            prop_oneof![Just("10.0.0.4".to_string()), Just("10.0.0.999".to_string())]
+        )
+            .prop_map(|(v, d)| Action::AddDns(v, d)),
+        prop_oneof![Just(60i64), Just(1800), Just(400 * 86_400), Just(0)].prop_map(Action::Advance),
+        (i(), prop_oneof![Just(1433u16), Just(0)]).prop_map(|(v, p)| Action::OpenPort(v, p)),
+        (0u8..4, prefix()).prop_map(|(n, p)| Action::CreateLocal(n, p)),
+        (i(), i()).prop_map(|(v, l)| Action::Link(v, l)),
+        (i(), prefix()).prop_map(|(l, p)| Action::Route(l, p)),
+        (i(), 0u8..30).prop_map(|(a, n)| Action::Hybrid(a, n)),
+    ]
+}
+
+fn nth<K: Copy, V>(map: &std::collections::BTreeMap<K, V>, i: usize) -> Option<K> {
+    (!map.is_empty()).then(|| *map.keys().nth(i % map.len()).expect("in range"))
+}
+
+fn command(s: &Subscription, action: Action) -> Option<Command> {
+    use Action::*;
+    Some(match action {
+        CreatePlan(n, t) => Command::CreatePlan {
+            name: format!("plan{n}"),
+            tier: Tier::ALL[t % Tier::ALL.len()],
+        },
+        Scale(p, t) => Command::ScalePlan {
+            plan: nth(&s.plans, p)?,
+            tier: Tier::ALL[t % Tier::ALL.len()],
+        },
+        CreateApp(n, p) => Command::CreateWebApp {
+            name: format!("app{n}"),
+            plan: nth(&s.plans, p)?,
+        },
+        CreateVnet(n, space, dns) => Command::CreateVirtualNetwork {
+            name: format!("vnet{n}"),
+            address_space: space,
+            dns_servers: dns,
+        },
+        Subnet(v, p) => Command::AddSubnet {
+            vnet: nth(&s.virtual_networks, v)?,
+            name: format!("sub{v}"),
+            prefix: p,
+        },
+        Gateway(v, dynamic) => Command::CreateGateway {
+            vnet: nth(&s.virtual_networks, v)?,
+            routing: if dynamic {
+                Routing::Dynamic
+            } else {
+                Routing::Static
+            },
+        },
+        EnableP2s(v, pool) => Command::EnablePointToSite {
+            vnet: nth(&s.virtual_networks, v)?,
+            pool,
+        },
+        Connect(a, v) => Command::ConnectWebApp {
+            app: nth(&s.web_apps, a)?,
+            vnet: nth(&s.virtual_networks, v)?,
+        },
+        Disconnect(a) => Command::DisconnectWebApp {
+            app: nth(&s.web_apps, a)?,
+        },
+        NewVnetAndConnect(a, n, space) => Command::CreateVirtualNetworkAndConnect {
+            app: nth(&s.web_apps, a)?,
+            name: format!("new{n}"),
+            address_space: space,
+            dns_servers: String::new(),
+        },
+        Sync(a) => Command::SyncConnection {
+            app: nth(&s.web_apps, a)?,
+        },
+        DeleteCertificate(v) | RevokeCertificate(v) => {
+            let vnet = nth(&s.virtual_networks, v)?;
+            let thumbprint = s.virtual_networks[&vnet]
+                .point_to_site
+                .as_ref()?
+                .certificates
+                .first()?
+                .thumbprint
+                .clone();
+            if matches!(action, DeleteCertificate(_)) {
+                Command::DeleteCertificate { vnet, thumbprint }
+            } else {
+                Command::RevokeCertificate { vnet, thumbprint }
+            }
+        }
+        AddDns(v, address) => Command::AddDnsServer {
+            vnet: nth(&s.virtual_networks, v)?,
+            address,
+        },
+        Advance(seconds) => Command::AdvanceClock { seconds },
+        OpenPort(v, port) => {
+            let vnet = nth(&s.virtual_networks, v)?;
+            let vm = s.virtual_networks[&vnet].virtual_machines.first()?.id;
+            Command::OpenPort {
+                host: HostRef::VirtualMachine(vnet, vm),
+                rule: PortRule {
+                    protocol: Protocol::Tcp,
+                    port,
+                },
+            }
+        }
+        CreateLocal(n, space) => Command::CreateLocalNetwork {
+            name: format!("site{n}"),
+            address_space: space,
+            vpn_device: "131.107.0.1".into(),
+        },
+        Link(v, l) => Command::LinkSiteToSite {
+            vnet: nth(&s.virtual_networks, v)?,
+            local_network: nth(&s.local_networks, l)?,
+        },
+        Route(l, prefix) => Command::AddRoute {
+            local_network: nth(&s.local_networks, l)?,
+            prefix,
+        },
+        Hybrid(a, n) => Command::AddHybridConnection {
+            app: nth(&s.web_apps, a)?,
+            name: format!("hc{n}"),
+            endpoint: format!("host{n}.contoso.local:{}", 1000 + u16::from(n)),
+        },
+    })
+}
+
+fn check_invariants(s: &Subscription) {
+    for plan in s.plans.keys() {
+        assert!(
+            plan_networks(s, *plan).len() <= MAX_VNETS_PER_PLAN,
+            "a plan uses more than 5 VNets"
+        );
+    }
+    for vnet in s.virtual_networks.values() {
+        assert_eq!(
+            first_overlap(&vnet.address_space),
+            None,
+            "{} has overlapping prefixes",
+            vnet.name
+        );
+        for (i, a) in vnet.subnets.iter().enumerate() {
+            assert!(vnet
+                .address_space
+                .iter()
+                .any(|space| space.contains(&a.prefix)));
+            assert!(vnet.subnets[i + 1..]
+                .iter()
+                .all(|b| !vnet_lab::model::addressing::overlaps(&a.prefix, &b.prefix)));
+        }
+        if let Some(p2s) = &vnet.point_to_site {
+            assert!(vnet_lab::model::addressing::is_private(&p2s.pool));
+            assert!(vnet
+                .address_space
+                .iter()
+                .all(|space| !vnet_lab::model::addressing::overlaps(space, &p2s.pool)));
+        }
+    }
+    let names: BTreeSet<&str> = s.web_apps.values().map(|app| app.name.as_str()).collect();
+    assert_eq!(names.len(), s.web_apps.len(), "web app names are unique");
+    let round_trip: Subscription =
+        serde_json::from_str(&serde_json::to_string(s).unwrap()).unwrap();
+    assert_eq!(&round_trip, s, "serde round trip");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn invariants_hold_after_every_command(actions in prop::collection::vec(action(), 1..40)) {
+        let mut s = Subscription::empty();
+        for action in actions {
+            let Some(command) = command(&s, action) else { continue };
+            let before = s.clone();
+            match s.apply(command) {
+                Ok(_) => prop_assert_eq!(s.activity.len() >= before.activity.len(), true),
+                Err(error) => {
+                    prop_assert_eq!(&s, &before, "a refused command changed the state");
+                    prop_assert!(!error.to_string().is_empty());
+                }
+            }
+            check_invariants(&s);
+        }
+    }
+}
