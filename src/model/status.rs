@@ -284,3 +284,20 @@ pub fn virtual_network_tile(subscription: &Subscription, app: WebAppId) -> Virtu
         _ => VirtualNetworkTile::Available,
     }
 }
+
+/// Long operations under way: each VNet whose gateway is still provisioning.
+pub fn operations_in_progress(
+    subscription: &Subscription,
+) -> Vec<(&VirtualNetwork, super::clock::Operation)> {
+    let now = subscription.now();
+    subscription
+        .virtual_networks
+        .values()
+        .filter_map(|vnet| {
+            vnet.gateway
+                .as_ref()
+                .map(|gateway| (vnet, gateway.provisioning))
+        })
+        .filter(|(_, operation)| !operation.is_done(now))
+        .collect()
+}

@@ -2,8 +2,10 @@
 
 use leptos::prelude::*;
 
+use crate::ui::clock::start_ticking;
+use crate::ui::lab::Lab;
 use crate::ui::route::Route;
-use crate::ui::shell::{Breadcrumbs, Navigation, NotificationArea, TopBar};
+use crate::ui::shell::{Breadcrumbs, Navigation, NotificationArea, StorageBanner, TopBar};
 use crate::ui::views::View;
 
 fn route_from_location() -> Route {
@@ -16,12 +18,15 @@ pub fn App() -> impl IntoView {
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(route_from_location());
     });
-    on_cleanup(move || listener.remove());
-
-    // The document title follows the view, so history entries and tabs are told apart.
-    Effect::new(move |_| {
-        document().set_title(&format!("{} · VNet Integration Lab", route.read().title()));
+    let lab = Lab::load();
+    provide_context(lab);
+    // Another tab saved a change: show it here too.
+    let storage_listener = window_event_listener(leptos::ev::storage, move |_| lab.catch_up());
+    on_cleanup(move || {
+        listener.remove();
+        storage_listener.remove();
     });
+    start_ticking(lab);
 
     view! {
         <div class="shell">
@@ -29,9 +34,10 @@ pub fn App() -> impl IntoView {
             <Navigation route=route />
             <main id="main" class="main" tabindex="-1">
                 <Breadcrumbs route=route />
+                <StorageBanner />
                 {move || view! { <View route=route.get() /> }}
             </main>
-            <NotificationArea />
+            <NotificationArea notifications=lab.notifications />
         </div>
     }
 }

@@ -1,9 +1,13 @@
 //! The browser app: renders the model and sends it commands. No rule is decided here.
 
 mod app;
+mod clock;
+pub mod lab;
 pub mod route;
 mod shell;
+mod storage;
 mod views;
+mod widgets;
 
 pub use app::App;
 

@@ -1,8 +1,10 @@
-//! Hash routing: every view has a URL such as `#/virtual-networks`.
+//! Hash routing: every view has a URL such as `#/virtual-networks/3/subnets`.
 //!
 //! The hash is used (not the path) so `dist/` works from any static file server, at the root or
 //! under a sub-path, with no fallback rule: a reload of a deep link asks the server for
 //! `index.html` only, and the back button moves between hashes.
+
+use crate::model::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
 
 /// The sections of the left navigation, in their order there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,10 +64,66 @@ impl Section {
     }
 }
 
+/// The tabs of a virtual network's view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VnetTab {
+    Overview,
+    Subnets,
+    DnsServers,
+    Gateway,
+    PointToSite,
+    SiteToSite,
+    VirtualMachines,
+    Certificates,
+}
+
+impl VnetTab {
+    pub const ALL: [VnetTab; 8] = [
+        VnetTab::Overview,
+        VnetTab::Subnets,
+        VnetTab::DnsServers,
+        VnetTab::Gateway,
+        VnetTab::PointToSite,
+        VnetTab::SiteToSite,
+        VnetTab::VirtualMachines,
+        VnetTab::Certificates,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            VnetTab::Overview => "overview",
+            VnetTab::Subnets => "subnets",
+            VnetTab::DnsServers => "dns-servers",
+            VnetTab::Gateway => "gateway",
+            VnetTab::PointToSite => "point-to-site",
+            VnetTab::SiteToSite => "site-to-site",
+            VnetTab::VirtualMachines => "virtual-machines",
+            VnetTab::Certificates => "certificates",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            VnetTab::Overview => "Overview",
+            VnetTab::Subnets => "Address space and subnets",
+            VnetTab::DnsServers => "DNS servers",
+            VnetTab::Gateway => "Gateway",
+            VnetTab::PointToSite => "Point-to-site",
+            VnetTab::SiteToSite => "Site-to-site",
+            VnetTab::VirtualMachines => "Virtual machines",
+            VnetTab::Certificates => "Certificates",
+        }
+    }
+}
+
 /// Where the user is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Section(Section),
+    WebApp(WebAppId),
+    Plan(PlanId),
+    VirtualNetwork(VnetId, VnetTab),
+    LocalNetwork(LocalNetworkId),
     /// A hash that names no view; kept so the page can say which one.
     NotFound(String),
 }
@@ -74,28 +132,58 @@ impl Route {
     /// Parses `location.hash`. An empty hash is the home view, the web apps list.
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
-        let slug = path.split(['/', '?']).next().unwrap_or_default();
+        let mut parts = path.split('/');
+        let slug = parts.next().unwrap_or_default();
         if slug.is_empty() {
             return Route::Section(Section::WebApps);
         }
-        Section::ALL
+        let Some(section) = Section::ALL
             .into_iter()
             .find(|section| section.slug() == slug)
-            .map_or_else(|| Route::NotFound(path.to_string()), Route::Section)
+        else {
+            return Route::NotFound(path.to_string());
+        };
+        let id = parts.next().map(str::parse::<u32>);
+        let tab = parts.next();
+        match (section, id) {
+            (_, None) => Route::Section(section),
+            (Section::WebApps, Some(Ok(id))) => Route::WebApp(WebAppId(id)),
+            (Section::Plans, Some(Ok(id))) => Route::Plan(PlanId(id)),
+            (Section::LocalNetworks, Some(Ok(id))) => Route::LocalNetwork(LocalNetworkId(id)),
+            (Section::VirtualNetworks, Some(Ok(id))) => match tab {
+                None => Route::VirtualNetwork(VnetId(id), VnetTab::Overview),
+                Some(tab) => VnetTab::ALL
+                    .into_iter()
+                    .find(|t| t.slug() == tab)
+                    .map_or_else(
+                        || Route::NotFound(path.to_string()),
+                        |tab| Route::VirtualNetwork(VnetId(id), tab),
+                    ),
+            },
+            _ => Route::NotFound(path.to_string()),
+        }
+    }
+
+    pub fn href(&self) -> String {
+        match self {
+            Route::Section(section) => section.href(),
+            Route::WebApp(id) => format!("#/web-apps/{id}"),
+            Route::Plan(id) => format!("#/plans/{id}"),
+            Route::VirtualNetwork(id, tab) => format!("#/virtual-networks/{id}/{}", tab.slug()),
+            Route::LocalNetwork(id) => format!("#/local-networks/{id}"),
+            Route::NotFound(path) => format!("#/{path}"),
+        }
     }
 
     /// The navigation entry to highlight.
     pub fn section(&self) -> Option<Section> {
         match self {
             Route::Section(section) => Some(*section),
+            Route::WebApp(_) => Some(Section::WebApps),
+            Route::Plan(_) => Some(Section::Plans),
+            Route::VirtualNetwork(..) => Some(Section::VirtualNetworks),
+            Route::LocalNetwork(_) => Some(Section::LocalNetworks),
             Route::NotFound(_) => None,
-        }
-    }
-
-    pub fn title(&self) -> String {
-        match self {
-            Route::Section(section) => section.title().to_string(),
-            Route::NotFound(_) => "Not found".to_string(),
         }
     }
 }

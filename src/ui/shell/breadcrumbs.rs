@@ -1,16 +1,41 @@
 use leptos::prelude::*;
 
+use crate::ui::lab::use_lab;
 use crate::ui::route::Route;
 
 #[component]
 pub fn Breadcrumbs(route: RwSignal<Route>) -> impl IntoView {
+    let lab = use_lab();
+    // The section, then the resource's own name where the route names one.
+    let trail = move || {
+        let route = route.get();
+        let section = route.section();
+        let leaf = lab.subscription.with(|s| match &route {
+            Route::WebApp(id) => s.web_apps.get(id).map(|a| a.name.clone()),
+            Route::Plan(id) => s.plans.get(id).map(|p| p.name.clone()),
+            Route::VirtualNetwork(id, _) => s.virtual_networks.get(id).map(|v| v.name.clone()),
+            Route::LocalNetwork(id) => s.local_networks.get(id).map(|l| l.name.clone()),
+            Route::Section(_) => None,
+            Route::NotFound(_) => Some("Not found".into()),
+        });
+        (section, leaf)
+    };
     view! {
         <nav class="breadcrumbs" aria-label="Breadcrumb">
             <ol>
-                <li>
-                    <a href="#/">"Home"</a>
-                </li>
-                <li aria-current="page">{move || route.read().title()}</li>
+                <li><a href="#/">"Home"</a></li>
+                {move || {
+                    let (section, leaf) = trail();
+                    match (section, leaf) {
+                        (Some(section), None) => view! { <li aria-current="page">{section.title()}</li> }.into_any(),
+                        (Some(section), Some(leaf)) => view! {
+                            <li><a href=section.href()>{section.title()}</a></li>
+                            <li aria-current="page">{leaf}</li>
+                        }
+                        .into_any(),
+                        (None, leaf) => view! { <li aria-current="page">{leaf}</li> }.into_any(),
+                    }
+                }}
             </ol>
         </nav>
     }

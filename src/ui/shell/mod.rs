@@ -3,9 +3,11 @@
 mod breadcrumbs;
 mod navigation;
 mod notifications;
+mod storage_banner;
 mod top_bar;
 
 pub use breadcrumbs::Breadcrumbs;
 pub use navigation::Navigation;
-pub use notifications::NotificationArea;
+pub use notifications::{NotificationArea, Notifications, Tone};
+pub use storage_banner::StorageBanner;
 pub use top_bar::TopBar;

@@ -1,8 +1,99 @@
-//! Where notifications appear, as in the portal: a live region, so screen readers announce them.
+//! Notifications, as the portal shows them: what just finished or failed, dismissable, in a
+//! live region so screen readers announce them.
 
 use leptos::prelude::*;
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Success,
+    Failure,
+    Information,
+}
+
+impl Tone {
+    fn word(self) -> &'static str {
+        match self {
+            Tone::Success => "Succeeded",
+            Tone::Failure => "Failed",
+            Tone::Information => "Done",
+        }
+    }
+
+    fn class(self) -> &'static str {
+        match self {
+            Tone::Success => "notice notice-success",
+            Tone::Failure => "notice notice-failure",
+            Tone::Information => "notice notice-information",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Notice {
+    id: u32,
+    tone: Tone,
+    text: String,
+}
+
+/// The notices on screen; the three newest are kept.
+#[derive(Clone, Copy)]
+pub struct Notifications {
+    notices: RwSignal<Vec<Notice>>,
+    next_id: StoredValue<u32>,
+}
+
+const SHOWN: usize = 3;
+
+impl Notifications {
+    pub fn new() -> Notifications {
+        Notifications {
+            notices: RwSignal::new(Vec::new()),
+            next_id: StoredValue::new(0),
+        }
+    }
+
+    pub fn push(&self, tone: Tone, text: impl Into<String>) {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        let text = text.into();
+        self.notices.update(|notices| {
+            notices.push(Notice { id, tone, text });
+            let excess = notices.len().saturating_sub(SHOWN);
+            notices.drain(..excess);
+        });
+    }
+
+    fn dismiss(&self, id: u32) {
+        self.notices
+            .update(|notices| notices.retain(|notice| notice.id != id));
+    }
+}
+
 #[component]
-pub fn NotificationArea() -> impl IntoView {
-    view! { <section class="notifications" aria-label="Notifications" aria-live="polite"></section> }
+pub fn NotificationArea(notifications: Notifications) -> impl IntoView {
+    view! {
+        <section class="notifications" aria-label="Notifications" aria-live="polite">
+            <For
+                each=move || notifications.notices.get()
+                key=|notice| notice.id
+                children=move |notice| {
+                    let id = notice.id;
+                    view! {
+                        <div class=notice.tone.class()>
+                            <strong>{notice.tone.word()}</strong>
+                            <span>{notice.text}</span>
+                            <button
+                                type="button"
+                                class="notice-dismiss"
+                                aria-label="Dismiss notification"
+                                on:click=move |_| notifications.dismiss(id)
+                            >
+                                "×"
+                            </button>
+                        </div>
+                    }
+                }
+            />
+        </section>
+    }
 }

@@ -1,0 +1,34 @@
+//! A long operation's progress in simulated time, with a fast-forward.
+
+use leptos::prelude::*;
+
+use crate::model::clock::{describe_duration, Operation};
+use crate::model::Command;
+use crate::ui::lab::use_lab;
+
+#[component]
+pub fn Progress(label: &'static str, operation: Operation) -> impl IntoView {
+    let lab = use_lab();
+    let now = move || lab.subscription.with(|s| s.now());
+    view! {
+        <div class="progress">
+            <label>
+                {label}
+                <progress max="100" value=move || (operation.progress(now()) * 100.0).round()></progress>
+            </label>
+            <span role="status">{move || format!("{} left in simulated time", describe_duration(operation.seconds_left(now())))}</span>
+            <button
+                type="button"
+                class="secondary"
+                on:click=move |_| {
+                    let seconds = operation.seconds_left(now());
+                    if seconds > 0 {
+                        let _ = lab.run(Command::AdvanceClock { seconds });
+                    }
+                }
+            >
+                "Fast-forward"
+            </button>
+        </div>
+    }
+}

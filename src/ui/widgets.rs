@@ -1,0 +1,109 @@
+//! Small pieces shared by the views: status words with colour, form errors, file downloads.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::model::host::{PortRule, Protocol};
+use crate::model::status::ConnectionStatus;
+use crate::model::{Command, HostRef};
+use crate::ui::lab::use_lab;
+
+/// A connection status in words, coloured by its class.
+#[component]
+pub fn StatusBadge(status: ConnectionStatus) -> impl IntoView {
+    let class = match status {
+        ConnectionStatus::Connected => "badge badge-ok",
+        ConnectionStatus::NotConnected => "badge badge-neutral",
+        ConnectionStatus::SyncRequired { .. } | ConnectionStatus::GatewayNotReady { .. } => {
+            "badge badge-warn"
+        }
+        ConnectionStatus::DisabledByTier { .. } | ConnectionStatus::OutOfSync { .. } => {
+            "badge badge-bad"
+        }
+    };
+    view! { <span class=class title=status.to_string()>{status.label()}</span> }
+}
+
+/// The error of the last submit of a form, announced when it appears.
+#[component]
+pub fn FormError(error: RwSignal<Option<String>>) -> impl IntoView {
+    move || {
+        error
+            .get()
+            .map(|text| view! { <p class="form-error" role="alert">{text}</p> })
+    }
+}
+
+/// Offers `bytes` as a file named `name`.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(anchor) = document().create_element("a") {
+        let anchor: web_sys::HtmlAnchorElement = anchor.unchecked_into();
+        anchor.set_href(&url);
+        anchor.set_download(name);
+        anchor.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Copies `text` to the clipboard (the browser may refuse; the text stays on screen).
+pub fn copy_text(text: &str) {
+    let _ = window().navigator().clipboard().write_text(text);
+}
+
+/// A one-field form: `submit` runs the command for the text and returns its error, if any; the
+/// text stays in the field when it fails.
+#[component]
+pub fn OneFieldForm(
+    label: &'static str,
+    button: &'static str,
+    #[prop(optional)] placeholder: &'static str,
+    submit: impl Fn(String) -> Option<String> + Send + Sync + 'static,
+) -> impl IntoView {
+    let value = RwSignal::new(String::new());
+    let error = RwSignal::new(None);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let failed = submit(value.get_untracked());
+        if failed.is_none() {
+            value.set(String::new());
+        }
+        error.set(failed);
+    };
+    view! {
+        <form class="inline-form" on:submit=on_submit>
+            <label>{label}" "<input type="text" bind:value=value placeholder=placeholder /></label>
+            <button type="submit">{button}</button>
+            <FormError error=error />
+        </form>
+    }
+}
+
+/// Opens a TCP port on a VM's or server's firewall (R20).
+#[component]
+pub fn OpenPortForm(host: HostRef) -> impl IntoView {
+    let lab = use_lab();
+    let submit = move |port: String| match port.trim().parse::<u16>() {
+        Ok(port) => lab.submit(Command::OpenPort {
+            host,
+            rule: PortRule {
+                protocol: Protocol::Tcp,
+                port,
+            },
+        }),
+        Err(_) => Some(format!(
+            "“{}” is not a port: write a number from 1 to 65535.",
+            port.trim()
+        )),
+    };
+    view! { <OneFieldForm label="TCP port" button="Open" placeholder="1433" submit=submit /> }
+}
