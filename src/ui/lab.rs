@@ -128,6 +128,16 @@ impl Lab {
         }
     }
 
+    /// A value derived from the subscription that notifies only when it changes, so a view
+    /// built on it is not rebuilt by every tick of the simulated clock.
+    pub fn derive<T: Clone + PartialEq + Send + Sync + 'static>(
+        &self,
+        f: impl Fn(&Subscription) -> T + Send + Sync + 'static,
+    ) -> Memo<T> {
+        let subscription = self.subscription;
+        Memo::new(move |_| subscription.with(|s| f(s)))
+    }
+
     /// Runs `command` and returns its error message, for a form to show beside its fields.
     pub fn submit(&self, command: Command) -> Option<String> {
         self.run(command).err().map(|error| error.to_string())

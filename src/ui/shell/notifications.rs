@@ -44,6 +44,9 @@ pub struct Notifications {
 
 const SHOWN: usize = 3;
 
+/// How long a notice stays, as the portal's do.
+const SHOWN_FOR_MS: u32 = 8_000;
+
 impl Notifications {
     pub fn new() -> Notifications {
         Notifications {
@@ -61,11 +64,16 @@ impl Notifications {
             let excess = notices.len().saturating_sub(SHOWN);
             notices.drain(..excess);
         });
+        let notifications = *self;
+        gloo_timers::callback::Timeout::new(SHOWN_FOR_MS, move || notifications.dismiss(id))
+            .forget();
     }
 
     fn dismiss(&self, id: u32) {
-        self.notices
-            .update(|notices| notices.retain(|notice| notice.id != id));
+        // The app may be gone when a timeout fires (a test unmounts it): nothing to do then.
+        let _ = self
+            .notices
+            .try_update(|notices| notices.retain(|notice| notice.id != id));
     }
 }
 

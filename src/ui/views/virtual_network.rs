@@ -145,13 +145,16 @@ fn DnsServers(vnet: VnetId) -> impl IntoView {
 #[component]
 fn GatewayTab(vnet: VnetId) -> impl IntoView {
     let lab = use_lab();
-    let gateway = with_vnet(vnet, |s, v| {
-        v.gateway
-            .as_ref()
-            .map(|g| (g.routing, g.is_ready(s.now()), g.provisioning))
+    let gateway = lab.derive(move |s| {
+        let gateway = s.virtual_networks.get(&vnet)?.gateway.as_ref()?;
+        Some((
+            gateway.routing,
+            gateway.is_ready(s.now()),
+            gateway.provisioning,
+        ))
     });
     move || {
-        match gateway().flatten() {
+        match gateway.get() {
         Some((routing, ready, operation)) => view! {
             <p>{format!("{routing} gateway, {}", if ready { "ready" } else { "provisioning" })}</p>
             {(!ready).then(|| view! { <Progress label="Gateway provisioning" operation=operation /> })}

@@ -19,9 +19,9 @@ use crate::ui::widgets::{copy_text, download, FormError, StatusBadge};
 #[component]
 pub fn WebAppView(app: WebAppId) -> impl IntoView {
     let lab = use_lab();
-    let exists = move || lab.subscription.with(|s| s.web_apps.contains_key(&app));
+    let exists = lab.derive(move |s| s.web_apps.contains_key(&app));
     view! {
-        <Show when=exists fallback=|| view! { <h1>"Web app not found"</h1><p>"It may have been deleted. Pick one in the web apps list."</p> }>
+        <Show when=move || exists.get() fallback=|| view! { <h1>"Web app not found"</h1><p>"It may have been deleted. Pick one in the web apps list."</p> }>
             <WebAppDetails app=app />
         </Show>
     }
@@ -46,32 +46,28 @@ fn WebAppDetails(app: WebAppId) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let plan = move || {
-        lab.subscription.with(|s| {
-            s.web_apps
-                .get(&app)
-                .and_then(|a| s.plan_of(a))
-                .map(|p| (p.id, format!("{} ({})", p.name, p.tier)))
-        })
-    };
-    let tile = move || lab.subscription.with(|s| virtual_network_tile(s, app));
-    let connected = move || {
-        lab.subscription
-            .with(|s| s.web_apps.get(&app).is_some_and(|a| a.connection.is_some()))
-    };
+    let plan = lab.derive(move |s| {
+        s.web_apps
+            .get(&app)
+            .and_then(|a| s.plan_of(a))
+            .map(|p| (p.id, format!("{} ({})", p.name, p.tier)))
+    });
+    let tile = lab.derive(move |s| virtual_network_tile(s, app));
+    let connected =
+        lab.derive(move |s| s.web_apps.get(&app).is_some_and(|a| a.connection.is_some()));
     view! {
         <h1>{name}</h1>
         <p class="view-purpose">{host}</p>
         <dl class="facts">
             <dt>"App Service plan"</dt>
-            <dd>{move || plan().map(|(id, text)| view! { <a href=Route::Plan(id).href()>{text}</a> })}</dd>
+            <dd>{move || plan.get().map(|(id, text)| view! { <a href=Route::Plan(id).href()>{text}</a> })}</dd>
         </dl>
         <h2>"Networking"</h2>
         <section class="tile" aria-labelledby="vnet-tile-title">
             <h3 id="vnet-tile-title">"Virtual network"</h3>
-            {move || match tile() {
+            {move || match tile.get() {
                 VirtualNetworkTile::NeedsHigherTier { tier } => {
-                    let plan_id = plan().map(|(id, _)| id);
+                    let plan_id = plan.get_untracked().map(|(id, _)| id);
                     view! {
                         <p class="banner banner-warn" role="status">
                             {format!("VNet Integration needs the Standard or Premium tier; this web app's plan is {tier}. Choose Standard or higher to scale the plan.")}
@@ -80,7 +76,7 @@ fn WebAppDetails(app: WebAppId) -> impl IntoView {
                     }
                     .into_any()
                 }
-                VirtualNetworkTile::Available if connected() => view! { <ConnectionView app=app /> }.into_any(),
+                VirtualNetworkTile::Available if connected.get() => view! { <ConnectionView app=app /> }.into_any(),
                 VirtualNetworkTile::Available => view! { <VnetPicker app=app /> }.into_any(),
             }}
         </section>
@@ -165,76 +161,76 @@ fn CreateVnetForApp(app: WebAppId) -> impl IntoView {
 #[component]
 fn ConnectionView(app: WebAppId) -> impl IntoView {
     let lab = use_lab();
-    let status = move || lab.subscription.with(|s| connection_status(s, app));
-    let details = move || {
-        lab.subscription.with(|s| {
-            let connection = s.web_apps.get(&app)?.connection.clone()?;
-            let vnet = s.virtual_networks.get(&connection.vnet)?;
-            let pool = vnet
-                .point_to_site
-                .as_ref()
-                .map(|p| p.pool.to_string())
-                .unwrap_or_else(|| "point-to-site not enabled".into());
-            let mut routes: Vec<String> = vnet
-                .address_space
-                .iter()
-                .map(|n| format!("{n} (virtual network)"))
-                .collect();
-            routes.extend(
-                connection
-                    .synced
-                    .site_to_site
-                    .iter()
-                    .filter_map(|id| s.local_networks.get(id))
-                    .flat_map(|local| {
-                        local
-                            .address_space
-                            .iter()
-                            .map(move |n| format!("{n} ({} via site-to-site)", local.name))
-                    }),
-            );
-            let dns: Vec<String> = connection
+    let status = lab.derive(move |s| connection_status(s, app));
+    let details = lab.derive(move |s| {
+        let connection = s.web_apps.get(&app)?.connection.clone()?;
+        let vnet = s.virtual_networks.get(&connection.vnet)?;
+        let pool = vnet
+            .point_to_site
+            .as_ref()
+            .map(|p| p.pool.to_string())
+            .unwrap_or_else(|| "point-to-site not enabled".into());
+        let mut routes: Vec<String> = vnet
+            .address_space
+            .iter()
+            .map(|n| format!("{n} (virtual network)"))
+            .collect();
+        routes.extend(
+            connection
                 .synced
-                .dns_servers
+                .site_to_site
                 .iter()
-                .map(ToString::to_string)
-                .collect();
-            let operation = vnet
-                .gateway
-                .as_ref()
-                .filter(|g| !g.is_ready(s.now()))
-                .map(|g| g.provisioning);
-            Some((
-                vnet.id,
-                vnet.name.clone(),
-                connection.thumbprint,
-                pool,
-                dns,
-                routes,
-                operation,
-            ))
-        })
-    };
+                .filter_map(|id| s.local_networks.get(id))
+                .flat_map(|local| {
+                    local
+                        .address_space
+                        .iter()
+                        .map(move |n| format!("{n} ({} via site-to-site)", local.name))
+                }),
+        );
+        let dns: Vec<String> = connection
+            .synced
+            .dns_servers
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let operation = vnet
+            .gateway
+            .as_ref()
+            .filter(|g| !g.is_ready(s.now()))
+            .map(|g| g.provisioning);
+        Some((
+            vnet.id,
+            vnet.name.clone(),
+            connection.thumbprint,
+            pool,
+            dns,
+            routes,
+            operation,
+        ))
+    });
     move || {
-        let Some((vnet, vnet_name, thumbprint, pool, dns, routes, operation)) = details() else {
+        let Some((vnet, vnet_name, thumbprint, pool, dns, routes, operation)) = details.get()
+        else {
             return ().into_any();
         };
         let certificate_files = thumbprint.clone();
         let copied = thumbprint.clone();
-        let status = status();
-        let banner = match &status {
-            ConnectionStatus::SyncRequired { .. } | ConnectionStatus::OutOfSync { .. } => {
-                Some(status.to_string())
+        // The status changes with the clock (time left); only its own nodes follow it.
+        let banner = move || match status.get() {
+            status @ (ConnectionStatus::SyncRequired { .. }
+            | ConnectionStatus::OutOfSync { .. }) => {
+                Some(view! { <p class="banner banner-warn" role="status">{status.to_string()}</p> })
             }
             _ => None,
         };
         view! {
-            {banner.map(|text| view! { <p class="banner banner-warn" role="status">{text}</p> })}
+            {banner}
             <dl class="facts">
                 <dt>"Virtual network"</dt>
                 <dd><a href=Route::VirtualNetwork(vnet, VnetTab::Overview).href()>{vnet_name}</a></dd>
                 <dt>"Status"</dt>
-                <dd><StatusBadge status=status.clone() />" "<span class="muted">{status.to_string()}</span></dd>
+                <dd>{move || { let status = status.get(); view! { <StatusBadge status=status.clone() />" "<span class="muted">{status.to_string()}</span> } }}</dd>
                 <dt>"Certificate thumbprint"</dt>
                 <dd>
                     <code class="thumbprint">{thumbprint}</code>
