@@ -4,6 +4,8 @@
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "browser/portal.rs"]
+mod portal;
 #[path = "browser/routing.rs"]
 mod routing;
 #[path = "browser/shell.rs"]
