@@ -109,3 +109,36 @@ fn deep_nesting_is_refused_cleanly_not_by_a_crash() {
         Err(DecodeError::NotJson { .. })
     ));
 }
+
+#[test]
+fn a_bad_cidr_in_a_real_subscription_is_named_by_its_path() {
+    let sample = vnet_lab::model::Subscription::sample();
+    let text = encode(&sample, 1).replace("\"10.1.0.0/16\"", "\"10.1.0.0/33\"");
+    let error = decode::<vnet_lab::model::Subscription>(&text).unwrap_err();
+    let corp = sample.vnet_named("corpVnet").unwrap().id;
+    match &error {
+        DecodeError::WrongField { path, reason } => {
+            assert_eq!(
+                path,
+                &format!("subscription.virtual_networks.{corp}.address_space[0]")
+            );
+            assert!(reason.contains("invalid IP address syntax"), "{reason}");
+        }
+        other => panic!("expected a wrong field, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_missing_field_is_named_with_its_parent_path() {
+    let sample = vnet_lab::model::Subscription::sample();
+    let text = encode(&sample, 1).replacen(",\"speed\":60", "", 1);
+    let error = decode::<vnet_lab::model::Subscription>(&text).unwrap_err();
+    assert!(
+        error.to_string().contains("\"subscription.clock\""),
+        "{error}"
+    );
+    assert!(
+        error.to_string().contains("missing field `speed`"),
+        "{error}"
+    );
+}

@@ -94,7 +94,7 @@ pub fn encode<T: Serialize>(state: &T, revision: u64) -> String {
 }
 
 /// Reads a document back, or says exactly which part of it is wrong (the JSON path of a bad
-/// field). Deeply nested input fails cleanly at serde_json's recursion limit.
+/// field, found from the error's position). Deeply nested input fails cleanly at serde_json's recursion limit.
 pub fn decode<T: DeserializeOwned>(text: &str) -> Result<Decoded<T>, DecodeError> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(DecodeError::TooLarge { bytes: text.len() });
@@ -109,11 +109,20 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> Result<Decoded<T>, DecodeError
         found if found > SCHEMA_VERSION => return Err(DecodeError::NewerSchema { found }),
         found => return Err(DecodeError::UnknownSchema { found }),
     }
-    let envelope: EnvelopeIn<T> =
-        serde_path_to_error::deserialize(&value).map_err(|error| DecodeError::WrongField {
-            path: error.path().to_string(),
-            reason: error.inner().to_string(),
-        })?;
+    // Parsed again from the text, not from `value`, so the error has a position to name.
+    let envelope: EnvelopeIn<T> = serde_json::from_str(text).map_err(|error| {
+        let at = super::json_path::offset_of(text, error.line(), error.column());
+        let reason = error.to_string();
+        let reason = reason
+            .split(" at line ")
+            .next()
+            .unwrap_or(&reason)
+            .to_string();
+        DecodeError::WrongField {
+            path: super::json_path::path_at(text, at),
+            reason,
+        }
+    })?;
     Ok(Decoded {
         state: envelope.subscription,
         revision: envelope.revision,

@@ -3,6 +3,7 @@
 //! data can be bad is tested natively; `ui` only moves the text in and out of the browser.
 
 mod envelope;
+mod json_path;
 
 pub use envelope::{decode, encode, DecodeError, Decoded, MAX_DOCUMENT_BYTES, SCHEMA_VERSION};
 

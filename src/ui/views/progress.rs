@@ -14,7 +14,7 @@ pub fn Progress(label: &'static str, operation: Operation) -> impl IntoView {
         <div class="progress">
             <label>
                 {label}
-                <progress max="100" value=move || (operation.progress(now()) * 100.0).round()></progress>
+                <progress max="100" value=move || (operation.progress(now()) * 100.0).round() as u32></progress>
             </label>
             <span role="status">{move || format!("{} left in simulated time", describe_duration(operation.seconds_left(now())))}</span>
             <button

@@ -21,16 +21,18 @@ pub fn VirtualNetworkView(vnet: VnetId, tab: VnetTab) -> impl IntoView {
         lab.subscription
             .with(|s| s.virtual_networks.get(&vnet).map(|v| v.name.clone()))
     };
-    let tabs = VnetTab::ALL
+    let tabs = move || {
+        VnetTab::ALL
         .into_iter()
         .map(|t| view! { <li><a href=Route::VirtualNetwork(vnet, t).href() aria-current=(t == tab).then_some("page")>{t.title()}</a></li> })
-        .collect_view();
+        .collect_view()
+    };
     move || match name() {
         None => view! { <h1>"Virtual network not found"</h1><p>"It may have been deleted."</p> }
             .into_any(),
         Some(name) => view! {
             <h1>{name}</h1>
-            <nav class="tabs" aria-label="Virtual network sections"><ul>{tabs.clone()}</ul></nav>
+            <nav class="tabs" aria-label="Virtual network sections"><ul>{tabs()}</ul></nav>
             <h2>{tab.title()}</h2>
             {match tab {
                 VnetTab::Overview => view! { <Overview vnet=vnet /> }.into_any(),
