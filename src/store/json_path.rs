@@ -51,6 +51,12 @@ pub fn path_at(text: &str, offset: usize) -> String {
         }
         i += 1;
     }
+    // At a closing brace the error is about the object itself (a missing field), not its last key.
+    if bytes.get(end) == Some(&b'}') {
+        if let Some(Frame::Object { key, .. }) = stack.last_mut() {
+            *key = None;
+        }
+    }
     let mut path = String::new();
     for frame in &stack {
         match frame {
