@@ -176,6 +176,17 @@ impl From<AddressError> for CommandError {
     }
 }
 
+impl CommandError {
+    /// Refuses to delete `what` while `by` (names of what uses it) is not empty.
+    pub(crate) fn unless_unused(what: String, by: Vec<String>) -> Result<(), CommandError> {
+        if by.is_empty() {
+            Ok(())
+        } else {
+            Err(CommandError::StillInUse { what, by })
+        }
+    }
+}
+
 fn list(names: &[String]) -> String {
     names.join(", ")
 }

@@ -1,26 +1,15 @@
 // The portal workflow in the release build, one flow per rule it shows. Each flow starts from
 // the sample subscription in a fresh browser context, and fails on any console error.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { accessibilityViolations, launchBrowser, openPage, screenshot, serveDist, waitForApp } from "./support.mjs";
+import { accessibilityViolations, openPage, screenshot, useServedApp, waitForApp } from "./support.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useServedApp();
 
 /** A fresh page on the sample subscription, at the web app `name`. */
 async function openWebApp(name) {
-  const session = await openPage(browser);
-  await session.page.goto(`${server.url}/`);
+  const session = await openPage(app.browser);
+  await session.page.goto(`${app.server.url}/`);
   await waitForApp(session.page);
   await session.page.getByRole("link", { name, exact: true }).click();
   await session.page.locator("h1", { hasText: name }).waitFor();
@@ -69,9 +58,9 @@ test("R9: a new virtual network provisions, then the web app is connected", asyn
 });
 
 test("R11 R3: a bad address space is explained, and a sixth network for the plan is refused", async () => {
-  const session = await openPage(browser);
+  const session = await openPage(app.browser);
   const { page } = session;
-  await page.goto(`${server.url}/#/web-apps`);
+  await page.goto(`${app.server.url}/#/web-apps`);
   await waitForApp(page);
   for (let i = 1; i <= 5; i += 1) {
     await page.getByLabel("Name").fill(`app-${i}`);
@@ -79,7 +68,7 @@ test("R11 R3: a bad address space is explained, and a sixth network for the plan
     await page.getByRole("link", { name: `app-${i}`, exact: true }).waitFor();
   }
   for (let i = 1; i <= 5; i += 1) {
-    await page.goto(`${server.url}/#/web-apps`);
+    await page.goto(`${app.server.url}/#/web-apps`);
     await page.getByRole("link", { name: `app-${i}`, exact: true }).click();
     await page.getByLabel("Name").fill(`net${i}`);
     if (i === 1) {
@@ -101,9 +90,9 @@ test("R11 R3: a bad address space is explained, and a sixth network for the plan
 });
 
 test("R5: scaling the plan down disables the connection, scaling back up restores it", async () => {
-  const session = await openPage(browser);
+  const session = await openPage(app.browser);
   const { page } = session;
-  await page.goto(`${server.url}/#/plans`);
+  await page.goto(`${app.server.url}/#/plans`);
   await waitForApp(page);
   await page.getByRole("link", { name: "contoso-standard" }).click();
   await page.getByText("Virtual networks used: 1 of 5").waitFor();
@@ -118,14 +107,14 @@ test("R5: scaling the plan down disables the connection, scaling back up restore
 });
 
 test("R13: deleting the certificate on the VNet puts the connection out of sync; sync mends it", async () => {
-  const session = await openPage(browser);
+  const session = await openPage(app.browser);
   const { page } = session;
-  await page.goto(`${server.url}/#/virtual-networks`);
+  await page.goto(`${app.server.url}/#/virtual-networks`);
   await waitForApp(page);
   await page.getByRole("link", { name: "corpVnet" }).click();
   await page.getByRole("link", { name: "Certificates" }).click();
   await page.getByRole("button", { name: "Delete" }).click();
-  await page.goto(`${server.url}/#/web-apps`);
+  await page.goto(`${app.server.url}/#/web-apps`);
   await statusOf(page, "contoso-web").getByText("Out of sync").waitFor();
   await page.getByRole("link", { name: "contoso-web" }).click();
   await page.getByRole("status").getByText("no longer uploaded").waitFor();
@@ -135,16 +124,16 @@ test("R13: deleting the certificate on the VNet puts the connection out of sync;
 });
 
 test("R14: a new DNS server requires a sync, then the app uses it", async () => {
-  const session = await openPage(browser);
+  const session = await openPage(app.browser);
   const { page } = session;
-  await page.goto(`${server.url}/#/virtual-networks`);
+  await page.goto(`${app.server.url}/#/virtual-networks`);
   await waitForApp(page);
   await page.getByRole("link", { name: "corpVnet" }).click();
   await page.getByRole("link", { name: "DNS servers" }).click();
   await page.getByLabel("DNS server").fill("10.1.1.4");
   await page.getByRole("button", { name: "Add DNS server" }).click();
   await page.getByRole("button", { name: "Remove 10.1.1.4" }).waitFor();
-  await page.goto(`${server.url}/#/web-apps`);
+  await page.goto(`${app.server.url}/#/web-apps`);
   await page.getByRole("link", { name: "contoso-web" }).click();
   await page.locator(".banner", { hasText: "Sync required" }).waitFor();
   await screenshot(page, "r14-sync-required");

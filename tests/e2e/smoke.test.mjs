@@ -1,33 +1,21 @@
 // Smoke test of the release build: every view loads, from the root and from a sub-path,
 // with no console error, no failed request and no axe-core violation.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   SUB_PATH,
   accessibilityViolations,
-  launchBrowser,
   openPage,
   screenshot,
-  serveDist,
+  useServedApp,
   waitForApp,
 } from "./support.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useServedApp();
 
 test("every navigation entry shows its view, accessible, with a screenshot of each", async () => {
-  const { page, problems, context } = await openPage(browser);
-  await page.goto(`${server.url}/`);
+  const { page, problems, context } = await openPage(app.browser);
+  await page.goto(`${app.server.url}/`);
   await waitForApp(page);
   const entries = await page.locator(".side-nav a").allTextContents();
   assert.equal(entries.length, 8, `navigation entries: ${entries.join(", ")}`);
@@ -44,8 +32,8 @@ test("every navigation entry shows its view, accessible, with a screenshot of ea
 });
 
 test("a deep link under a sub-path survives a reload, and back returns to it", async () => {
-  const { page, problems, context } = await openPage(browser);
-  await page.goto(`${server.url}${SUB_PATH}#/virtual-networks`);
+  const { page, problems, context } = await openPage(app.browser);
+  await page.goto(`${app.server.url}${SUB_PATH}#/virtual-networks`);
   await page.locator("h1", { hasText: "Virtual networks" }).waitFor();
   await page.reload();
   await page.locator("h1", { hasText: "Virtual networks" }).waitFor();
@@ -59,8 +47,8 @@ test("a deep link under a sub-path survives a reload, and back returns to it", a
 });
 
 test("an unknown view says so and keeps the navigation", async () => {
-  const { page, problems, context } = await openPage(browser);
-  await page.goto(`${server.url}/#/no-such-view`);
+  const { page, problems, context } = await openPage(app.browser);
+  await page.goto(`${app.server.url}/#/no-such-view`);
   await page.locator("h1", { hasText: "Not found" }).waitFor();
   await waitForApp(page);
   assert.deepEqual(problems, []);
@@ -68,7 +56,7 @@ test("an unknown view says so and keeps the navigation", async () => {
 });
 
 test("the page paints a static shell before the wasm and carries a strict CSP", async () => {
-  const html = await (await fetch(`${server.url}/`)).text();
+  const html = await (await fetch(`${app.server.url}/`)).text();
   assert.match(html, /id="boot"/);
   assert.match(html, /VNet Integration Lab/);
   const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
@@ -77,4 +65,37 @@ test("the page paints a static shell before the wasm and carries a strict CSP", 
   assert.doesNotMatch(csp.replaceAll("'wasm-unsafe-eval'", ""), /unsafe-eval/);
   assert.match(csp, /'sha256-[A-Za-z0-9+/=]+'/, "the inline loader is allowed by its hash");
   assert.doesNotMatch(csp, /INLINE_SCRIPT_HASHES/);
+});
+
+test("at 360 px wide nothing overflows the page, and every view stays accessible", async () => {
+  const { page, problems, context } = await openPage(app.browser, { viewport: { width: 360, height: 740 } });
+  for (const hash of ["#/web-apps", "#/plans", "#/virtual-networks", "#/local-networks", "#/activity-log"]) {
+    await page.goto(`${app.server.url}/${hash}`);
+    await waitForApp(page);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `${hash} is ${width} px wide`);
+    assert.deepEqual(await accessibilityViolations(page), [], `axe on ${hash} at 360 px`);
+    await screenshot(page, `narrow-${hash.slice(2)}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the keyboard reaches the navigation with a visible focus, and Enter opens a view", async () => {
+  const { page, problems, context } = await openPage(app.browser);
+  await page.goto(`${app.server.url}/#/web-apps`);
+  await waitForApp(page);
+  for (let presses = 0; presses < 20; presses += 1) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => ({
+      text: document.activeElement?.textContent?.trim(),
+      outline: getComputedStyle(document.activeElement).outlineStyle,
+    }));
+    assert.notEqual(focused.outline, "none", `focus on “${focused.text}” is visible`);
+    if (focused.text === "App Service plans") break;
+  }
+  await page.keyboard.press("Enter");
+  await page.locator("h1", { hasText: "App Service plans" }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
 });

@@ -1,6 +1,7 @@
 // Shared by the Playwright flows: a static server for dist/, the browser, and a page that
 // records every console error, uncaught exception and failed request.
 import { createServer } from "node:http";
+import { after, before } from "node:test";
 import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -100,4 +101,21 @@ export async function accessibilityViolations(page) {
   return violations.map(
     (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target).join(", ")})`,
   );
+}
+
+/**
+ * Registers the file's before/after hooks: one static server and one browser for its flows.
+ * Returns an object whose `server` and `browser` are set once `before` has run.
+ */
+export function useServedApp() {
+  const app = { server: undefined, browser: undefined };
+  before(async () => {
+    app.server = await serveDist();
+    app.browser = await launchBrowser();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

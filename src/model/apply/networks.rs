@@ -92,12 +92,7 @@ impl Subscription {
             .filter(|app| app.connection.as_ref().is_some_and(|c| c.vnet == vnet))
             .map(|app| app.name.clone())
             .collect();
-        if !apps.is_empty() {
-            return Err(CommandError::StillInUse {
-                what: format!("The virtual network {name}"),
-                by: apps,
-            });
-        }
+        CommandError::unless_unused(format!("The virtual network {name}"), apps)?;
         self.virtual_networks.remove(&vnet);
         Ok(Event::new(format!("Deleted the virtual network {name}")))
     }

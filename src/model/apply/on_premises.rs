@@ -64,12 +64,7 @@ impl Subscription {
                 })
                 .map(|hybrid| format!("the Hybrid Connection {}", hybrid.name)),
         );
-        if !users.is_empty() {
-            return Err(CommandError::StillInUse {
-                what: format!("The local network {name}"),
-                by: users,
-            });
-        }
+        CommandError::unless_unused(format!("The local network {name}"), users)?;
         self.local_networks.remove(&local);
         Ok(Event::new(format!("Deleted the local network {name}")))
     }

@@ -30,12 +30,7 @@ impl Subscription {
             .filter(|app| app.plan == plan)
             .map(|app| app.name.clone())
             .collect();
-        if !apps.is_empty() {
-            return Err(CommandError::StillInUse {
-                what: format!("The plan {name}"),
-                by: apps,
-            });
-        }
+        CommandError::unless_unused(format!("The plan {name}"), apps)?;
         self.plans.remove(&plan);
         Ok(Event::new(format!("Deleted the App Service plan {name}")))
     }

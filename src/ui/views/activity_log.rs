@@ -28,7 +28,7 @@ pub fn ActivityLog() -> impl IntoView {
     view! {
         <h1>"Activity log"</h1>
         <p class="view-purpose">"Every command run in this lab and its result, newest first. Refused commands changed nothing; they are listed for this session."</p>
-        <table>
+        <table tabindex="0">
             <thead><tr><th>"Time (simulated)"</th><th>"Result"</th><th>"Operation"</th></tr></thead>
             <tbody>{refusals}{entries}</tbody>
         </table>

@@ -47,7 +47,7 @@ pub fn LocalNetworks() -> impl IntoView {
     view! {
         <h1>"Local networks"</h1>
         <p class="view-purpose">"On-premises networks reached through site-to-site VPN, and the routes their routers need back to the point-to-site pool."</p>
-        <table>
+        <table tabindex="0">
             <thead><tr><th>"Name"</th><th>"Address space"</th><th>"VPN device"</th><th>"Servers"</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
@@ -131,7 +131,7 @@ pub fn LocalNetworkView(local: LocalNetworkId) -> impl IntoView {
                 <dt>"VPN device"</dt><dd>{device}</dd>
             </dl>
             <h2>"Servers"</h2>
-            <table>
+            <table tabindex="0">
                 <thead><tr><th>"Name"</th><th>"IP"</th><th>"Host names"</th><th>"Role"</th><th>"Open ports"</th><th>"Firewall"</th></tr></thead>
                 <tbody>{servers}</tbody>
             </table>

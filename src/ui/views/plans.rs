@@ -48,7 +48,7 @@ pub fn Plans() -> impl IntoView {
     view! {
         <h1>"App Service plans"</h1>
         <p class="view-purpose">"The pricing tier decides whether VNet Integration is available; a plan's web apps use at most five virtual networks together."</p>
-        <table>
+        <table tabindex="0">
             <thead><tr><th>"Name"</th><th>"Pricing tier"</th><th>"Web apps"</th><th>"Virtual networks"</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
@@ -107,7 +107,7 @@ pub fn PlanView(plan: PlanId) -> impl IntoView {
                     <dd>{tier.to_string()}{(!tier.allows_vnet_integration()).then_some(" — VNet connections of this plan's apps are disabled until it is Standard or higher")}</dd>
                 </dl>
                 <h2>{format!("Virtual networks used: {count} of {MAX_VNETS_PER_PLAN}")}</h2>
-                <table>
+                <table tabindex="0">
                     <thead><tr><th>"Virtual network"</th><th>"Web apps using it"</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>

@@ -113,7 +113,7 @@ fn Subnets(vnet: VnetId) -> impl IntoView {
     let name = RwSignal::new(String::new());
     view! {
         <p>"Address space: " <code>{space}</code></p>
-        <table><thead><tr><th>"Subnet"</th><th>"Prefix"</th></tr></thead><tbody>{rows}</tbody></table>
+        <table tabindex="0"><thead><tr><th>"Subnet"</th><th>"Prefix"</th></tr></thead><tbody>{rows}</tbody></table>
         <label>"New subnet name" <input type="text" bind:value=name placeholder="Frontend" /></label>
         <OneFieldForm label="Prefix" button="Add subnet" placeholder="10.1.2.0/24" submit=move |prefix| lab.submit(Command::AddSubnet { vnet, name: name.get_untracked(), prefix }) />
     }
@@ -314,7 +314,7 @@ fn VirtualMachines(vnet: VnetId) -> impl IntoView {
     };
     view! {
         <p>"A virtual machine joins a virtual network only when it is created; it cannot be moved into another one."</p>
-        <table>
+        <table tabindex="0">
             <thead><tr><th>"Name"</th><th>"Private IP"</th><th>"Subnet"</th><th>"Role"</th><th>"Open ports"</th><th>"Firewall"</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
@@ -381,7 +381,7 @@ fn Certificates(vnet: VnetId) -> impl IntoView {
     });
     view! {
         <p>"The public parts of the certificates web apps authenticate with. Delete or revoke one to see its connections go out of sync."</p>
-        <table>
+        <table tabindex="0">
             <thead><tr><th>"Thumbprint"</th><th>"Subject"</th><th>"Validity (simulated time)"</th><th>"Status"</th><th>"Actions"</th></tr></thead>
             <tbody>{move || rows().flatten()}</tbody>
         </table>

@@ -51,7 +51,7 @@ pub fn VirtualNetworks() -> impl IntoView {
     view! {
         <h1>"Virtual networks"</h1>
         <p class="view-purpose">"Address space, subnets, DNS servers, the gateway, point-to-site and its certificates."</p>
-        <table>
+        <table tabindex="0">
             <thead><tr><th>"Name"</th><th>"Address space"</th><th>"Gateway"</th><th>"Point-to-site pool"</th><th>"Usable for VNet Integration"</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>

@@ -52,7 +52,7 @@ pub fn WebApps() -> impl IntoView {
     view! {
         <h1>"Web apps"</h1>
         <p class="view-purpose">"The web apps of this subscription, their plans and their virtual network connections."</p>
-        <table>
+        <table tabindex="0">
             <thead>
                 <tr><th>"Name"</th><th>"App Service plan"</th><th>"Pricing tier"</th><th>"Virtual network"</th><th>"Status"</th><th><span class="visually-hidden">"Actions"</span></th></tr>
             </thead>
