@@ -162,3 +162,23 @@ test("the state survives a reload", async () => {
   assert.deepEqual(session.problems, []);
   await session.context.close();
 });
+
+test("every tab of a virtual network and a local network's view pass axe", async () => {
+  const session = await openPage(app.browser);
+  const { page } = session;
+  await page.goto(`${app.server.url}/#/virtual-networks`);
+  await waitForApp(page);
+  await page.getByRole("link", { name: "corpVnet" }).click();
+  const tabs = await page.locator(".tabs a").allTextContents();
+  assert.equal(tabs.length, 8);
+  for (const tab of tabs) {
+    await page.locator(".tabs a", { hasText: tab }).click();
+    await page.locator("h2", { hasText: tab }).waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], `axe on the ${tab} tab`);
+    await screenshot(page, `vnet-${tab.toLowerCase().replaceAll(" ", "-")}`);
+  }
+  await page.getByRole("link", { name: "Local networks" }).first().click();
+  await page.getByRole("link", { name: "onPremHQ" }).click();
+  await page.getByText("Routes on the on-premises routers").waitFor();
+  await finish(session, "local-network-onpremhq");
+});
