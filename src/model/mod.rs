@@ -2,12 +2,15 @@
 //! or UI types, nothing reads the wall clock. Every change is a [`Command`] applied with
 //! [`Subscription::apply`]; status is derived in [`status`]; the connection check is [`check`].
 
+pub mod address_ranges;
 pub mod addressing;
 mod apply;
 pub mod certificate;
 pub mod check;
 pub mod clock;
 pub mod command;
+pub mod comparison;
+pub mod console;
 pub mod endpoints;
 pub mod error;
 pub mod generate;
@@ -15,6 +18,7 @@ pub mod host;
 pub mod hybrid;
 pub mod ids;
 pub mod local_network;
+pub mod matrix;
 pub mod names;
 pub mod network;
 mod sample;

@@ -1,0 +1,140 @@
+//! The comparison panel's computed part (R24): for each known endpoint, which web apps each of
+//! VNet Integration and Hybrid Connections reaches now, and, where none does, the change that
+//! would make it reach. Built on the matrix's cells, so the two views always agree.
+
+use super::check::{self, Target};
+use super::endpoints::Location;
+use super::host::{PortRule, Protocol};
+use super::hybrid::{hybrid_answer, HybridAnswer};
+use super::matrix::{self, Column};
+use super::subscription::Subscription;
+
+/// One of the two ways, for one endpoint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reach {
+    /// The web apps it reaches the endpoint from now, by name.
+    pub now: Vec<String>,
+    /// When `now` is empty: what would change that, or why nothing can.
+    pub change: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EndpointComparison {
+    /// The host's name and address, as "hq-app01 (192.168.1.10)".
+    pub host: String,
+    pub rule: PortRule,
+    pub network: String,
+    pub vnet: Reach,
+    pub hybrid: Reach,
+}
+
+/// Every known endpoint with both answers.
+pub fn compare(subscription: &Subscription) -> Vec<EndpointComparison> {
+    matrix::columns(subscription)
+        .iter()
+        .map(|column| {
+            let mut vnet = Vec::new();
+            let mut hybrid = Vec::new();
+            for app in subscription.web_apps.values() {
+                let cell = matrix::cell(subscription, app.id, column);
+                if cell.vnet {
+                    vnet.push(app.name.clone());
+                }
+                if cell.hybrid {
+                    hybrid.push(app.name.clone());
+                }
+            }
+            EndpointComparison {
+                host: format!("{} ({})", column.endpoint.host.name, column.address),
+                rule: column.endpoint.rule,
+                network: column.network().to_string(),
+                vnet: Reach {
+                    change: vnet.is_empty().then(|| vnet_change(subscription, column)),
+                    now: vnet,
+                },
+                hybrid: Reach {
+                    change: hybrid
+                        .is_empty()
+                        .then(|| hybrid_change(subscription, column)),
+                    now: hybrid,
+                },
+            }
+        })
+        .collect()
+}
+
+/// The fix of the web app whose check gets furthest.
+fn vnet_change(subscription: &Subscription, column: &Column<'_>) -> String {
+    let target = Target {
+        host: &column.address,
+        port: column.endpoint.rule.port,
+        protocol: column.endpoint.rule.protocol,
+    };
+    let furthest = subscription
+        .web_apps
+        .values()
+        .map(|app| (app, check::run(subscription, app.id, target)))
+        .max_by_key(|(app, report)| (report.steps.len(), std::cmp::Reverse(app.id)));
+    let Some((app, report)) = furthest else {
+        return "Create a web app in a Standard or Premium plan and connect it to a virtual network.".into();
+    };
+    match report.failure() {
+        Some(step) => match step.fix() {
+            Some(fix) => format!("From {}: {}", app.name, fix.advice),
+            None => format!("From {}: {step}", app.name),
+        },
+        None => format!("From {}: it reaches it.", app.name),
+    }
+}
+
+/// How close a Hybrid Connection answer is to reaching: lower is closer.
+fn distance(answer: &HybridAnswer<'_>) -> u8 {
+    match answer {
+        HybridAnswer::Reaches { .. } => 0,
+        HybridAnswer::AgentStopped { .. } => 1,
+        HybridAnswer::NoRelayAgent { .. } | HybridAnswer::AgentCannotReach { .. } => 2,
+        HybridAnswer::NoHybridConnection => 3,
+        HybridAnswer::TierAllowsNone { .. } | HybridAnswer::NotTcp => 4,
+    }
+}
+
+fn hybrid_change(subscription: &Subscription, column: &Column<'_>) -> String {
+    let rule = column.endpoint.rule;
+    if rule.protocol != Protocol::Tcp {
+        return format!("Cannot: Hybrid Connections carry TCP only, and this endpoint is {rule}.");
+    }
+    let Location::LocalNetwork(local_name) = column.endpoint.location else {
+        return "Not in this lab: a relay agent must run on a Windows Server that reaches the VM, and the lab installs agents on local networks' servers; VNet Integration is the way to a VM here.".into();
+    };
+    let closest = subscription
+        .web_apps
+        .values()
+        .map(|app| {
+            let answer =
+                hybrid_answer(subscription, app.id, &column.name, rule.port, rule.protocol);
+            (app, answer)
+        })
+        .min_by_key(|(app, answer)| (distance(answer), app.id));
+    let Some((app, answer)) = closest else {
+        return "Create a web app in a Basic, Standard or Premium plan, then add a Hybrid Connection to it.".into();
+    };
+    if let HybridAnswer::NoHybridConnection = answer {
+        let agent = subscription
+            .local_network_named(local_name)
+            .and_then(|local| {
+                local
+                    .servers
+                    .iter()
+                    .find(|server| server.host.runs_windows_server())
+            })
+            .map_or_else(
+                || format!("a Windows Server you add to {local_name}"),
+                |server| server.host.name.clone(),
+            );
+        return format!(
+            "From {}: add a Hybrid Connection to {}:{} and install its relay agent on {agent}.",
+            app.name, column.name, rule.port
+        );
+    }
+    format!("From {}: {answer}", app.name)
+}

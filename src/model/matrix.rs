@@ -1,0 +1,213 @@
+//! The reachability matrix (SPEC §4): every web app against every known endpoint, each cell the
+//! VNet Integration verdict and the Hybrid Connection verdict (R24).
+//!
+//! The VNet check uses the endpoint's IP address, the way that needs no DNS; the Hybrid
+//! Connection answer uses its host name, because a Hybrid Connection matches traffic by name.
+
+use super::check::{self, Target};
+use super::endpoints::{known_endpoints, Endpoint, Location};
+use super::hybrid::hybrid_answer;
+use super::ids::WebAppId;
+use super::subscription::Subscription;
+use super::web_app::WebApp;
+
+/// The most rows and columns shown at once; filters narrow what they hold.
+pub const MAX_APPS: usize = 200;
+pub const MAX_ENDPOINTS: usize = 500;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Cell {
+    pub vnet: bool,
+    pub hybrid: bool,
+}
+
+/// Which cells to keep.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum VerdictFilter {
+    #[default]
+    Any,
+    VnetReaches,
+    HybridReaches,
+    Either,
+    Neither,
+}
+
+impl VerdictFilter {
+    pub const ALL: [VerdictFilter; 5] = [
+        VerdictFilter::Any,
+        VerdictFilter::VnetReaches,
+        VerdictFilter::HybridReaches,
+        VerdictFilter::Either,
+        VerdictFilter::Neither,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            VerdictFilter::Any => "Any verdict",
+            VerdictFilter::VnetReaches => "VNet Integration reaches",
+            VerdictFilter::HybridReaches => "Hybrid Connection reaches",
+            VerdictFilter::Either => "Either reaches",
+            VerdictFilter::Neither => "Neither reaches",
+        }
+    }
+
+    pub fn keeps(self, cell: Cell) -> bool {
+        match self {
+            VerdictFilter::Any => true,
+            VerdictFilter::VnetReaches => cell.vnet,
+            VerdictFilter::HybridReaches => cell.hybrid,
+            VerdictFilter::Either => cell.vnet || cell.hybrid,
+            VerdictFilter::Neither => !cell.vnet && !cell.hybrid,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MatrixFilter {
+    pub app: Option<WebAppId>,
+    /// The name of the virtual or local network the endpoints are in.
+    pub network: Option<String>,
+    pub verdict: VerdictFilter,
+}
+
+/// A column: one open port of one host, with the two names the checks use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Column<'a> {
+    pub endpoint: Endpoint<'a>,
+    /// The host name a Hybrid Connection would name (else the address).
+    pub name: String,
+    pub address: String,
+}
+
+impl Column<'_> {
+    pub fn network(&self) -> &str {
+        match self.endpoint.location {
+            Location::VirtualNetwork(name) | Location::LocalNetwork(name) => name,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Matrix<'a> {
+    pub apps: Vec<&'a WebApp>,
+    pub columns: Vec<Column<'a>>,
+    /// Row-major: `cells[row * columns.len() + column]`.
+    pub cells: Vec<Cell>,
+    /// Rows and columns that matched the filters but did not fit.
+    pub apps_left_out: usize,
+    pub columns_left_out: usize,
+}
+
+impl Matrix<'_> {
+    pub fn cell(&self, row: usize, column: usize) -> Cell {
+        self.cells[row * self.columns.len() + column]
+    }
+}
+
+/// Both answers for one app and one endpoint.
+pub fn cell(subscription: &Subscription, app: WebAppId, column: &Column<'_>) -> Cell {
+    let rule = column.endpoint.rule;
+    Cell {
+        vnet: check::reachable(
+            subscription,
+            app,
+            Target {
+                host: &column.address,
+                port: rule.port,
+                protocol: rule.protocol,
+            },
+        ),
+        hybrid: hybrid_answer(subscription, app, &column.name, rule.port, rule.protocol).reaches(),
+    }
+}
+
+/// Every known endpoint as a column.
+pub fn columns(subscription: &Subscription) -> Vec<Column<'_>> {
+    known_endpoints(subscription)
+        .into_iter()
+        .map(|endpoint| Column {
+            name: endpoint.name(),
+            address: endpoint.address().to_string(),
+            endpoint,
+        })
+        .collect()
+}
+
+/// The matrix for `filter`: the app and network filters choose rows and columns (at most
+/// [`MAX_APPS`] × [`MAX_ENDPOINTS`]); the verdict filter then keeps the rows and columns with at
+/// least one kept cell.
+pub fn matrix<'a>(subscription: &'a Subscription, filter: &MatrixFilter) -> Matrix<'a> {
+    let apps: Vec<&WebApp> = subscription
+        .web_apps
+        .values()
+        .filter(|app| filter.app.is_none_or(|id| id == app.id))
+        .collect();
+    let columns: Vec<Column> = columns(subscription)
+        .into_iter()
+        .filter(|column| {
+            filter
+                .network
+                .as_deref()
+                .is_none_or(|n| n == column.network())
+        })
+        .collect();
+    let apps_left_out = apps.len().saturating_sub(MAX_APPS);
+    let columns_left_out = columns.len().saturating_sub(MAX_ENDPOINTS);
+    let apps: Vec<&WebApp> = apps.into_iter().take(MAX_APPS).collect();
+    let columns: Vec<Column> = columns.into_iter().take(MAX_ENDPOINTS).collect();
+    let cells: Vec<Cell> = apps
+        .iter()
+        .flat_map(|app| {
+            columns
+                .iter()
+                .map(|column| cell(subscription, app.id, column))
+        })
+        .collect();
+    let full = Matrix {
+        apps,
+        columns,
+        cells,
+        apps_left_out,
+        columns_left_out,
+    };
+    if filter.verdict == VerdictFilter::Any {
+        return full;
+    }
+    keep_verdict(full, filter.verdict)
+}
+
+fn keep_verdict(full: Matrix<'_>, verdict: VerdictFilter) -> Matrix<'_> {
+    let width = full.columns.len();
+    let keep_row: Vec<bool> = (0..full.apps.len())
+        .map(|row| (0..width).any(|column| verdict.keeps(full.cell(row, column))))
+        .collect();
+    let keep_column: Vec<bool> = (0..width)
+        .map(|column| (0..full.apps.len()).any(|row| verdict.keeps(full.cell(row, column))))
+        .collect();
+    let cells = full
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| keep_row[index / width] && keep_column[index % width])
+        .map(|(_, cell)| *cell)
+        .collect();
+    Matrix {
+        apps: full
+            .apps
+            .into_iter()
+            .enumerate()
+            .filter(|(row, _)| keep_row[*row])
+            .map(|(_, app)| app)
+            .collect(),
+        columns: full
+            .columns
+            .into_iter()
+            .enumerate()
+            .filter(|(column, _)| keep_column[*column])
+            .map(|(_, column)| column)
+            .collect(),
+        cells,
+        apps_left_out: full.apps_left_out,
+        columns_left_out: full.columns_left_out,
+    }
+}
