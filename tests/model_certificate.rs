@@ -1,5 +1,5 @@
 //! Certificates are real X.509: the thumbprint is an independent SHA-1 of the DER, and the DER
-//! parses with the subject and validity the lab shows.
+//! parses with the subject and validity the lab shows, unsigned as RFC 9925 defines.
 #![cfg(not(target_arch = "wasm32"))]
 
 use vnet_lab::model::certificate::{Certificate, VALIDITY};
@@ -34,6 +34,46 @@ fn der_parses_as_x509_with_subject_and_simulated_validity() {
     assert_eq!(parsed.subject().to_string(), "CN=corpVnet-WebApps");
     assert_eq!(parsed.validity().not_before.timestamp(), now.0);
     assert_eq!(parsed.validity().not_after.timestamp(), now.0 + VALIDITY);
+    assert_eq!(parsed.tbs_certificate.serial.to_string(), "7");
+    assert_eq!(parsed.issuer().to_string(), "CN=corpVnet-WebApps");
+    assert_eq!(
+        parsed.signature_algorithm.algorithm.to_id_string(),
+        "1.3.6.1.5.5.7.6.36",
+        "id-alg-unsigned"
+    );
+    assert!(parsed.signature_value.data.is_empty());
+    let key = parsed.public_key();
+    assert_eq!(
+        key.algorithm.algorithm.to_id_string(),
+        "1.3.101.110",
+        "X25519"
+    );
+    assert_eq!(key.subject_public_key.data.len(), 32);
+}
+
+#[test]
+fn times_after_2049_are_generalized_times() {
+    let now = Instant(2_556_144_000); // 2051-01-01
+    let certificate = Certificate::issue("later", u64::MAX, now);
+    let (_, parsed) = x509_parser::parse_x509_certificate(&certificate.der).expect("valid DER");
+    assert_eq!(parsed.validity().not_before.timestamp(), now.0);
+    assert_eq!(
+        parsed.tbs_certificate.serial.to_string(),
+        u64::MAX.to_string()
+    );
+}
+
+#[test]
+fn issuing_is_a_pure_function_of_its_inputs() {
+    let now = Instant(1_427_187_600);
+    assert_eq!(
+        Certificate::issue("a", 1, now),
+        Certificate::issue("a", 1, now)
+    );
+    assert_ne!(
+        Certificate::issue("a", 1, now).thumbprint,
+        Certificate::issue("a", 2, now).thumbprint
+    );
 }
 
 #[test]

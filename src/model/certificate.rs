@@ -1,5 +1,5 @@
 //! The certificate a web app authenticates with to a VNet's point-to-site gateway (R12, R13).
-//! Made with rcgen; only the public part (DER) is kept, never the private key.
+//! An X.509 certificate written as DER by [`super::der`]; no private key exists, so none is kept.
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
@@ -7,6 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sha1::{Digest, Sha1};
 
 use super::clock::Instant;
+use super::der;
 
 /// How long a new certificate is valid.
 pub const VALIDITY: i64 = super::clock::YEAR;
@@ -33,7 +34,7 @@ pub fn thumbprint_of(der: &[u8]) -> String {
 }
 
 impl Certificate {
-    /// Issues a self-signed certificate valid from `now` for a year, and drops its key.
+    /// Issues a self-issued certificate valid from `now` for a year.
     pub fn issue(subject: &str, serial: u64, now: Instant) -> Certificate {
         let not_after = now.plus(VALIDITY);
         let der = sign(subject, serial, now, not_after);
@@ -64,24 +65,64 @@ impl Certificate {
     }
 }
 
+/// RFC 9925's `id-alg-unsigned`: the lab verifies no signature, so it makes none.
+const UNSIGNED: [u64; 9] = [1, 3, 6, 1, 5, 5, 7, 6, 36];
+/// `id-X25519` (RFC 8410): any 32 bytes are a valid public key of this type.
+const X25519: [u64; 4] = [1, 3, 101, 110];
+/// `id-at-commonName`
+const COMMON_NAME: [u64; 4] = [2, 5, 4, 3];
+
+fn der_time(instant: Instant) -> Vec<u8> {
+    let at = time::OffsetDateTime::from_unix_timestamp(instant.0)
+        .expect("the simulated clock stays within years 1970–9999");
+    der::time(
+        at.year(),
+        at.month() as u8,
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second(),
+    )
+}
+
+/// A public key nobody holds the private half of, derived from what the certificate names so
+/// that issuing stays a pure function of the state.
+fn public_key(subject: &str, serial: u64, not_before: Instant) -> Vec<u8> {
+    (0u8..2)
+        .flat_map(|round| {
+            let mut hash = Sha1::new();
+            hash.update([round]);
+            hash.update(subject.as_bytes());
+            hash.update(serial.to_be_bytes());
+            hash.update(not_before.0.to_be_bytes());
+            hash.finalize()
+        })
+        .take(32)
+        .collect()
+}
+
+/// The DER of a self-issued X.509 v3 certificate for `subject` (RFC 5280), unsigned as RFC 9925
+/// allows: Azure checks the certificate the web app presents, the lab only shows it.
 fn sign(subject: &str, serial: u64, not_before: Instant, not_after: Instant) -> Vec<u8> {
-    let date = |instant: Instant| {
-        time::OffsetDateTime::from_unix_timestamp(instant.0)
-            .expect("the simulated clock stays within years 1970–9999")
-    };
-    let key = rcgen::KeyPair::generate().expect("ring generates a P-256 key");
-    let mut params = rcgen::CertificateParams::default();
-    params.distinguished_name = rcgen::DistinguishedName::new();
-    params
-        .distinguished_name
-        .push(rcgen::DnType::CommonName, subject);
-    params.serial_number = Some(rcgen::SerialNumber::from_slice(&serial.to_be_bytes()));
-    params.not_before = date(not_before);
-    params.not_after = date(not_after);
-    let certificate = params
-        .self_signed(&key)
-        .expect("a self-signed certificate with a common name always signs");
-    certificate.der().to_vec()
+    let name = der::sequence(&[der::set(&[der::sequence(&[
+        der::oid(&COMMON_NAME),
+        der::utf8_string(subject),
+    ])])]);
+    let unsigned = der::sequence(&[der::oid(&UNSIGNED)]);
+    let version_3 = der::tlv(0xa0, &der::unsigned(2));
+    let tbs = der::sequence(&[
+        version_3,
+        der::unsigned(serial),
+        unsigned.clone(),
+        name.clone(),
+        der::sequence(&[der_time(not_before), der_time(not_after)]),
+        name,
+        der::sequence(&[
+            der::sequence(&[der::oid(&X25519)]),
+            der::bit_string(&public_key(subject, serial, not_before)),
+        ]),
+    ]);
+    der::sequence(&[tbs, unsigned, der::bit_string(&[])])
 }
 
 fn der_to_base64<S: Serializer>(der: &[u8], serializer: S) -> Result<S::Ok, S::Error> {

@@ -11,6 +11,7 @@ pub mod clock;
 pub mod command;
 pub mod comparison;
 pub mod console;
+mod der;
 pub mod endpoints;
 pub mod error;
 pub mod generate;
