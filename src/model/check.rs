@@ -338,6 +338,21 @@ pub enum Hop<'a> {
     Host(&'a str, Ipv4Addr),
 }
 
+impl Hop<'_> {
+    /// What the hop is, and which one: two lines of the path picture.
+    pub fn caption(&self) -> (&'static str, String) {
+        match self {
+            Hop::WebApp(name) => ("Web app", name.to_string()),
+            Hop::PointToSiteAddress(address) => ("P2S address", address.to_string()),
+            Hop::Gateway(vnet) => ("Gateway", vnet.to_string()),
+            Hop::Subnet(name, prefix) => ("Subnet", format!("{name} {prefix}")),
+            Hop::Tunnel(local) => ("Site-to-site tunnel", local.to_string()),
+            Hop::LocalNetwork(name) => ("Local network", name.to_string()),
+            Hop::Host(name, address) => ("Host", format!("{name} {address}")),
+        }
+    }
+}
+
 /// The answer: every step evaluated, in order, and the path as far as it got.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report<'a> {

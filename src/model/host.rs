@@ -16,6 +16,24 @@ pub enum Protocol {
 
 impl Protocol {
     pub const ALL: [Protocol; 4] = [Protocol::Tcp, Protocol::Udp, Protocol::Icmp, Protocol::Smb];
+
+    /// Reads "tcp", "UDP" and the like.
+    pub fn parse(text: &str) -> Option<Protocol> {
+        Protocol::ALL
+            .into_iter()
+            .find(|protocol| protocol.to_string().eq_ignore_ascii_case(text))
+    }
+}
+
+/// Reads a port as typed in a form; the error quotes it and says what to write.
+pub fn parse_port(text: &str) -> Result<u16, String> {
+    match text.trim().parse::<u16>() {
+        Ok(port) if port > 0 => Ok(port),
+        _ => Err(format!(
+            "“{}” is not a port: write a number from 1 to 65535.",
+            text.trim()
+        )),
+    }
 }
 
 impl fmt::Display for Protocol {

@@ -41,7 +41,7 @@ pub fn ClockControl() -> impl IntoView {
                         let _ = lab.run(Command::SetClockSpeed { speed });
                     }
                 }>
-                    {SPEEDS.into_iter().map(|s| view! { <option value=s.to_string() selected=move || speed() == s>{format!("{s}×")}</option> }).collect_view()}
+                    {SPEEDS.into_iter().map(|s| view! { <option value=s.to_string() selected=move || speed() == s>{format!("{s}×")}</option> }).collect_view().into_any()}
                 </select>
             </label>
         </div>

@@ -2,6 +2,7 @@
 
 mod app;
 mod clock;
+pub mod html;
 pub mod lab;
 pub mod route;
 mod shell;

@@ -4,6 +4,7 @@
 //! under a sub-path, with no fallback rule: a reload of a deep link asks the server for
 //! `index.html` only, and the back button moves between hashes.
 
+use crate::model::host::Protocol;
 use crate::model::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
 
 /// The sections of the left navigation, in their order there.
@@ -75,10 +76,11 @@ pub enum VnetTab {
     SiteToSite,
     VirtualMachines,
     Certificates,
+    AddressRanges,
 }
 
 impl VnetTab {
-    pub const ALL: [VnetTab; 8] = [
+    pub const ALL: [VnetTab; 9] = [
         VnetTab::Overview,
         VnetTab::Subnets,
         VnetTab::DnsServers,
@@ -87,6 +89,7 @@ impl VnetTab {
         VnetTab::SiteToSite,
         VnetTab::VirtualMachines,
         VnetTab::Certificates,
+        VnetTab::AddressRanges,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -99,6 +102,7 @@ impl VnetTab {
             VnetTab::SiteToSite => "site-to-site",
             VnetTab::VirtualMachines => "virtual-machines",
             VnetTab::Certificates => "certificates",
+            VnetTab::AddressRanges => "address-ranges",
         }
     }
 
@@ -112,7 +116,58 @@ impl VnetTab {
             VnetTab::SiteToSite => "Site-to-site",
             VnetTab::VirtualMachines => "Virtual machines",
             VnetTab::Certificates => "Certificates",
+            VnetTab::AddressRanges => "P2S address ranges",
         }
+    }
+}
+
+/// A connection check to run: `#/connection-check/3/10.1.1.5/1433/tcp`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckQuery {
+    pub app: WebAppId,
+    pub host: String,
+    pub port: u16,
+    pub protocol: Protocol,
+}
+
+/// Percent-encodes what a URL path segment cannot hold as is (a host is typed freely).
+fn encode_segment(text: &str) -> String {
+    text.bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'_' | b':' => {
+                char::from(byte).to_string()
+            }
+            _ => format!("%{byte:02X}"),
+        })
+        .collect()
+}
+
+fn decode_segment(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+impl CheckQuery {
+    fn from_parts<'a>(app: &str, mut rest: impl Iterator<Item = &'a str>) -> Option<CheckQuery> {
+        let query = CheckQuery {
+            app: WebAppId(app.parse().ok()?),
+            host: decode_segment(rest.next()?)?,
+            port: rest.next()?.parse().ok()?,
+            protocol: Protocol::parse(rest.next()?)?,
+        };
+        rest.next().is_none().then_some(query)
     }
 }
 
@@ -124,6 +179,8 @@ pub enum Route {
     Plan(PlanId),
     VirtualNetwork(VnetId, VnetTab),
     LocalNetwork(LocalNetworkId),
+    Check(CheckQuery),
+    Matrix,
     /// A hash that names no view; kept so the page can say which one.
     NotFound(String),
 }
@@ -143,6 +200,14 @@ impl Route {
         else {
             return Route::NotFound(path.to_string());
         };
+        if section == Section::ConnectionCheck {
+            return match parts.next() {
+                None => Route::Section(section),
+                Some("matrix") if parts.next().is_none() => Route::Matrix,
+                Some(app) => CheckQuery::from_parts(app, parts)
+                    .map_or_else(|| Route::NotFound(path.to_string()), Route::Check),
+            };
+        }
         let id = parts.next().map(str::parse::<u32>);
         let tab = parts.next();
         match (section, id) {
@@ -171,6 +236,14 @@ impl Route {
             Route::Plan(id) => format!("#/plans/{id}"),
             Route::VirtualNetwork(id, tab) => format!("#/virtual-networks/{id}/{}", tab.slug()),
             Route::LocalNetwork(id) => format!("#/local-networks/{id}"),
+            Route::Check(query) => format!(
+                "#/connection-check/{}/{}/{}/{}",
+                query.app,
+                encode_segment(&query.host),
+                query.port,
+                query.protocol.to_string().to_ascii_lowercase()
+            ),
+            Route::Matrix => "#/connection-check/matrix".into(),
             Route::NotFound(path) => format!("#/{path}"),
         }
     }
@@ -183,6 +256,7 @@ impl Route {
             Route::Plan(_) => Some(Section::Plans),
             Route::VirtualNetwork(..) => Some(Section::VirtualNetworks),
             Route::LocalNetwork(_) => Some(Section::LocalNetworks),
+            Route::Check(_) | Route::Matrix => Some(Section::ConnectionCheck),
             Route::NotFound(_) => None,
         }
     }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::host::{PortRule, Protocol};
+use crate::model::host::{parse_port, PortRule, Protocol};
 use crate::model::status::ConnectionStatus;
 use crate::model::{Command, HostRef};
 use crate::ui::lab::use_lab;
@@ -92,7 +92,7 @@ pub fn OneFieldForm(
 #[component]
 pub fn OpenPortForm(host: HostRef) -> impl IntoView {
     let lab = use_lab();
-    let submit = move |port: String| match port.trim().parse::<u16>() {
+    let submit = move |port: String| match parse_port(&port) {
         Ok(port) => lab.submit(Command::OpenPort {
             host,
             rule: PortRule {
@@ -100,10 +100,48 @@ pub fn OpenPortForm(host: HostRef) -> impl IntoView {
                 port,
             },
         }),
-        Err(_) => Some(format!(
-            "“{}” is not a port: write a number from 1 to 65535.",
-            port.trim()
-        )),
+        Err(message) => Some(message),
     };
     view! { <OneFieldForm label="TCP port" button="Open" placeholder="1433" submit=submit /> }
+}
+
+/// Options of a select, as (value, label); every list of choices uses this one shape.
+pub type Options = Memo<Vec<(String, String)>>;
+
+/// The subscription's web apps as options, by id.
+pub fn web_app_options() -> Options {
+    use_lab().derive(|s| {
+        s.web_apps
+            .values()
+            .map(|app| (app.id.to_string(), app.name.clone()))
+            .collect()
+    })
+}
+
+/// A labelled select bound to `value`; `all` adds a first option with an empty value.
+#[component]
+pub fn Choice(
+    label: &'static str,
+    value: RwSignal<String>,
+    options: Options,
+    #[prop(optional)] all: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <label>{label}" "
+            <select on:change=move |ev| value.set(event_target_value(&ev))>
+                {all.map(|text| view! { <option value="">{text}</option> })}
+                {move || options.get().into_iter().map(|(option, text)| {
+                    let selected = value.get_untracked() == option;
+                    view! { <option value=option selected=selected>{text}</option> }
+                }).collect_view().into_any()}
+            </select>
+        </label>
+    }
+}
+
+/// Display-only markup built by [`crate::ui::html`], where every name was escaped. Used where a
+/// view has no controls, because a string costs the bundle far less than a typed view.
+#[component]
+pub fn Markup(html: String) -> impl IntoView {
+    view! { <div class="markup" inner_html=html></div> }
 }

@@ -15,6 +15,10 @@ pub fn Breadcrumbs(route: RwSignal<Route>) -> impl IntoView {
             Route::Plan(id) => s.plans.get(id).map(|p| p.name.clone()),
             Route::VirtualNetwork(id, _) => s.virtual_networks.get(id).map(|v| v.name.clone()),
             Route::LocalNetwork(id) => s.local_networks.get(id).map(|l| l.name.clone()),
+            Route::Check(query) => {
+                Some(format!("{}:{} {}", query.host, query.port, query.protocol))
+            }
+            Route::Matrix => Some("Reachability matrix".into()),
             Route::Section(_) => None,
             Route::NotFound(_) => Some("Not found".into()),
         });

@@ -17,7 +17,8 @@ pub fn Navigation(route: RwSignal<Route>) -> impl IntoView {
                 </li>
             }
         })
-        .collect_view();
+        .collect_view()
+        .into_any();
     view! {
         <nav class="side-nav" aria-label="Services">
             <ul>{entries}</ul>

@@ -13,7 +13,7 @@ pub fn ActivityLog() -> impl IntoView {
                 .iter()
                 .rev()
                 .map(|r| view! { <tr><td>{r.at.to_string()}</td><td><span class="badge badge-bad">"Failed"</span></td><td>{r.text.clone()}</td></tr> })
-                .collect_view()
+                .collect_view().into_any()
         })
     };
     let entries = move || {
@@ -22,7 +22,7 @@ pub fn ActivityLog() -> impl IntoView {
                 .iter()
                 .rev()
                 .map(|a| view! { <tr><td>{a.at.to_string()}</td><td><span class="badge badge-ok">"Succeeded"</span></td><td>{a.text.clone()}</td></tr> })
-                .collect_view()
+                .collect_view().into_any()
         })
     };
     view! {

@@ -29,7 +29,7 @@ pub fn LocalNetworks() -> impl IntoView {
                         </tr>
                     }
                 })
-                .collect_view()
+                .collect_view().into_any()
         })
     };
     let name = RwSignal::new(String::new());
@@ -88,7 +88,7 @@ pub fn LocalNetworkView(local: LocalNetworkId) -> impl IntoView {
                         </tr>
                     }
                 })
-                .collect_view();
+                .collect_view().into_any();
             let routes = network
                 .routes
                 .iter()
@@ -102,7 +102,7 @@ pub fn LocalNetworkView(local: LocalNetworkId) -> impl IntoView {
                         </li>
                     }
                 })
-                .collect_view();
+                .collect_view().into_any();
             Some((network.name.clone(), spaces.join(", "), network.vpn_device.to_string(), servers, routes))
         })
     };

@@ -1,7 +1,13 @@
 //! One view per route.
 
 mod activity_log;
+mod address_ranges;
+mod compare;
+mod connection_check;
+mod console;
+mod hybrid_connections;
 mod local_networks;
+mod matrix;
 mod plans;
 mod progress;
 mod tier_picker;
@@ -12,19 +18,10 @@ mod web_apps;
 
 use leptos::prelude::*;
 
+pub use address_ranges::AddressRangesTab;
 pub use progress::Progress;
 
 use crate::ui::route::{Route, Section};
-
-/// What the sections still to come are for, shown at the top of their view.
-fn purpose(section: Section) -> &'static str {
-    match section {
-        Section::HybridConnections => "Hybrid Connections: one host and port over TCP through a relay agent, the alternative to VNet Integration.",
-        Section::Compare => "VNet Integration and Hybrid Connections side by side, for this subscription's own endpoints.",
-        Section::ConnectionCheck => "Can a web app reach a host and port? Every step of the answer, and what fixes a failure.",
-        _ => "",
-    }
-}
 
 #[component]
 pub fn View(route: Route) -> impl IntoView {
@@ -34,11 +31,17 @@ pub fn View(route: Route) -> impl IntoView {
         Route::Section(Section::VirtualNetworks) => virtual_networks::VirtualNetworks().into_any(),
         Route::Section(Section::LocalNetworks) => local_networks::LocalNetworks().into_any(),
         Route::Section(Section::ActivityLog) => activity_log::ActivityLog().into_any(),
-        Route::Section(section) => view! {
-            <h1>{section.title()}</h1>
-            <p class="view-purpose">{purpose(section)}</p>
+        Route::Section(Section::HybridConnections) => {
+            hybrid_connections::HybridConnections().into_any()
         }
-        .into_any(),
+        Route::Section(Section::Compare) => compare::Compare().into_any(),
+        Route::Section(Section::ConnectionCheck) => {
+            view! { <connection_check::ConnectionCheck query=None /> }.into_any()
+        }
+        Route::Check(query) => {
+            view! { <connection_check::ConnectionCheck query=Some(query) /> }.into_any()
+        }
+        Route::Matrix => matrix::ReachabilityMatrix().into_any(),
         Route::WebApp(app) => view! { <web_app::WebAppView app=app /> }.into_any(),
         Route::Plan(plan) => view! { <plans::PlanView plan=plan /> }.into_any(),
         Route::VirtualNetwork(vnet, tab) => {

@@ -33,6 +33,7 @@ pub fn Plans() -> impl IntoView {
                     }
                 })
                 .collect_view()
+                .into_any()
         })
     };
     let name = RwSignal::new(String::new());
@@ -60,7 +61,7 @@ pub fn Plans() -> impl IntoView {
                 <select on:change=move |ev| {
                     if let Some(t) = Tier::ALL.into_iter().find(|t| format!("{t:?}") == event_target_value(&ev)) { tier.set(t) }
                 }>
-                    {Tier::ALL.into_iter().map(|t| view! { <option value=format!("{t:?}") selected=t == Tier::S1>{t.to_string()}</option> }).collect_view()}
+                    {Tier::ALL.into_iter().map(|t| view! { <option value=format!("{t:?}") selected=t == Tier::S1>{t.to_string()}</option> }).collect_view().into_any()}
                 </select>
             </label>
             <FormError error=error />
@@ -92,7 +93,7 @@ pub fn PlanView(plan: PlanId) -> impl IntoView {
                         </tr>
                     }
                 })
-                .collect_view();
+                .collect_view().into_any();
             (count, rows)
         })
     };

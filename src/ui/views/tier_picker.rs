@@ -43,7 +43,7 @@ pub fn TierPicker(plan: PlanId) -> impl IntoView {
                 </li>
             }
         })
-        .collect_view();
+        .collect_view().into_any();
     view! {
         <section class="tier-picker" aria-label="Pricing tiers">
             <ul class="cards">{cards}</ul>

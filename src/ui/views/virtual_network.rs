@@ -11,7 +11,7 @@ use crate::model::subscription::Subscription;
 use crate::model::{Command, HostRef};
 use crate::ui::lab::use_lab;
 use crate::ui::route::{Route, VnetTab};
-use crate::ui::views::Progress;
+use crate::ui::views::{AddressRangesTab, Progress};
 use crate::ui::widgets::{FormError, OneFieldForm, OpenPortForm};
 
 #[component]
@@ -25,7 +25,7 @@ pub fn VirtualNetworkView(vnet: VnetId, tab: VnetTab) -> impl IntoView {
         VnetTab::ALL
         .into_iter()
         .map(|t| view! { <li><a href=Route::VirtualNetwork(vnet, t).href() aria-current=(t == tab).then_some("page")>{t.title()}</a></li> })
-        .collect_view()
+        .collect_view().into_any()
     };
     move || match name() {
         None => view! { <h1>"Virtual network not found"</h1><p>"It may have been deleted."</p> }
@@ -43,6 +43,7 @@ pub fn VirtualNetworkView(vnet: VnetId, tab: VnetTab) -> impl IntoView {
                 VnetTab::SiteToSite => view! { <SiteToSite vnet=vnet /> }.into_any(),
                 VnetTab::VirtualMachines => view! { <VirtualMachines vnet=vnet /> }.into_any(),
                 VnetTab::Certificates => view! { <Certificates vnet=vnet /> }.into_any(),
+                VnetTab::AddressRanges => view! { <AddressRangesTab vnet=vnet /> }.into_any(),
             }}
         }
         .into_any(),
@@ -107,7 +108,7 @@ fn Overview(vnet: VnetId) -> impl IntoView {
 fn Subnets(vnet: VnetId) -> impl IntoView {
     let lab = use_lab();
     let rows = with_vnet(vnet, |_, v| {
-        v.subnets.iter().map(|s| view! { <tr><td>{s.name.clone()}</td><td><code>{s.prefix.to_string()}</code></td></tr> }).collect_view()
+        v.subnets.iter().map(|s| view! { <tr><td>{s.name.clone()}</td><td><code>{s.prefix.to_string()}</code></td></tr> }).collect_view().into_any()
     });
     let space = with_vnet(vnet, |_, v| list(&v.address_space));
     let name = RwSignal::new(String::new());
@@ -135,7 +136,7 @@ fn DnsServers(vnet: VnetId) -> impl IntoView {
                     </li>
                 }
             })
-            .collect_view()
+            .collect_view().into_any()
     });
     view! {
         <p>"Web apps use the DNS servers of their last sync: adding one marks their connections sync required. At most 12."</p>
@@ -213,7 +214,7 @@ fn SiteToSite(vnet: VnetId) -> impl IntoView {
                     </li>
                 }
             })
-            .collect_view()
+            .collect_view().into_any()
     });
     let chosen = RwSignal::new(String::new());
     let error = RwSignal::new(None);
@@ -240,7 +241,7 @@ fn SiteToSite(vnet: VnetId) -> impl IntoView {
         <label>
             "Local network"
             <select on:change=move |ev| chosen.set(event_target_value(&ev))>
-                {move || lab.subscription.with(|s| s.local_networks.values().map(|l| view! { <option value=l.id.to_string()>{l.name.clone()}</option> }).collect_view())}
+                {move || lab.subscription.with(|s| s.local_networks.values().map(|l| view! { <option value=l.id.to_string()>{l.name.clone()}</option> }).collect_view().into_any())}
             </select>
         </label>
         <button type="button" on:click=link>"Link by site-to-site VPN"</button>
@@ -283,6 +284,7 @@ fn VirtualMachines(vnet: VnetId) -> impl IntoView {
                 }
             })
             .collect_view()
+            .into_any()
     });
     let subnet = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
@@ -323,7 +325,7 @@ fn VirtualMachines(vnet: VnetId) -> impl IntoView {
             <label>
                 "Subnet"
                 <select on:change=move |ev| subnet.set(event_target_value(&ev))>
-                    {move || lab.subscription.with(|s| s.virtual_networks.get(&vnet).map(|v| v.subnets.iter().map(|s| view! { <option value=s.name.clone()>{format!("{} ({})", s.name, s.prefix)}</option> }).collect_view()))}
+                    {move || lab.subscription.with(|s| s.virtual_networks.get(&vnet).map(|v| v.subnets.iter().map(|s| view! { <option value=s.name.clone()>{format!("{} ({})", s.name, s.prefix)}</option> }).collect_view().into_any()))}
                 </select>
             </label>
             <label>"Name" <input type="text" bind:value=name placeholder="web01" /></label>
@@ -376,7 +378,7 @@ fn Certificates(vnet: VnetId) -> impl IntoView {
                         </tr>
                     }
                 })
-                .collect_view()
+                .collect_view().into_any()
         })
     });
     view! {

@@ -33,7 +33,7 @@ pub fn VirtualNetworks() -> impl IntoView {
                         </tr>
                     }
                 })
-                .collect_view()
+                .collect_view().into_any()
         })
     };
     let name = RwSignal::new(String::new());

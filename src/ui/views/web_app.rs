@@ -12,6 +12,7 @@ use crate::model::status::{
 use crate::model::Command;
 use crate::ui::lab::use_lab;
 use crate::ui::route::{Route, VnetTab};
+use crate::ui::views::console::Console;
 use crate::ui::views::tier_picker::TierPicker;
 use crate::ui::views::Progress;
 use crate::ui::widgets::{copy_text, download, FormError, StatusBadge};
@@ -80,6 +81,7 @@ fn WebAppDetails(app: WebAppId) -> impl IntoView {
                 VirtualNetworkTile::Available => view! { <VnetPicker app=app /> }.into_any(),
             }}
         </section>
+        <Console app=app />
     }
 }
 
@@ -103,7 +105,7 @@ fn VnetPicker(app: WebAppId) -> impl IntoView {
                                 <span class="muted">{" "}{spaces.join(", ")}</span>
                                 {(!eligible).then(|| view! {
                                     <ul class="reasons" aria-label=format!("Why {} cannot be picked", vnet.name)>
-                                        {missing.iter().map(|m| view! { <li>{m.to_string()}</li> }).collect_view()}
+                                        {missing.iter().map(|m| view! { <li>{m.to_string()}</li> }).collect_view().into_any()}
                                     </ul>
                                 })}
                             </div>
@@ -118,7 +120,7 @@ fn VnetPicker(app: WebAppId) -> impl IntoView {
                         </li>
                     }
                 })
-                .collect_view()
+                .collect_view().into_any()
         })
     };
     view! {
@@ -237,11 +239,11 @@ fn ConnectionView(app: WebAppId) -> impl IntoView {
                     <button type="button" class="secondary" on:click=move |_| copy_text(&copied)>"Copy"</button>
                 </dd>
                 <dt>"Point-to-site address range"</dt>
-                <dd><code>{pool}</code></dd>
+                <dd><code>{pool}</code>" "<a href=Route::VirtualNetwork(vnet, VnetTab::AddressRanges).href()>"See every range and the routes they need"</a></dd>
                 <dt>"DNS servers in effect"</dt>
                 <dd>{if dns.is_empty() { "None: use IP addresses".to_string() } else { dns.join(", ") }}</dd>
                 <dt>"Routes"</dt>
-                <dd><ul class="plain">{routes.into_iter().map(|r| view! { <li><code>{r}</code></li> }).collect_view()}</ul></dd>
+                <dd><ul class="plain">{routes.into_iter().map(|r| view! { <li><code>{r}</code></li> }).collect_view().into_any()}</ul></dd>
             </dl>
             {operation.map(|operation| view! { <Progress label="Gateway provisioning" operation=operation /> })}
             <div class="actions">

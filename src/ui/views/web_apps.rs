@@ -46,7 +46,7 @@ pub fn WebApps() -> impl IntoView {
                         </tr>
                     }
                 })
-                .collect_view()
+                .collect_view().into_any()
         })
     };
     view! {
@@ -94,7 +94,7 @@ fn CreateWebApp() -> impl IntoView {
             <label>
                 "App Service plan"
                 <select on:change=move |ev| plan.set(event_target_value(&ev))>
-                    {move || lab.subscription.with(|s| s.plans.values().map(|p| view! { <option value=p.id.to_string()>{format!("{} ({})", p.name, p.tier)}</option> }).collect_view())}
+                    {move || lab.subscription.with(|s| s.plans.values().map(|p| view! { <option value=p.id.to_string()>{format!("{} ({})", p.name, p.tier)}</option> }).collect_view().into_any())}
                 </select>
             </label>
             <FormError error=error />

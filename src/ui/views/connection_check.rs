@@ -1,0 +1,277 @@
+//! The connection check (SPEC §4): pick a web app, a host, a port and a protocol; see the
+//! verdict, every step in order with its fix (a button where one command applies it), the path
+//! as a picture, and the Hybrid Connection answer beside it (R24).
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use crate::model::check::{self, Fix, Stage, Target};
+use crate::model::host::{parse_port, Protocol};
+use crate::model::hybrid::hybrid_answer;
+use crate::model::ids::{VnetId, WebAppId};
+use crate::model::Subscription;
+use crate::ui::html::escape;
+use crate::ui::lab::use_lab;
+use crate::ui::route::{CheckQuery, Route, VnetTab};
+use crate::ui::widgets::{web_app_options, Choice, FormError, Markup};
+
+/// Links between the two parts of the Connection check section.
+#[component]
+pub fn CheckTabs(matrix: bool) -> impl IntoView {
+    let current = |on: bool| on.then_some("page");
+    view! {
+        <nav class="tabs" aria-label="Connection check sections">
+            <ul>
+                <li><a href=Route::Section(crate::ui::route::Section::ConnectionCheck).href() aria-current=current(!matrix)>"Check one target"</a></li>
+                <li><a href=Route::Matrix.href() aria-current=current(matrix)>"Reachability matrix"</a></li>
+            </ul>
+        </nav>
+    }
+}
+
+#[component]
+pub fn ConnectionCheck(query: Option<CheckQuery>) -> impl IntoView {
+    view! {
+        <h1>"Connection check"</h1>
+        <p class="view-purpose">"Can a web app reach a host and port? Every step of the answer, and what fixes a failure."</p>
+        <CheckTabs matrix=false />
+        <CheckForm query=query.clone() />
+        {query.map(|query| view! { <CheckResult query=query /> })}
+    }
+}
+
+#[component]
+fn CheckForm(query: Option<CheckQuery>) -> impl IntoView {
+    let apps = web_app_options();
+    let protocols = Memo::new(|_| {
+        Protocol::ALL
+            .into_iter()
+            .map(|p| (p.to_string(), p.to_string()))
+            .collect()
+    });
+    let first = apps.get_untracked().first().map(|(id, _)| id.clone());
+    let app = RwSignal::new(
+        query
+            .as_ref()
+            .map(|q| q.app.to_string())
+            .or(first)
+            .unwrap_or_default(),
+    );
+    let host = RwSignal::new(query.as_ref().map(|q| q.host.clone()).unwrap_or_default());
+    let port = RwSignal::new(query.as_ref().map_or("1433".into(), |q| q.port.to_string()));
+    let protocol = RwSignal::new(
+        query
+            .as_ref()
+            .map_or(Protocol::Tcp, |q| q.protocol)
+            .to_string(),
+    );
+    let error = RwSignal::new(None);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let Ok(app) = app.get_untracked().parse() else {
+            error.set(Some(
+                "There is no web app to check from: create one first.".into(),
+            ));
+            return;
+        };
+        let host = host.get_untracked().trim().to_string();
+        if host.is_empty() {
+            error.set(Some(
+                "Type the host name or IP address to reach, such as 10.1.1.5.".into(),
+            ));
+            return;
+        }
+        match parse_port(&port.get_untracked()) {
+            Err(message) => error.set(Some(message)),
+            Ok(port) => {
+                error.set(None);
+                let query = CheckQuery {
+                    app: WebAppId(app),
+                    host,
+                    port,
+                    protocol: Protocol::parse(&protocol.get_untracked()).unwrap_or(Protocol::Tcp),
+                };
+                let _ = window().location().set_hash(&Route::Check(query).href());
+            }
+        }
+    };
+    view! {
+        <form class="panel check-form" on:submit=submit>
+            <Choice label="Web app" value=app options=apps />
+            <label>"Host name or IP " <input type="text" bind:value=host placeholder="10.1.1.5" /></label>
+            <label>"Port " <input type="text" inputmode="numeric" bind:value=port /></label>
+            <Choice label="Protocol" value=protocol options=protocols />
+            <FormError error=error />
+            <button type="submit">"Run check"</button>
+        </form>
+    }
+}
+
+/// One evaluated step, owned, so a view can keep it.
+#[derive(Clone)]
+struct StepLine {
+    stage: Stage,
+    passed: bool,
+    sentence: String,
+    fix: Option<Fix>,
+}
+
+/// What the result section shows, derived from the subscription and the query.
+struct Outcome {
+    app_name: String,
+    reachable: bool,
+    steps: Vec<StepLine>,
+    path: Vec<(&'static str, String)>,
+    hybrid_reaches: bool,
+    hybrid: String,
+    vnet: Option<(VnetId, String)>,
+}
+
+fn outcome(s: &Subscription, query: &CheckQuery) -> Option<Outcome> {
+    let app = s.web_apps.get(&query.app)?;
+    let target = Target {
+        host: &query.host,
+        port: query.port,
+        protocol: query.protocol,
+    };
+    let report = check::run(s, query.app, target);
+    let hybrid = hybrid_answer(s, query.app, &query.host, query.port, query.protocol);
+    Some(Outcome {
+        app_name: app.name.clone(),
+        reachable: report.reachable(),
+        steps: report
+            .steps
+            .iter()
+            .map(|step| StepLine {
+                stage: step.stage(),
+                passed: step.passed(),
+                sentence: step.to_string(),
+                fix: step.fix(),
+            })
+            .collect(),
+        path: report.path.iter().map(|hop| hop.caption()).collect(),
+        hybrid_reaches: hybrid.reaches(),
+        hybrid: hybrid.to_string(),
+        vnet: app
+            .connection
+            .as_ref()
+            .and_then(|c| s.virtual_networks.get(&c.vnet))
+            .map(|v| (v.id, v.name.clone())),
+    })
+}
+
+#[component]
+fn CheckResult(query: CheckQuery) -> impl IntoView {
+    let lab = use_lab();
+    let target = format!("{}:{} over {}", query.host, query.port, query.protocol);
+    let endpoint = format!("{}:{}", query.host, query.port);
+    move || {
+        let Some(outcome) = lab.subscription.with(|s| outcome(s, &query)) else {
+            return view! { <p class="banner banner-warn" role="status">"That web app no longer exists: pick another one above."</p> }.into_any();
+        };
+        let (class, verdict) = if outcome.reachable {
+            ("verdict verdict-ok", "Reachable")
+        } else {
+            ("verdict verdict-bad", "Not reachable")
+        };
+        let hybrid_class = if outcome.hybrid_reaches {
+            "badge badge-ok"
+        } else {
+            "badge badge-neutral"
+        };
+        let hybrid_word = if outcome.hybrid_reaches {
+            "Reaches"
+        } else {
+            "Does not reach"
+        };
+        view! {
+            <section class=class role="status" aria-label="Verdict">
+                <strong>{verdict}</strong>" "{format!("{} → {}", outcome.app_name, target)}
+            </section>
+            <h2>"Path"</h2>
+            <div class="picture"><Markup html=path_picture(&outcome.path, &endpoint, outcome.reachable) /></div>
+            <h2>"Steps evaluated"</h2>
+            <ol class="steps">
+                {outcome.steps.into_iter().map(|step| view! { <StepItem step=step /> }).collect_view().into_any()}
+            </ol>
+            <h2>"Hybrid Connection answer"</h2>
+            <p><span class=hybrid_class>{hybrid_word}</span>" "{outcome.hybrid}</p>
+            {outcome.vnet.map(|(id, name)| view! {
+                <p><a href=Route::VirtualNetwork(id, VnetTab::AddressRanges).href()>{format!("See the point-to-site address ranges of {name}")}</a></p>
+            })}
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn StepItem(step: StepLine) -> impl IntoView {
+    let lab = use_lab();
+    let (class, word) = if step.passed {
+        ("step step-pass", "Passed")
+    } else {
+        ("step step-fail", "Failed")
+    };
+    let badge = if step.passed {
+        "badge badge-ok"
+    } else {
+        "badge badge-bad"
+    };
+    view! {
+        <li class=class>
+            <span class=badge>{word}</span>" "<strong>{step.stage.to_string()}</strong>": "{step.sentence}
+            {step.fix.map(|Fix { advice, command }| view! {
+                <p class="fix">"Fix: "{advice}" "
+                    {command.map(|command| view! {
+                        <button type="button" on:click=move |_| { let _ = lab.run(command.clone()); }>"Apply fix"</button>
+                    })}
+                </p>
+            })}
+        </li>
+    }
+}
+
+const BOX_WIDTH: usize = 150;
+const BOX_GAP: usize = 30;
+
+/// The path as boxes joined by arrows; a broken path ends in a crossed-out target.
+fn path_picture(path: &[(&'static str, String)], target: &str, reachable: bool) -> String {
+    let mut nodes: Vec<(&str, &str)> = path
+        .iter()
+        .map(|(kind, name)| (*kind, name.as_str()))
+        .collect();
+    if !reachable {
+        nodes.push(("Not reached", target));
+    }
+    let width = nodes.len() * (BOX_WIDTH + BOX_GAP) - BOX_GAP;
+    let description: Vec<String> = nodes
+        .iter()
+        .map(|(kind, name)| format!("{kind} {name}"))
+        .collect();
+    let mut svg = format!(
+        "<svg class=\"path-picture\" viewBox=\"0 0 {width} 64\" role=\"img\" aria-label=\"Path: {}\">",
+        escape(&description.join(" → "))
+    );
+    for (index, (kind, name)) in nodes.iter().enumerate() {
+        let x = index * (BOX_WIDTH + BOX_GAP);
+        let broken = !reachable && index + 1 == nodes.len();
+        svg.push_str(if broken {
+            "<g class=\"hop hop-broken\">"
+        } else {
+            "<g class=\"hop\">"
+        });
+        if index > 0 {
+            svg.push_str(&format!(
+                "<line class=\"hop-link\" x1=\"{}\" x2=\"{}\" y1=\"32\" y2=\"32\"/>",
+                x - BOX_GAP,
+                x - 4
+            ));
+        }
+        svg.push_str(&format!(
+            "<rect x=\"{x}\" y=\"4\" width=\"{BOX_WIDTH}\" height=\"56\" rx=\"6\"/><text x=\"{}\" y=\"26\" class=\"hop-kind\">{}</text><text x=\"{}\" y=\"46\">{}</text></g>",
+            x + 8, escape(kind), x + 8, escape(name)
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
