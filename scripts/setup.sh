@@ -21,12 +21,11 @@ setup_require_base() {
     command -v npm >/dev/null || setup_fail "npm is missing: install it (apt-get install npm), then run this again."
 }
 
-# Debian packages: clang builds ring for wasm32; chromium and its driver run the browser tests.
+# Debian packages: chromium and its driver run the browser tests.
 setup_apt() {
     local missing=() package
     for package in "$@"; do
         case $package in
-            clang) command -v clang >/dev/null || missing+=(clang) ;;
             chromium) [ -x /usr/bin/chromium ] || missing+=(chromium) ;;
             chromium-driver) command -v chromedriver >/dev/null || missing+=(chromium-driver) ;;
         esac
@@ -93,7 +92,6 @@ setup_npm() {
 # What serving the app needs.
 setup_for_serve() {
     setup_require_base
-    setup_apt clang
     setup_rust
     setup_npm
     setup_trunk
@@ -103,7 +101,7 @@ setup_for_serve() {
 # What the whole test suite needs: the above and a headless browser.
 setup_for_tests() {
     setup_require_base
-    setup_apt clang chromium chromium-driver
+    setup_apt chromium chromium-driver
     setup_rust
     setup_npm
     setup_trunk

@@ -8,7 +8,7 @@ import { extname, join, normalize, resolve } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium } from "playwright-core";
 
-const root = resolve(import.meta.dirname, "../..");
+export const root = resolve(import.meta.dirname, "../..");
 const dist = join(root, "dist");
 export const screenshots = join(root, "target/screenshots");
 
