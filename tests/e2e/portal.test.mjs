@@ -2,7 +2,7 @@
 // the sample subscription in a fresh browser context, and fails on any console error.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { accessibilityViolations, openPage, screenshot, useServedApp, waitForApp } from "./support.mjs";
+import { accessibilityViolations, finish, openPage, screenshot, useServedApp, waitForApp } from "./support.mjs";
 
 const app = useServedApp();
 
@@ -14,13 +14,6 @@ async function openWebApp(name) {
   await session.page.getByRole("link", { name, exact: true }).click();
   await session.page.locator("h1", { hasText: name }).waitFor();
   return session;
-}
-
-async function finish({ page, problems, context }, name) {
-  assert.deepEqual(await accessibilityViolations(page), [], `axe on ${name}`);
-  await screenshot(page, name);
-  assert.deepEqual(problems, []);
-  await context.close();
 }
 
 const statusOf = (page, app) => page.locator("tr", { hasText: app }).locator(".badge");

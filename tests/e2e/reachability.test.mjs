@@ -3,7 +3,7 @@
 // R18, R19, R21, R23, R24). No console error in any flow, no axe-core violation on any view.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { accessibilityViolations, openPage, screenshot, useServedApp, waitForApp } from "./support.mjs";
+import { accessibilityViolations, finish, openPage, screenshot, useServedApp, waitForApp } from "./support.mjs";
 
 const app = useServedApp();
 
@@ -12,13 +12,6 @@ async function open(hash) {
   await session.page.goto(`${app.server.url}/${hash}`);
   await waitForApp(session.page);
   return session;
-}
-
-async function finish({ page, problems, context }, name) {
-  assert.deepEqual(await accessibilityViolations(page), [], `axe on ${name}`);
-  await screenshot(page, name);
-  assert.deepEqual(problems, []);
-  await context.close();
 }
 
 /** Fills the check form and runs it. */

@@ -1,5 +1,6 @@
 // Shared by the Playwright flows: a static server for dist/, the browser, and a page that
 // records every console error, uncaught exception and failed request.
+import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { after, before } from "node:test";
 import { mkdirSync } from "node:fs";
@@ -105,6 +106,14 @@ export async function accessibilityViolations(page) {
   return violations.map(
     (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target).join(", ")})`,
   );
+}
+
+/** Ends a flow: axe on the page as it is, a screenshot, no problem met, the context closed. */
+export async function finish({ page, problems, context }, name) {
+  assert.deepEqual(await accessibilityViolations(page), [], `axe on ${name}`);
+  await screenshot(page, name);
+  assert.deepEqual(problems, []);
+  await context.close();
 }
 
 /**
