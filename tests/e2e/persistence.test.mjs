@@ -1,0 +1,140 @@
+// State that survives (SPEC §8): reload, unreadable and future-version data kept under a backup
+// key, a full quota, two tabs, markup in names, an operation in flight across a reload.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { finish, openPage, screenshot, useServedApp, waitForApp } from "./support.mjs";
+
+const app = useServedApp();
+const STATE_KEY = "vnet-integration-lab/state";
+const BACKUP_KEY = "vnet-integration-lab/unreadable-state";
+
+async function open(context, hash = "#/plans") {
+  const page = await context.newPage();
+  await page.goto(`${app.server.url}/${hash}`);
+  await waitForApp(page);
+  return page;
+}
+
+async function createPlan(page, name) {
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("button", { name: "Create", exact: true }).click();
+  await page.getByRole("link", { name, exact: true }).waitFor();
+}
+
+const stored = (page, key) => page.evaluate((key) => localStorage.getItem(key), key);
+
+test("unreadable and future-version data are kept under backup keys, with a banner", async () => {
+  const session = await openPage(app.browser);
+  const { page } = session;
+  await page.goto(`${app.server.url}/#/plans`);
+  await waitForApp(page);
+  await page.evaluate((key) => localStorage.setItem(key, "{not json"), STATE_KEY);
+  await page.reload();
+  await waitForApp(page);
+  const banner = page.getByRole("alert").filter({ hasText: "Your saved lab could not be read" });
+  await banner.waitFor();
+  await banner.getByText(BACKUP_KEY).waitFor();
+  assert.equal(await stored(page, BACKUP_KEY), "{not json");
+  await page.getByRole("link", { name: "contoso-standard" }).waitFor();
+  await screenshot(page, "state-unreadable");
+
+  await page.evaluate(
+    (key) => localStorage.setItem(key, JSON.stringify({ schema: 99, revision: 1, subscription: {} })),
+    STATE_KEY,
+  );
+  await page.reload();
+  await waitForApp(page);
+  await page.getByRole("alert").filter({ hasText: "99" }).waitFor();
+  assert.equal(await stored(page, BACKUP_KEY), "{not json", "the first backup is never overwritten");
+  assert.match(await stored(page, `${BACKUP_KEY}-2`), /"schema":99/);
+  await finish(session, "state-future-version");
+});
+
+test("a full quota warns that changes are not saved, and the lab keeps working", async () => {
+  const session = await openPage(app.browser);
+  const { page } = session;
+  await page.goto(`${app.server.url}/#/plans`);
+  await waitForApp(page);
+  await page.evaluate(() => {
+    // Ever smaller blocks until not even one character fits.
+    let i = 0;
+    for (let size = 1024 * 1024; size >= 1; size = Math.floor(size / 4)) {
+      const block = "x".repeat(size);
+      try {
+        for (;;) localStorage.setItem(`filler-${i++}`, block);
+      } catch {
+        // this size no longer fits
+      }
+    }
+  });
+  await createPlan(page, "after-full");
+  await page.getByRole("alert").filter({ hasText: "Changes are not being saved" }).waitFor();
+  await createPlan(page, "still-working");
+  await finish(session, "state-quota-full");
+});
+
+test("two tabs see each other's changes and lose neither", async () => {
+  const session = await openPage(app.browser);
+  const { context } = session;
+  const first = session.page;
+  await first.goto(`${app.server.url}/#/plans`);
+  await waitForApp(first);
+  const second = await open(context);
+  await createPlan(first, "from-first");
+  await second.getByRole("link", { name: "from-first" }).waitFor();
+  await createPlan(second, "from-second");
+  await first.getByRole("link", { name: "from-second" }).waitFor();
+  await first.reload();
+  await waitForApp(first);
+  await first.getByRole("link", { name: "from-first" }).waitFor();
+  await first.getByRole("link", { name: "from-second" }).waitFor();
+  await finish(session, "state-two-tabs");
+});
+
+test("markup, quotes, emoji and right-to-left text in names are shown as text everywhere", async () => {
+  const session = await openPage(app.browser);
+  const { page } = session;
+  await page.goto(`${app.server.url}/#/plans`);
+  await waitForApp(page);
+  await createPlan(page, "save-me");
+  const tricky = `<img src=x onerror="window.pwned=1">"quoted" 🚀 שלום`;
+  await page.evaluate(
+    ([key, name]) => {
+      const text = localStorage.getItem(key).replaceAll('"contoso-web"', JSON.stringify(name));
+      localStorage.setItem(key, text);
+    },
+    [STATE_KEY, tricky],
+  );
+  await page.reload();
+  for (const hash of ["#/web-apps", "#/connection-check/matrix", "#/compare"]) {
+    await page.goto(`${app.server.url}/${hash}`);
+    await waitForApp(page);
+    await page.getByText(tricky).filter({ visible: true }).first().waitFor();
+    await screenshot(page, `state-markup-${hash.slice(2).replaceAll("/", "-")}`);
+  }
+  await page.goto(`${app.server.url}/#/web-apps`);
+  await page.getByRole("link", { name: tricky }).click();
+  await page.locator("h1", { hasText: tricky }).waitFor();
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.equal(await page.locator("main img").count(), 0);
+  await finish(session, "state-markup-inert");
+});
+
+test("a gateway provisioning survives a reload and finishes at its simulated time", async () => {
+  const session = await openPage(app.browser);
+  const { page } = session;
+  await page.goto(`${app.server.url}/#/web-apps`);
+  await waitForApp(page);
+  await page.getByRole("link", { name: "contoso-api", exact: true }).click();
+  await page.getByLabel("Name").fill("reloadVnet");
+  await page.getByLabel("Address space").fill("10.30.0.0/16");
+  await page.getByRole("button", { name: "Create and connect" }).click();
+  await page.locator("progress").waitFor();
+  await page.reload();
+  await waitForApp(page);
+  await page.locator(".badge", { hasText: "Waiting for gateway" }).waitFor();
+  await page.locator("progress").waitFor();
+  await page.getByRole("button", { name: "Fast-forward" }).click();
+  await page.locator(".badge", { hasText: "Connected" }).waitFor();
+  await finish(session, "state-operation-after-reload");
+});
