@@ -14,8 +14,9 @@ impl Subscription {
     pub fn sample() -> Subscription {
         let mut s = Subscription::empty();
         let run = |s: &mut Subscription, command: Command| {
-            s.apply(command)
-                .expect("the sample subscription follows the rules");
+            if let Err(error) = s.apply(command) {
+                panic!("the sample subscription follows the rules, yet: {error}");
+            }
         };
         run(
             &mut s,

@@ -90,7 +90,7 @@ pub fn encode<T: Serialize>(state: &T, revision: u64) -> String {
         revision,
         subscription: state,
     })
-    .expect("a subscription always serializes: its maps have string keys")
+    .unwrap_or_else(|_| panic!("a subscription always serializes: its maps have string keys"))
 }
 
 /// Reads a document back, or says exactly which part of it is wrong (the JSON path of a bad

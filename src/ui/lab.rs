@@ -143,6 +143,21 @@ impl Lab {
         self.run(command).err().map(|error| error.to_string())
     }
 
+    /// The subscription as a file to keep: the stored document, schema version included.
+    pub fn export(&self) -> String {
+        let revision = self.revision.get_value();
+        self.subscription
+            .with_untracked(|subscription| store::encode(subscription, revision))
+    }
+
+    /// Reads an exported file. A file that cannot be read changes nothing; the error says
+    /// which field is wrong and why.
+    pub fn read_import(text: &str) -> Result<Subscription, String> {
+        store::decode::<Subscription>(text)
+            .map(|decoded| decoded.state)
+            .map_err(|error| format!("The file was not imported and nothing changed: {error}."))
+    }
+
     /// Replaces the whole subscription (reset, start empty, import) and saves it.
     pub fn replace(&self, subscription: Subscription) {
         self.subscription.set(subscription);

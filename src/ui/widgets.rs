@@ -55,6 +55,15 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+/// Offers the whole subscription as a JSON file, to keep or to import elsewhere.
+pub fn export_subscription(lab: crate::ui::lab::Lab) {
+    download(
+        "vnet-integration-lab.json",
+        "application/json",
+        lab.export().as_bytes(),
+    );
+}
+
 /// Copies `text` to the clipboard (the browser may refuse; the text stays on screen).
 pub fn copy_text(text: &str) {
     let _ = window().navigator().clipboard().write_text(text);

@@ -138,3 +138,55 @@ test("a gateway provisioning survives a reload and finishes at its simulated tim
   await page.locator(".badge", { hasText: "Connected" }).waitFor();
   await finish(session, "state-operation-after-reload");
 });
+
+/** Chooses a file in the top bar's Import. */
+async function importFile(page, name, content) {
+  await page.locator("input[type=file]").setInputFiles({
+    name,
+    mimeType: "application/json",
+    buffer: Buffer.from(content),
+  });
+}
+
+test("export, then import elsewhere; a bad, huge or deeply nested file names the problem and changes nothing", async () => {
+  const session = await openPage(app.browser);
+  const { page } = session;
+  await page.goto(`${app.server.url}/#/plans`);
+  await waitForApp(page);
+  await createPlan(page, "exported-plan");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export", exact: true }).click(),
+  ]);
+  const exported = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString());
+  const document = JSON.parse(exported);
+  assert.equal(document.schema, 1);
+  assert.ok(Object.values(document.subscription.plans).some((plan) => plan.name === "exported-plan"));
+
+  const elsewhere = await openPage(app.browser);
+  const other = elsewhere.page;
+  other.on("dialog", (dialog) => dialog.accept());
+  await other.goto(`${app.server.url}/#/plans`);
+  await waitForApp(other);
+
+  const wrong = structuredClone(document);
+  Object.values(wrong.subscription.plans)[0].tier = "Z9";
+  await importFile(other, "wrong.json", JSON.stringify(wrong));
+  const notice = other.locator(".notice", { hasText: "The file was not imported and nothing changed" });
+  await notice.getByText(/the field "subscription\.plans\.\d+\.tier" is wrong/).waitFor();
+  await importFile(other, "huge.json", `{"schema":1,"pad":"${"x".repeat(5 * 1024 * 1024)}"}`);
+  await other.locator(".notice", { hasText: "more than the 4194304 a subscription can have" }).waitFor();
+  await importFile(other, "deep.json", "[".repeat(100000) + "]".repeat(100000));
+  await other.locator(".notice", { hasText: "is not valid JSON" }).waitFor();
+  assert.equal(await other.getByRole("link", { name: "exported-plan" }).count(), 0, "nothing changed");
+  await other.getByRole("link", { name: "contoso-standard" }).waitFor();
+  await screenshot(other, "state-import-refused");
+
+  await importFile(other, "good.json", exported);
+  await other.getByRole("link", { name: "exported-plan" }).waitFor();
+  await other.reload();
+  await waitForApp(other);
+  await other.getByRole("link", { name: "exported-plan" }).waitFor();
+  await finish(elsewhere, "state-imported");
+  await finish(session, "state-exported");
+});

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::lab::{use_lab, StorageProblem};
 use crate::ui::storage::{self, WriteFailure};
-use crate::ui::widgets::download;
+use crate::ui::widgets::{download, export_subscription};
 
 #[component]
 pub fn StorageBanner() -> impl IntoView {
@@ -32,7 +32,8 @@ pub fn StorageBanner() -> impl IntoView {
                 };
                 view! {
                     <div class="banner banner-bad" role="alert">
-                        <p>{format!("Changes are not being saved: {why}. They still apply here, until this page is closed.")}</p>
+                        <p>{format!("Changes are not being saved: {why}. They still apply here, until this page is closed: export the subscription to keep them.")}</p>
+                        <button type="button" on:click=move |_| export_subscription(lab)>"Export the subscription"</button>
                     </div>
                 }
                 .into_any()

@@ -1,11 +1,51 @@
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 use crate::model::Subscription;
 use crate::ui::clock::ClockControl;
-use crate::ui::lab::use_lab;
+use crate::ui::lab::{use_lab, Lab};
+use crate::ui::shell::Tone;
+use crate::ui::widgets::export_subscription;
 
 fn confirmed(question: &str) -> bool {
     window().confirm_with_message(question).unwrap_or(false)
+}
+
+/// Reads the chosen file, then replaces the subscription with it once the user agrees.
+fn import(lab: Lab, event: leptos::ev::Event) {
+    let Some(input) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    leptos::task::spawn_local(async move {
+        let text = JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|t| t.as_string());
+        let read = text
+            .ok_or_else(|| "The file could not be read as text; nothing changed.".to_string())
+            .and_then(|text| Lab::read_import(&text));
+        match read {
+            Err(message) => lab.notifications.push(Tone::Failure, message),
+            Ok(subscription) => {
+                if confirmed(&format!(
+                    "Replace everything in this lab with the subscription in {}?",
+                    file.name()
+                )) {
+                    lab.replace(subscription);
+                    lab.notifications
+                        .push(Tone::Success, format!("Imported {}", file.name()));
+                }
+            }
+        }
+    });
 }
 
 #[component]
@@ -20,6 +60,11 @@ pub fn TopBar() -> impl IntoView {
             </a>
             <ClockControl />
             <div class="top-bar-actions">
+                <button type="button" class="on-accent" on:click=move |_| export_subscription(lab)>"Export"</button>
+                <label class="button on-accent">
+                    "Import"
+                    <input type="file" class="visually-hidden" accept=".json,application/json" on:change=move |event| import(lab, event) />
+                </label>
                 <button type="button" class="on-accent" on:click=move |_| {
                     if confirmed("Replace everything in this lab with the sample subscription?") {
                         lab.replace(Subscription::sample());
