@@ -3,7 +3,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde::{Deserialize, Serialize};
-use vnet_lab::store::{decode, encode, DecodeError, Decoded, MAX_DOCUMENT_BYTES, SCHEMA_VERSION};
+use vnet_lab::model::Subscription;
+use vnet_lab::store::{
+    decode, encode, from_fragment, to_fragment, DecodeError, Decoded, ShareError,
+    MAX_DOCUMENT_BYTES, MAX_SHARE_CHARS, SCHEMA_VERSION,
+};
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 struct State {
@@ -141,4 +145,30 @@ fn a_missing_field_is_named_with_its_parent_path() {
         error.to_string().contains("missing field `speed`"),
         "{error}"
     );
+}
+
+#[test]
+fn a_share_link_carries_the_sample_and_reads_back_equal() {
+    let sample = Subscription::sample();
+    let document = encode(&sample, 3);
+    let data = to_fragment(&document).expect("the sample fits in a link");
+    assert!(data.len() <= MAX_SHARE_CHARS);
+    assert!(data
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+    let read = decode::<Subscription>(&from_fragment(&data).unwrap()).unwrap();
+    assert_eq!(read.state, sample);
+}
+
+#[test]
+fn too_large_a_subscription_for_a_link_is_refused_naming_the_export() {
+    let large = encode(&vnet_lab::model::generate::large_subscription(), 1);
+    let error = to_fragment(&large).unwrap_err();
+    assert!(matches!(error, ShareError::TooLarge { .. }));
+    assert!(error.to_string().contains("export it as a file"));
+}
+
+#[test]
+fn a_damaged_link_is_named_so() {
+    assert_eq!(from_fragment("not base64!"), Err(ShareError::NotALink));
 }

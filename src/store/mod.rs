@@ -4,8 +4,10 @@
 
 mod envelope;
 mod json_path;
+mod share;
 
 pub use envelope::{decode, encode, DecodeError, Decoded, MAX_DOCUMENT_BYTES, SCHEMA_VERSION};
+pub use share::{from_fragment, to_fragment, ShareError, MAX_SHARE_CHARS};
 
 /// The localStorage key of the subscription.
 pub const STATE_KEY: &str = "vnet-integration-lab/state";

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::model::clock::Instant;
 use crate::model::{Command, CommandError, Event, Subscription};
 use crate::store;
+use crate::ui::route::Route;
 use crate::ui::shell::{Notifications, Tone};
 use crate::ui::storage::{self, WriteFailure};
 
@@ -150,12 +151,20 @@ impl Lab {
             .with_untracked(|subscription| store::encode(subscription, revision))
     }
 
-    /// Reads an exported file. A file that cannot be read changes nothing; the error says
-    /// which field is wrong and why.
-    pub fn read_import(text: &str) -> Result<Subscription, String> {
+    /// Reads an exported file or a share link's document, `what` naming it in the message. What
+    /// cannot be read changes nothing; the error says which field is wrong and why.
+    pub fn read_document(text: &str, what: &str) -> Result<Subscription, String> {
         store::decode::<Subscription>(text)
             .map(|decoded| decoded.state)
-            .map_err(|error| format!("The file was not imported and nothing changed: {error}."))
+            .map_err(|error| format!("The {what} was not opened and nothing changed: {error}."))
+    }
+
+    /// A link that opens this subscription in another browser, or why there is none.
+    pub fn share_link(&self) -> Result<String, String> {
+        let data = store::to_fragment(&self.export()).map_err(|error| error.to_string())?;
+        let href = window().location().href().unwrap_or_default();
+        let page = href.split('#').next().unwrap_or_default();
+        Ok(format!("{page}{}", Route::Share(data).href()))
     }
 
     /// Replaces the whole subscription (reset, start empty, import) and saves it.

@@ -181,6 +181,8 @@ pub enum Route {
     LocalNetwork(LocalNetworkId),
     Check(CheckQuery),
     Matrix,
+    /// A share link: the stored document, base64url (see `store::to_fragment`).
+    Share(String),
     /// A hash that names no view; kept so the page can say which one.
     NotFound(String),
 }
@@ -193,6 +195,9 @@ impl Route {
         let slug = parts.next().unwrap_or_default();
         if slug.is_empty() {
             return Route::Section(Section::WebApps);
+        }
+        if slug == "share" {
+            return Route::Share(parts.next().unwrap_or_default().to_string());
         }
         let Some(section) = Section::ALL
             .into_iter()
@@ -244,6 +249,7 @@ impl Route {
                 query.protocol.to_string().to_ascii_lowercase()
             ),
             Route::Matrix => "#/connection-check/matrix".into(),
+            Route::Share(data) => format!("#/share/{data}"),
             Route::NotFound(path) => format!("#/{path}"),
         }
     }
@@ -257,7 +263,7 @@ impl Route {
             Route::VirtualNetwork(..) => Some(Section::VirtualNetworks),
             Route::LocalNetwork(_) => Some(Section::LocalNetworks),
             Route::Check(_) | Route::Matrix => Some(Section::ConnectionCheck),
-            Route::NotFound(_) => None,
+            Route::Share(_) | Route::NotFound(_) => None,
         }
     }
 }

@@ -2,7 +2,7 @@
 // key, a full quota, two tabs, markup in names, an operation in flight across a reload.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { finish, openPage, screenshot, useServedApp, waitForApp } from "./support.mjs";
+import { accessibilityViolations, finish, openPage, screenshot, useServedApp, waitForApp } from "./support.mjs";
 
 const app = useServedApp();
 const STATE_KEY = "vnet-integration-lab/state";
@@ -172,7 +172,7 @@ test("export, then import elsewhere; a bad, huge or deeply nested file names the
   const wrong = structuredClone(document);
   Object.values(wrong.subscription.plans)[0].tier = "Z9";
   await importFile(other, "wrong.json", JSON.stringify(wrong));
-  const notice = other.locator(".notice", { hasText: "The file was not imported and nothing changed" });
+  const notice = other.locator(".notice", { hasText: "The file was not opened and nothing changed" });
   await notice.getByText(/the field "subscription\.plans\.\d+\.tier" is wrong/).waitFor();
   await importFile(other, "huge.json", `{"schema":1,"pad":"${"x".repeat(5 * 1024 * 1024)}"}`);
   await other.locator(".notice", { hasText: "more than the 4194304 a subscription can have" }).waitFor();
@@ -189,4 +189,34 @@ test("export, then import elsewhere; a bad, huge or deeply nested file names the
   await other.getByRole("link", { name: "exported-plan" }).waitFor();
   await finish(elsewhere, "state-imported");
   await finish(session, "state-exported");
+});
+
+test("a share link opens the same subscription in another browser", async () => {
+  const session = await openPage(app.browser);
+  const { page, context } = session;
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto(`${app.server.url}/#/plans`);
+  await waitForApp(page);
+  await createPlan(page, "shared-plan");
+  await page.getByRole("button", { name: "Share link" }).click();
+  await page.locator(".notice", { hasText: "Share link copied" }).waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(link, /#\/share\/[A-Za-z0-9_-]+$/);
+
+  const elsewhere = await openPage(app.browser);
+  const other = elsewhere.page;
+  other.on("dialog", (dialog) => dialog.accept());
+  await other.goto(link);
+  await waitForApp(other);
+  await other.getByText(/It holds 3 App Service plans, 3 web apps/).waitFor();
+  assert.deepEqual(await accessibilityViolations(other), [], "axe on the shared subscription");
+  await other.getByRole("button", { name: "Open the shared subscription" }).click();
+  await other.locator("h1", { hasText: "Web apps" }).waitFor();
+  await other.getByRole("link", { name: "App Service plans" }).click();
+  await other.getByRole("link", { name: "shared-plan" }).waitFor();
+
+  await other.goto(`${app.server.url}/#/share/not*base64`);
+  await other.getByRole("alert").filter({ hasText: "This share link is damaged" }).waitFor();
+  await finish(elsewhere, "state-share-link-damaged");
+  await finish(session, "state-share-link");
 });

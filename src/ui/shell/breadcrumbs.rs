@@ -19,6 +19,7 @@ pub fn Breadcrumbs(route: RwSignal<Route>) -> impl IntoView {
                 Some(format!("{}:{} {}", query.host, query.port, query.protocol))
             }
             Route::Matrix => Some("Reachability matrix".into()),
+            Route::Share(_) => Some("Shared subscription".into()),
             Route::Section(_) => None,
             Route::NotFound(_) => Some("Not found".into()),
         });

@@ -6,9 +6,9 @@ use crate::model::Subscription;
 use crate::ui::clock::ClockControl;
 use crate::ui::lab::{use_lab, Lab};
 use crate::ui::shell::Tone;
-use crate::ui::widgets::export_subscription;
+use crate::ui::widgets::{copy_text, export_subscription};
 
-fn confirmed(question: &str) -> bool {
+pub fn confirmed(question: &str) -> bool {
     window().confirm_with_message(question).unwrap_or(false)
 }
 
@@ -31,7 +31,7 @@ fn import(lab: Lab, event: leptos::ev::Event) {
             .and_then(|t| t.as_string());
         let read = text
             .ok_or_else(|| "The file could not be read as text; nothing changed.".to_string())
-            .and_then(|text| Lab::read_import(&text));
+            .and_then(|text| Lab::read_document(&text, "file"));
         match read {
             Err(message) => lab.notifications.push(Tone::Failure, message),
             Ok(subscription) => {
@@ -48,6 +48,20 @@ fn import(lab: Lab, event: leptos::ev::Event) {
     });
 }
 
+/// Copies the share link, or says why the subscription is too large for one.
+fn share(lab: Lab) {
+    match lab.share_link() {
+        Err(message) => lab.notifications.push(Tone::Failure, message),
+        Ok(link) => {
+            copy_text(&link);
+            lab.notifications.push(
+                Tone::Success,
+                "Share link copied: open it in another browser to see this subscription there.",
+            );
+        }
+    }
+}
+
 #[component]
 pub fn TopBar() -> impl IntoView {
     let lab = use_lab();
@@ -61,6 +75,7 @@ pub fn TopBar() -> impl IntoView {
             <ClockControl />
             <div class="top-bar-actions">
                 <button type="button" class="on-accent" on:click=move |_| export_subscription(lab)>"Export"</button>
+                <button type="button" class="on-accent" on:click=move |_| share(lab)>"Share link"</button>
                 <label class="button on-accent">
                     "Import"
                     <input type="file" class="visually-hidden" accept=".json,application/json" on:change=move |event| import(lab, event) />

@@ -10,6 +10,7 @@ mod local_networks;
 mod matrix;
 mod plans;
 mod progress;
+mod share;
 mod tier_picker;
 mod virtual_network;
 mod virtual_networks;
@@ -42,6 +43,7 @@ pub fn View(route: Route) -> impl IntoView {
             view! { <connection_check::ConnectionCheck query=Some(query) /> }.into_any()
         }
         Route::Matrix => matrix::ReachabilityMatrix().into_any(),
+        Route::Share(data) => view! { <share::SharedSubscription data=data /> }.into_any(),
         Route::WebApp(app) => view! { <web_app::WebAppView app=app /> }.into_any(),
         Route::Plan(plan) => view! { <plans::PlanView plan=plan /> }.into_any(),
         Route::VirtualNetwork(vnet, tab) => {
