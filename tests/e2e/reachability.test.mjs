@@ -79,6 +79,14 @@ test("R18: ping and nslookup in the console say so and point to the check; tcppi
   await input.fill("tcpping 10.1.1.5:1433");
   await input.press("Enter");
   await log.getByText("Connected to 10.1.1.5:1433: success.").waitFor();
+  for (let i = 0; i < 6; i++) {
+    await input.fill("help");
+    await input.press("Enter");
+  }
+  await page.waitForFunction(() => {
+    const output = document.querySelector(".console-output");
+    return output.scrollHeight > output.clientHeight && output.scrollTop + output.clientHeight >= output.scrollHeight - 1;
+  });
   await screenshot(page, "r18-console");
   await page.getByRole("link", { name: "Open the last check in the connection check" }).click();
   await verdict(page).getByText("Reachable").waitFor();

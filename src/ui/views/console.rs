@@ -17,6 +17,7 @@ pub fn Console(app: WebAppId) -> impl IntoView {
     let line = RwSignal::new(String::new());
     let output = RwSignal::new(vec!["Type help for the commands.".to_string()]);
     let last_check = RwSignal::new(String::new());
+    let log = NodeRef::<leptos::html::Div>::new();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let typed = line.get_untracked();
@@ -37,11 +38,17 @@ pub fn Console(app: WebAppId) -> impl IntoView {
             output.extend(reply.lines);
         });
         line.set(String::new());
+        // The newest lines are at the bottom: keep them in view once they are drawn.
+        request_animation_frame(move || {
+            if let Some(log) = log.get_untracked() {
+                log.set_scroll_top(log.scroll_height());
+            }
+        });
     };
     view! {
         <section class="tile" aria-labelledby="console-title">
             <h3 id="console-title">"Console"</h3>
-            <div class="console-output" role="log" aria-live="polite" tabindex="0" aria-label="Console output">
+            <div class="console-output" node_ref=log role="log" aria-live="polite" tabindex="0" aria-label="Console output">
                 {move || output.get().into_iter().map(|text| {
                     let class = if text.starts_with(PROMPT) { "console-line" } else { "" };
                     view! { <p class=class>{text}</p> }

@@ -154,6 +154,10 @@ fn HybridRow(row: Row, hosts: Options) -> impl IntoView {
             }
             .into_any()
         }
+        None if hosts.with_untracked(Vec::is_empty) => view! {
+            <span class="muted">"None. No local network has a Windows Server to install it on: add one to a local network first."</span>
+        }
+        .into_any(),
         None => view! {
             <Choice label="Install on" value=choice options=hosts />" "
             <button type="button" on:click=install>"Install relay agent"</button>
