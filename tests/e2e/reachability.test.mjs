@@ -103,10 +103,10 @@ test("R23: a Hybrid Connection without its agent fails, with it passes", async (
   const row = page.locator("tr", { hasText: "hq-files" });
   await row.getByText("Not connected").waitFor();
   await row.getByText("has no relay agent").waitFor();
-  await page.getByLabel("Name").fill("bad endpoint");
+  await page.getByLabel("Name").fill("no-port");
   await page.getByLabel("Endpoint (host:port)").fill("app.contoso.local");
   await page.getByRole("button", { name: "Add", exact: true }).click();
-  await page.getByRole("alert").waitFor();
+  await page.getByRole("alert").filter({ hasText: "app.contoso.local" }).waitFor();
   await screenshot(page, "r23-without-agent");
   await row.getByRole("button", { name: "Install relay agent" }).click();
   await row.getByText("hq-app01, running").waitFor();
