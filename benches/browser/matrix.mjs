@@ -1,7 +1,8 @@
 // Browser benchmark of the reachability matrix (issue 5): the large generated subscription
-// (1,000 web apps, 5,000 VMs…), shown as 200 web apps × 500 endpoints, rendered by the release
-// build in headless Chromium and timed in the page; then the same table built by plain DOM calls
-// in the same page, as the reference. Prints both and their ratio; asserts nothing.
+// (1,000 web apps, 5,000 VMs…), shown as 200 web apps × 500 endpoints (of which the view draws
+// the cells on screen), rendered by the release build in headless Chromium and timed in the page;
+// then the same table, element for element, built by plain DOM calls in the same page, as the
+// reference. Prints both and their ratio; asserts nothing.
 //
 //   ./scripts/bench-browser            (builds what is missing first)
 import { execFileSync } from "node:child_process";
@@ -31,6 +32,7 @@ const document = largeSubscription();
 const server = await serveDist();
 const browser = await launchBrowser();
 const app = [];
+const redraw = [];
 const plain = [];
 let shape = "";
 try {
@@ -41,53 +43,36 @@ try {
     await page.locator("table.matrix").waitFor({ timeout: 120_000 });
     const summary = page.locator(".matrix-summary");
     app.push(Number(await summary.getAttribute("data-render-ms")));
+    // A redraw: scroll down a screen and right a few columns, as a reader would.
+    const drawn = await summary.getAttribute("data-render-ms");
+    await page.locator(".table-scroll").evaluate((box) => box.scrollTo(box.scrollLeft + 600, box.scrollTop + 700));
+    await page.waitForFunction((before) => document.querySelector(".matrix-summary").dataset.renderMs !== before, drawn);
+    redraw.push(Number(await summary.getAttribute("data-render-ms")));
     shape = (await summary.textContent()).replace(/ \(rendered.*/, "");
     plain.push(
       await page.evaluate(() => {
-        const table = document.querySelector("table.matrix");
-        const head = [...table.tHead.rows[0].cells].map((th) => th.innerHTML);
-        const rows = [...table.tBodies[0].rows].map((tr) => [
-          tr.cells[0].textContent,
-          ...[...tr.cells].slice(1).map((td) => [td.className, td.firstChild.getAttribute("href"), td.textContent]),
-        ]);
+        // The rendered table as plain data, then the same elements made again by DOM calls.
+        const describe = (node) =>
+          node.nodeType === Node.TEXT_NODE
+            ? node.textContent
+            : {
+                tag: node.tagName.toLowerCase(),
+                attributes: [...node.attributes].map((a) => [a.name, a.value]),
+                children: [...node.childNodes].map(describe),
+              };
+        const build = (item) => {
+          if (typeof item === "string") return document.createTextNode(item);
+          const element = document.createElement(item.tag);
+          for (const [name, value] of item.attributes) element.setAttribute(name, value);
+          for (const child of item.children) element.append(build(child));
+          return element;
+        };
+        const table = describe(document.querySelector("table.matrix"));
         const host = document.createElement("div");
+        host.className = "table-scroll";
         document.querySelector("main").append(host);
         const start = performance.now();
-        const copy = document.createElement("table");
-        copy.className = "matrix";
-        const headRow = copy.createTHead().insertRow();
-        for (const html of head) {
-          const th = document.createElement("th");
-          th.scope = "col";
-          // The header holds three lines; build them as nodes too.
-          const [name, code, small] = html.split("<br>");
-          th.append(name, document.createElement("br"));
-          const c = document.createElement("code");
-          c.textContent = code?.replace(/<\/?code>/g, "") ?? "";
-          const s = document.createElement("small");
-          s.textContent = small?.replace(/<\/?small>/g, "") ?? "";
-          th.append(c, document.createElement("br"), s);
-          headRow.append(th);
-        }
-        const body = copy.createTBody();
-        for (const [app, ...cells] of rows) {
-          const tr = document.createElement("tr");
-          const th = document.createElement("th");
-          th.scope = "row";
-          th.textContent = app;
-          tr.append(th);
-          for (const [className, href, text] of cells) {
-            const td = document.createElement("td");
-            td.className = className;
-            const a = document.createElement("a");
-            a.href = href;
-            a.textContent = text;
-            td.append(a);
-            tr.append(td);
-          }
-          body.append(tr);
-        }
-        host.append(copy);
+        host.append(build(table));
         void host.offsetHeight;
         return performance.now() - start;
       }),
@@ -103,5 +88,6 @@ const a = median(app);
 const p = median(plain);
 console.log(`matrix of the large subscription: ${shape}`);
 console.log(`app (Leptos view, checks included): ${a.toFixed(1)} ms median of ${RUNS} (goal: under 200 ms)`);
+console.log(`app redraw after a scroll: ${median(redraw).toFixed(1)} ms median of ${RUNS}`);
 console.log(`plain DOM calls, same rows, same page: ${p.toFixed(1)} ms median of ${RUNS}`);
-console.log(`ratio app / plain DOM: ${(a / p).toFixed(2)} (goal: within 2)`);
+console.log(`ratio app / plain DOM: first draw ${(a / p).toFixed(2)}, redraw ${(median(redraw) / p).toFixed(2)} (goal: within 2)`);

@@ -74,16 +74,8 @@ const X25519: [u64; 4] = [1, 3, 101, 110];
 const COMMON_NAME: [u64; 4] = [2, 5, 4, 3];
 
 fn der_time(instant: Instant) -> Vec<u8> {
-    let at = time::OffsetDateTime::from_unix_timestamp(instant.0)
-        .unwrap_or_else(|_| panic!("the simulated clock stays within years 1970–9999"));
-    der::time(
-        at.year(),
-        at.month() as u8,
-        at.day(),
-        at.hour(),
-        at.minute(),
-        at.second(),
-    )
+    let t = instant.to_utc();
+    der::time(t.year, t.month, t.day, t.hour, t.minute, t.second)
 }
 
 /// A public key nobody holds the private half of, derived from what the certificate names so

@@ -84,7 +84,7 @@ pub fn bit_string(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// A time as RFC 5280 §4.1.2.5 wants it: UTCTime for 1950–2049, GeneralizedTime otherwise.
-pub fn time(year: i32, month: u8, day: u8, hour: u8, minute: u8, second: u8) -> Vec<u8> {
+pub fn time(year: i64, month: u8, day: u8, hour: u8, minute: u8, second: u8) -> Vec<u8> {
     let rest = format!("{month:02}{day:02}{hour:02}{minute:02}{second:02}Z");
     if (1950..2050).contains(&year) {
         tlv(UTC_TIME, format!("{:02}{rest}", year % 100).as_bytes())

@@ -87,20 +87,27 @@ impl Column<'_> {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Matrix<'a> {
+    subscription: &'a Subscription,
     pub apps: Vec<&'a WebApp>,
     pub columns: Vec<Column<'a>>,
-    /// Row-major: `cells[row * columns.len() + column]`.
-    pub cells: Vec<Cell>,
+    /// Row-major: `cells[row * columns.len() + column]`, when a verdict filter needed them all;
+    /// empty otherwise, and [`Matrix::cell`] runs the checks of the cells asked for.
+    cells: Vec<Cell>,
     /// Rows and columns that matched the filters but did not fit.
     pub apps_left_out: usize,
     pub columns_left_out: usize,
 }
 
 impl Matrix<'_> {
+    /// Both answers for a row and a column; a view shows only the cells on screen, so a large
+    /// matrix costs the checks of what is seen.
     pub fn cell(&self, row: usize, column: usize) -> Cell {
-        self.cells[row * self.columns.len() + column]
+        match self.cells.get(row * self.columns.len() + column) {
+            Some(cell) => *cell,
+            None => cell(self.subscription, self.apps[row].id, &self.columns[column]),
+        }
     }
 }
 
@@ -121,59 +128,58 @@ pub fn cell(subscription: &Subscription, app: WebAppId, column: &Column<'_>) -> 
     }
 }
 
+fn column(endpoint: Endpoint<'_>) -> Column<'_> {
+    Column {
+        name: endpoint.name(),
+        address: endpoint.address().to_string(),
+        endpoint,
+    }
+}
+
 /// Every known endpoint as a column.
 pub fn columns(subscription: &Subscription) -> Vec<Column<'_>> {
     known_endpoints(subscription)
         .into_iter()
-        .map(|endpoint| Column {
-            name: endpoint.name(),
-            address: endpoint.address().to_string(),
-            endpoint,
-        })
+        .map(column)
         .collect()
 }
 
 /// The matrix for `filter`: the app and network filters choose rows and columns (at most
-/// [`MAX_APPS`] × [`MAX_ENDPOINTS`]); the verdict filter then keeps the rows and columns with at
-/// least one kept cell.
+/// [`MAX_APPS`] × [`MAX_ENDPOINTS`]); a verdict filter then runs every check and keeps the rows
+/// and columns with at least one kept cell. Without one, no check runs until a cell is asked for.
 pub fn matrix<'a>(subscription: &'a Subscription, filter: &MatrixFilter) -> Matrix<'a> {
     let apps: Vec<&WebApp> = subscription
         .web_apps
         .values()
         .filter(|app| filter.app.is_none_or(|id| id == app.id))
         .collect();
-    let columns: Vec<Column> = columns(subscription)
+    // Names and addresses are written out only for the endpoints that fit.
+    let mut endpoints = known_endpoints(subscription)
         .into_iter()
-        .filter(|column| {
-            filter
-                .network
-                .as_deref()
-                .is_none_or(|n| n == column.network())
-        })
-        .collect();
+        .filter(|endpoint| {
+            let (Location::VirtualNetwork(name) | Location::LocalNetwork(name)) = endpoint.location;
+            filter.network.as_deref().is_none_or(|n| n == name)
+        });
+    let columns: Vec<Column> = endpoints.by_ref().take(MAX_ENDPOINTS).map(column).collect();
+    let columns_left_out = endpoints.count();
     let apps_left_out = apps.len().saturating_sub(MAX_APPS);
-    let columns_left_out = columns.len().saturating_sub(MAX_ENDPOINTS);
     let apps: Vec<&WebApp> = apps.into_iter().take(MAX_APPS).collect();
-    let columns: Vec<Column> = columns.into_iter().take(MAX_ENDPOINTS).collect();
-    let cells: Vec<Cell> = apps
-        .iter()
-        .flat_map(|app| {
-            columns
-                .iter()
-                .map(|column| cell(subscription, app.id, column))
-        })
-        .collect();
-    let full = Matrix {
+    let lazy = Matrix {
+        subscription,
         apps,
         columns,
-        cells,
+        cells: Vec::new(),
         apps_left_out,
         columns_left_out,
     };
     if filter.verdict == VerdictFilter::Any {
-        return full;
+        return lazy;
     }
-    keep_verdict(full, filter.verdict)
+    let cells = (0..lazy.apps.len())
+        .flat_map(|row| (0..lazy.columns.len()).map(move |column| (row, column)))
+        .map(|(row, column)| lazy.cell(row, column))
+        .collect();
+    keep_verdict(Matrix { cells, ..lazy }, filter.verdict)
 }
 
 fn keep_verdict(full: Matrix<'_>, verdict: VerdictFilter) -> Matrix<'_> {
@@ -192,6 +198,7 @@ fn keep_verdict(full: Matrix<'_>, verdict: VerdictFilter) -> Matrix<'_> {
         .map(|(_, cell)| *cell)
         .collect();
     Matrix {
+        subscription: full.subscription,
         apps: full
             .apps
             .into_iter()

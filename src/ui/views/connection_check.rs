@@ -10,10 +10,11 @@ use crate::model::host::{parse_port, Protocol};
 use crate::model::hybrid::hybrid_answer;
 use crate::model::ids::{VnetId, WebAppId};
 use crate::model::Subscription;
-use crate::ui::html::escape;
+use crate::ui::html::{badge, escape};
 use crate::ui::lab::use_lab;
 use crate::ui::route::{CheckQuery, Route, VnetTab};
-use crate::ui::widgets::{web_app_options, Choice, FormError, Markup};
+use crate::ui::widgets::{web_app_options, Choice, FormError};
+use wasm_bindgen::JsCast;
 
 /// Links between the two parts of the Connection check section.
 #[component]
@@ -160,75 +161,99 @@ fn outcome(s: &Subscription, query: &CheckQuery) -> Option<Outcome> {
     })
 }
 
+/// The result as markup: the verdict, the path, each step with its fix, the Hybrid Connection
+/// answer. A fix's button carries its step's number for the one click handler of the result.
+fn result_markup(outcome: &Outcome, target: &str, endpoint: &str) -> String {
+    let (class, verdict) = if outcome.reachable {
+        ("verdict-ok", "Reachable")
+    } else {
+        ("verdict-bad", "Not reachable")
+    };
+    let mut html = format!(
+        "<section class=\"verdict {class}\" role=\"status\" aria-label=\"Verdict\"><strong>{verdict}</strong> {} → {}</section><h2>Path</h2><div class=\"picture\">{}</div><h2>Steps evaluated</h2><ol class=\"steps\">",
+        escape(&outcome.app_name),
+        escape(target),
+        path_picture(&outcome.path, endpoint, outcome.reachable)
+    );
+    for (index, step) in outcome.steps.iter().enumerate() {
+        let (class, word) = if step.passed {
+            ("step-pass", badge("badge-ok", "Passed"))
+        } else {
+            ("step-fail", badge("badge-bad", "Failed"))
+        };
+        html.push_str(&format!(
+            "<li class=\"step {class}\">{word} <strong>{}</strong>: {}",
+            step.stage,
+            escape(&step.sentence)
+        ));
+        if let Some(fix) = &step.fix {
+            let button = if fix.command.is_some() {
+                format!(" <button type=\"button\" data-step=\"{index}\">Apply fix</button>")
+            } else {
+                String::new()
+            };
+            html.push_str(&format!(
+                "<p class=\"fix\">Fix: {}{button}</p>",
+                escape(&fix.advice)
+            ));
+        }
+        html.push_str("</li>");
+    }
+    let answer = if outcome.hybrid_reaches {
+        badge("badge-ok", "Reaches")
+    } else {
+        badge("badge-neutral", "Does not reach")
+    };
+    html.push_str(&format!(
+        "</ol><h2>Hybrid Connection answer</h2><p>{answer} {}</p>",
+        escape(&outcome.hybrid)
+    ));
+    if let Some((id, name)) = &outcome.vnet {
+        html.push_str(&format!(
+            "<p><a href=\"{}\">See the point-to-site address ranges of {}</a></p>",
+            Route::VirtualNetwork(*id, VnetTab::AddressRanges).href(),
+            escape(name)
+        ));
+    }
+    html
+}
+
 #[component]
 fn CheckResult(query: CheckQuery) -> impl IntoView {
     let lab = use_lab();
     let target = format!("{}:{} over {}", query.host, query.port, query.protocol);
     let endpoint = format!("{}:{}", query.host, query.port);
-    move || {
-        let Some(outcome) = lab.subscription.with(|s| outcome(s, &query)) else {
-            return view! { <p class="banner banner-warn" role="status">"That web app no longer exists: pick another one above."</p> }.into_any();
-        };
-        let (class, verdict) = if outcome.reachable {
-            ("verdict verdict-ok", "Reachable")
-        } else {
-            ("verdict verdict-bad", "Not reachable")
-        };
-        let hybrid_class = if outcome.hybrid_reaches {
-            "badge badge-ok"
-        } else {
-            "badge badge-neutral"
-        };
-        let hybrid_word = if outcome.hybrid_reaches {
-            "Reaches"
-        } else {
-            "Does not reach"
-        };
-        view! {
-            <section class=class role="status" aria-label="Verdict">
-                <strong>{verdict}</strong>" "{format!("{} → {}", outcome.app_name, target)}
-            </section>
-            <h2>"Path"</h2>
-            <div class="picture"><Markup html=path_picture(&outcome.path, &endpoint, outcome.reachable) /></div>
-            <h2>"Steps evaluated"</h2>
-            <ol class="steps">
-                {outcome.steps.into_iter().map(|step| view! { <StepItem step=step /> }).collect_view().into_any()}
-            </ol>
-            <h2>"Hybrid Connection answer"</h2>
-            <p><span class=hybrid_class>{hybrid_word}</span>" "{outcome.hybrid}</p>
-            {outcome.vnet.map(|(id, name)| view! {
-                <p><a href=Route::VirtualNetwork(id, VnetTab::AddressRanges).href()>{format!("See the point-to-site address ranges of {name}")}</a></p>
-            })}
+    let html = {
+        let query = query.clone();
+        move || {
+            match lab.subscription.with(|s| outcome(s, &query)) {
+            None => "<p class=\"banner banner-warn\" role=\"status\">That web app no longer exists: pick another one above.</p>".to_string(),
+            Some(outcome) => result_markup(&outcome, &target, &endpoint),
         }
-        .into_any()
-    }
-}
-
-#[component]
-fn StepItem(step: StepLine) -> impl IntoView {
-    let lab = use_lab();
-    let (class, word) = if step.passed {
-        ("step step-pass", "Passed")
-    } else {
-        ("step step-fail", "Failed")
+        }
     };
-    let badge = if step.passed {
-        "badge badge-ok"
-    } else {
-        "badge badge-bad"
+    // One handler for every "Apply fix": the button names its step; the fix is read afresh.
+    let apply = move |event: leptos::ev::MouseEvent| {
+        let step = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.get_attribute("data-step"))
+            .and_then(|step| step.parse::<usize>().ok());
+        let command = step.and_then(|step| {
+            lab.subscription.with_untracked(|s| {
+                outcome(s, &query)?
+                    .steps
+                    .into_iter()
+                    .nth(step)?
+                    .fix?
+                    .command
+            })
+        });
+        if let Some(command) = command {
+            let _ = lab.run(command);
+        }
     };
-    view! {
-        <li class=class>
-            <span class=badge>{word}</span>" "<strong>{step.stage.to_string()}</strong>": "{step.sentence}
-            {step.fix.map(|Fix { advice, command }| view! {
-                <p class="fix">"Fix: "{advice}" "
-                    {command.map(|command| view! {
-                        <button type="button" on:click=move |_| { let _ = lab.run(command.clone()); }>"Apply fix"</button>
-                    })}
-                </p>
-            })}
-        </li>
-    }
+    view! { <div class="check-result" on:click=apply inner_html=html></div> }
 }
 
 const BOX_WIDTH: usize = 150;

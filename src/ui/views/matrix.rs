@@ -1,7 +1,8 @@
 //! The reachability matrix (SPEC §4, R24): every web app against every known endpoint, each
-//! cell both verdicts and a link to its check. Up to 200 × 500 cells: the table is built as
-//! escaped markup in one string and set at once, which the browser parses far faster than it
-//! could take 100,000 cells node by node. The time it took is shown under the table.
+//! cell both verdicts and a link to its check. Up to 200 × 500 cells, of which only those on
+//! screen are drawn (and, without a verdict filter, checked): the table is built as escaped
+//! markup for the scrolled-to window and redrawn as it scrolls. The time a draw took is shown
+//! under the table.
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -23,23 +24,87 @@ fn mark(reaches: bool) -> &'static str {
     }
 }
 
-/// The table's markup, every name escaped.
-fn table(m: &Matrix<'_>, filter: VerdictFilter) -> String {
-    let mut html = String::with_capacity(64 * (m.cells.len() + m.columns.len()) + 256);
-    html.push_str("<table class=\"matrix\"><thead><tr><th scope=\"col\">Web app</th>");
-    for column in &m.columns {
+/// Every cell has the same size, so the scroll position says which rows and columns are seen.
+const ROW_HEIGHT: i32 = 34;
+const COLUMN_WIDTH: i32 = 190;
+/// Rows and columns drawn beyond the edges, so a short scroll shows no gap before the redraw.
+const OVERSCAN: i32 = 3;
+
+/// The rows and columns on screen, as `first..end`.
+#[derive(Clone, Copy)]
+struct VisiblePart {
+    rows: (usize, usize),
+    columns: (usize, usize),
+}
+
+/// What is visible of `m` in a box of `view` (width, height) scrolled to `scroll` (left, top).
+fn visible_part(m: &Matrix<'_>, scroll: (i32, i32), view: (i32, i32)) -> VisiblePart {
+    let span = |offset: i32, size: i32, cell: i32, count: usize| {
+        let first = (offset / cell - OVERSCAN).max(0) as usize;
+        let seen = (size / cell + 2 * OVERSCAN + 1) as usize;
+        (first.min(count), (first + seen).min(count))
+    };
+    VisiblePart {
+        rows: span(scroll.1, view.1, ROW_HEIGHT, m.apps.len()),
+        columns: span(scroll.0, view.0, COLUMN_WIDTH, m.columns.len()),
+    }
+}
+
+/// The table's markup for the rows and columns in `seen`, every name escaped. Empty cells sized
+/// by presentational attributes stand for the rest (the CSP allows no inline styles), so the
+/// table keeps its full size and the scroll bars their meaning.
+fn table(m: &Matrix<'_>, filter: VerdictFilter, seen: VisiblePart) -> String {
+    let (first_row, end_row) = seen.rows;
+    let (first_column, end_column) = seen.columns;
+    let before = first_column as i32 * COLUMN_WIDTH;
+    let after = (m.columns.len() - end_column) as i32 * COLUMN_WIDTH;
+    let spacer = |width: i32, cell: &str| {
+        if width > 0 {
+            format!("<{cell} aria-hidden=\"true\" width=\"{width}\"></{cell}>")
+        } else {
+            String::new()
+        }
+    };
+    let mut html = format!(
+        "<table class=\"matrix\" width=\"{}\" aria-rowcount=\"{}\" aria-colcount=\"{}\"><thead><tr aria-rowindex=\"1\"><th scope=\"col\" width=\"{COLUMN_WIDTH}\">Web app</th>{}",
+        (m.columns.len() as i32 + 1) * COLUMN_WIDTH,
+        m.apps.len() + 1,
+        m.columns.len() + 1,
+        spacer(before, "th")
+    );
+    for column in &m.columns[first_column..end_column] {
         html.push_str(&format!(
-            "<th scope=\"col\">{}<br><code>{} {}</code><br><small>{}</small></th>",
+            "<th scope=\"col\" width=\"{COLUMN_WIDTH}\">{}<br><code>{} {}</code><br><small>{}</small></th>",
             escape(&column.endpoint.host.name),
             column.address,
             column.endpoint.rule,
             escape(column.network())
         ));
     }
+    html.push_str(&spacer(after, "th"));
     html.push_str("</tr></thead><tbody>");
-    for (row, app) in m.apps.iter().enumerate() {
-        html.push_str(&format!("<tr><th scope=\"row\">{}</th>", escape(&app.name)));
-        for (index, column) in m.columns.iter().enumerate() {
+    let gap = |rows: usize| {
+        if rows > 0 {
+            format!(
+                "<tr aria-hidden=\"true\"><td colspan=\"{}\" height=\"{}\"></td></tr>",
+                end_column - first_column + 3,
+                rows as i32 * ROW_HEIGHT
+            )
+        } else {
+            String::new()
+        }
+    };
+    html.push_str(&gap(first_row));
+    for row in first_row..end_row {
+        let app = m.apps[row];
+        html.push_str(&format!(
+            "<tr aria-rowindex=\"{}\"><th scope=\"row\">{}</th>{}",
+            row + 2,
+            escape(&app.name),
+            spacer(before, "td")
+        ));
+        for index in first_column..end_column {
+            let column = &m.columns[index];
             let cell = m.cell(row, index);
             let href = Route::Check(CheckQuery {
                 app: app.id,
@@ -61,14 +126,21 @@ fn table(m: &Matrix<'_>, filter: VerdictFilter) -> String {
                 mark(cell.hybrid)
             ));
         }
+        html.push_str(&spacer(after, "td"));
         html.push_str("</tr>");
     }
+    html.push_str(&gap(m.apps.len() - end_row));
     html.push_str("</tbody></table>");
     html
 }
 
-/// The table and a sentence on what it holds.
-fn render(s: &Subscription, filter: &MatrixFilter) -> (String, String) {
+/// The table (the part in `scroll` and `view`) and a sentence on what it holds.
+fn render(
+    s: &Subscription,
+    filter: &MatrixFilter,
+    scroll: (i32, i32),
+    view: (i32, i32),
+) -> (String, String) {
     let m = matrix(s, filter);
     if m.apps.is_empty() || m.columns.is_empty() {
         let why = if s.web_apps.is_empty() {
@@ -87,7 +159,8 @@ fn render(s: &Subscription, filter: &MatrixFilter) -> (String, String) {
             m.apps_left_out, m.columns_left_out
         ));
     }
-    (table(&m, filter.verdict), summary)
+    let seen = visible_part(&m, scroll, view);
+    (table(&m, filter.verdict, seen), summary)
 }
 
 /// Milliseconds with one decimal, without pulling float formatting into the bundle.
@@ -120,6 +193,8 @@ pub fn ReachabilityMatrix() -> impl IntoView {
     let container = NodeRef::<Div>::new();
     let summary = RwSignal::new(String::new());
     let elapsed = RwSignal::new(String::new());
+    // Scrolling redraws the visible part; the position itself is read from the box.
+    let scrolled = Trigger::new();
     Effect::new(move |_| {
         let filter = MatrixFilter {
             app: app.get().parse().ok().map(WebAppId),
@@ -136,7 +211,14 @@ pub fn ReachabilityMatrix() -> impl IntoView {
         };
         let performance = window().performance();
         let start = performance.as_ref().map_or(0.0, |p| p.now());
-        let (html, text) = lab.subscription.with(|s| render(s, &filter));
+        scrolled.track();
+        let scroll = (element.scroll_left(), element.scroll_top());
+        // The box is at most as large as the window, and empty before the first draw.
+        let size = |value: Result<wasm_bindgen::JsValue, _>| {
+            value.ok().and_then(|v| v.as_f64()).unwrap_or(1_000.0) as i32
+        };
+        let view = (size(window().inner_width()), size(window().inner_height()));
+        let (html, text) = lab.subscription.with(|s| render(s, &filter, scroll, view));
         element.set_inner_html(&html);
         // Reading the layout makes the browser finish it inside the measured time.
         let _ = element.offset_height();
@@ -156,6 +238,7 @@ pub fn ReachabilityMatrix() -> impl IntoView {
             {move || summary.get()}
             {move || format!(" (rendered in {} ms)", elapsed.get())}
         </p>
-        <div class="table-scroll" node_ref=container tabindex="0" role="region" aria-label="Reachability matrix"></div>
+        <div class="table-scroll" node_ref=container tabindex="0" role="region" aria-label="Reachability matrix"
+            on:scroll=move |_| scrolled.notify()></div>
     }
 }
