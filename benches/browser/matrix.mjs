@@ -5,30 +5,14 @@
 // reference. Prints both and their ratio; asserts nothing.
 //
 //   ./scripts/bench-browser            (builds what is missing first)
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { launchBrowser, openPage, root, serveDist } from "../../tests/e2e/support.mjs";
+import { largeSubscription, launchBrowser, openPage, serveDist } from "../../tests/e2e/support.mjs";
 
 const STATE_KEY = "vnet-integration-lab/state";
 const RUNS = 5;
 
-function largeSubscription() {
-  const file = join(root, "target/bench/large-subscription.json");
-  if (!existsSync(file)) {
-    mkdirSync(join(root, "target/bench"), { recursive: true });
-    const json = execFileSync("cargo", ["run", "--release", "--quiet", "--example", "large_subscription"], {
-      cwd: root,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    execFileSync("tee", [file], { input: json, stdio: ["pipe", "ignore", "inherit"] });
-  }
-  return readFileSync(file, "utf8");
-}
-
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-const document = largeSubscription();
+const document = largeSubscription({ release: true });
 const server = await serveDist();
 const browser = await launchBrowser();
 const app = [];

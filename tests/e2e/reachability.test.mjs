@@ -3,7 +3,15 @@
 // R18, R19, R21, R23, R24). No console error in any flow, no axe-core violation on any view.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { accessibilityViolations, finish, openPage, screenshot, useServedApp, waitForApp } from "./support.mjs";
+import {
+  accessibilityViolations,
+  finish,
+  largeSubscription,
+  openPage,
+  screenshot,
+  useServedApp,
+  waitForApp,
+} from "./support.mjs";
 
 const app = useServedApp();
 
@@ -181,4 +189,32 @@ test("R24: the comparison panel's rows match the matrix, and a cell opens its ch
   await page.locator("table.matrix a").first().click();
   await verdict(page).waitFor();
   await finish(session, "r24-cell-check");
+});
+
+test("a large matrix draws the cells on screen and follows the scroll, headers in sight", async () => {
+  const document = largeSubscription();
+  const session = await openPage(app.browser, { viewport: { width: 1280, height: 800 } });
+  const { page } = session;
+  await page.addInitScript((value) => localStorage.setItem("vnet-integration-lab/state", value), document);
+  await page.goto(`${app.server.url}/#/connection-check/matrix`);
+  await page.locator("table.matrix").waitFor();
+  await page.getByText("200 web apps × 500 endpoints shown; 800 more web apps").waitFor();
+  const drawn = () =>
+    page.evaluate(() => ({
+      rows: document.querySelectorAll("table.matrix tbody th").length,
+      cells: document.querySelectorAll("table.matrix tbody td a").length,
+      first: document.querySelector("table.matrix tbody th").textContent,
+    }));
+  const before = await drawn();
+  assert.ok(before.rows < 60 && before.cells < 2000, `only what is seen: ${JSON.stringify(before)}`);
+  assert.equal(before.first, "app0");
+  const box = page.locator(".table-scroll");
+  await box.evaluate((element) => element.scrollTo(3000, 3400));
+  await page.waitForFunction(() => document.querySelector("table.matrix tbody th").textContent !== "app0");
+  const after = await drawn();
+  assert.match(after.first, /^app9\d$/, "rows near 3,400 px down");
+  const header = await page.locator("table.matrix thead th").first().boundingBox();
+  const top = await box.boundingBox();
+  assert.ok(Math.abs(header.y - top.y) < 2, "the header row stays at the top of the box");
+  await finish(session, "r24-matrix-large-scrolled");
 });

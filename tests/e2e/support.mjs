@@ -3,9 +3,10 @@
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { after, before } from "node:test";
-import { mkdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
+import { dirname, extname, join, normalize, resolve } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium } from "playwright-core";
 
@@ -106,6 +107,24 @@ export async function accessibilityViolations(page) {
   return violations.map(
     (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target).join(", ")})`,
   );
+}
+
+/**
+ * The large generated subscription (1,000 web apps, 5,000 VMs…) as a stored document, made once
+ * by `cargo run --example large_subscription` and kept under target/.
+ */
+export function largeSubscription({ release = false } = {}) {
+  const file = join(root, "target", release ? "bench" : "fixtures", "large-subscription.json");
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    const profile = release ? ["--release"] : [];
+    const json = execFileSync("cargo", ["run", ...profile, "--quiet", "--example", "large_subscription"], {
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    writeFileSync(file, json);
+  }
+  return readFileSync(file, "utf8");
 }
 
 /** Ends a flow: axe on the page as it is, a screenshot, no problem met, the context closed. */
