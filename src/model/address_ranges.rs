@@ -8,6 +8,7 @@ use super::addressing::overlaps;
 use super::command::Command;
 use super::ids::{LocalNetworkId, VnetId};
 use super::subscription::Subscription;
+use super::text::join;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RangeKind {
@@ -152,12 +153,7 @@ pub fn address_ranges(subscription: &Subscription, vnet: VnetId) -> Option<Addre
             .iter()
             .map(|local| {
                 let present = local.routes_back(&pool);
-                let spaces: Vec<String> = local
-                    .address_space
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect();
-                let spaces = spaces.join(", ");
+                let spaces = join(&local.address_space, ", ");
                 RouteBack {
                     local: local.id,
                     local_name: local.name.clone(),

@@ -14,6 +14,7 @@ use super::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
 use super::network::{Routing, VirtualNetwork};
 use super::status::{certificate_problem, missing_conditions, MissingCondition, OutOfSyncReason};
 use super::subscription::Subscription;
+use super::text::join;
 use super::tier::{Tier, TierFamily};
 
 /// What the check is asked: a host name or IPv4 address, a port, a protocol.
@@ -301,8 +302,7 @@ impl fmt::Display for Step<'_> {
             NotConnected => write!(f, "The web app is not connected to a virtual network."),
             GatewayReady { vnet } => write!(f, "{vnet} has a ready Dynamic routing gateway with point-to-site enabled."),
             GatewayNotReady { vnet_name, missing, .. } => {
-                let missing: Vec<String> = missing.iter().map(ToString::to_string).collect();
-                write!(f, "{vnet_name} cannot carry the connection: {}.", missing.join("; "))
+                write!(f, "{vnet_name} cannot carry the connection: {}.", join(missing, "; "))
             }
             CertificateInSync { thumbprint } => write!(f, "The certificate {thumbprint} is uploaded to the VNet and valid."),
             CertificateOutOfSync { reason, .. } => write!(f, "The connection is out of sync: {reason}. It carries no traffic."),

@@ -7,6 +7,7 @@ use ipnet::Ipv4Net;
 use super::addressing::AddressError;
 use super::names::NameProblem;
 use super::status::MissingCondition;
+use super::text::join;
 use super::tier::{HybridConnectionLimit, Tier, TierFamily};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -187,10 +188,6 @@ impl CommandError {
     }
 }
 
-fn list(names: &[String]) -> String {
-    names.join(", ")
-}
-
 impl fmt::Display for CommandError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use CommandError::*;
@@ -211,11 +208,10 @@ impl fmt::Display for CommandError {
             AddressOutsideNetwork { address, network } => write!(f, "The address {address} is not inside the address space of {network}. Pick an address inside it."),
             AddressInUse { address, host } => write!(f, "The address {address} is already used by {host}. Pick a free address."),
             TierTooLow { plan, tier } => write!(f, "The plan {plan} is in the {tier} tier; VNet Integration needs Standard or Premium. Scale the plan up to Standard first."),
-            TooManyVirtualNetworks { plan, in_use } => write!(f, "The plan {plan} already uses 5 virtual networks, the most a plan can use: {}. Connect to one of them, or disconnect every web app of the plan from one of them first.", list(in_use)),
+            TooManyVirtualNetworks { plan, in_use } => write!(f, "The plan {plan} already uses 5 virtual networks, the most a plan can use: {}. Connect to one of them, or disconnect every web app of the plan from one of them first.", join(in_use, ", ")),
             AlreadyConnected { app, vnet } => write!(f, "The web app {app} is already connected to {vnet}; a web app is connected to one virtual network at a time. Disconnect it from {vnet} first."),
             NotEligible { vnet, missing } => {
-                let missing: Vec<String> = missing.iter().map(ToString::to_string).collect();
-                write!(f, "{vnet} cannot be used for VNet Integration: {}.", missing.join("; "))
+                write!(f, "{vnet} cannot be used for VNet Integration: {}.", join(missing, "; "))
             }
             StaticRoutingCannotEnablePointToSite { vnet } => write!(f, "Point-to-site cannot be enabled on {vnet}: its gateway uses Static routing, and point-to-site needs a Dynamic routing gateway. Delete the gateway and create a Dynamic one."),
             NoGateway { vnet } => write!(f, "{vnet} has no gateway. Create a Dynamic routing gateway first."),
@@ -239,7 +235,7 @@ impl fmt::Display for CommandError {
             },
             NotAWindowsServer { server } => write!(f, "{server} is not a Windows Server; the Hybrid Connection Manager runs only on Windows Server. Pick a Windows Server that can reach the endpoint."),
             NoRelayAgent { connection } => write!(f, "The Hybrid Connection {connection} has no relay agent. Install the Hybrid Connection Manager first."),
-            StillInUse { what, by } => write!(f, "{what} is still used by {}. Remove those first.", list(by)),
+            StillInUse { what, by } => write!(f, "{what} is still used by {}. Remove those first.", join(by, ", ")),
             NotADnsServer { vm } => write!(f, "{vm} is not a DNS server, so it has no records."),
             ClockBackwards => write!(f, "The simulated clock only moves forward. Give a positive number of seconds."),
             InvalidSpeed => write!(f, "The clock speed must be from 1× to 3600×."),

@@ -25,6 +25,7 @@ pub mod network;
 mod sample;
 pub mod status;
 pub mod subscription;
+pub mod text;
 pub mod tier;
 pub mod web_app;
 

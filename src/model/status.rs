@@ -7,6 +7,7 @@ use super::clock::describe_duration;
 use super::ids::{PlanId, VnetId, WebAppId};
 use super::network::{Routing, VirtualNetwork};
 use super::subscription::Subscription;
+use super::text::join;
 use super::tier::Tier;
 use super::web_app::VnetConnection;
 
@@ -156,13 +157,11 @@ impl fmt::Display for ConnectionStatus {
             ConnectionStatus::NotConnected => write!(f, "Not connected to a virtual network"),
             ConnectionStatus::DisabledByTier { tier } => write!(f, "Disabled: the plan is in the {tier} tier; scale it to Standard or Premium to use the connection again"),
             ConnectionStatus::GatewayNotReady { missing } => {
-                let missing: Vec<String> = missing.iter().map(ToString::to_string).collect();
-                write!(f, "Waiting for the gateway: {}", missing.join("; "))
+                write!(f, "Waiting for the gateway: {}", join(missing, "; "))
             }
             ConnectionStatus::OutOfSync { reason } => write!(f, "Out of sync: {reason}; sync the connection"),
             ConnectionStatus::SyncRequired { changes } => {
-                let changes: Vec<String> = changes.iter().map(ToString::to_string).collect();
-                write!(f, "Sync required: {}; sync the connection to use them", changes.join(" and "))
+                write!(f, "Sync required: {}; sync the connection to use them", join(changes, " and "))
             }
             ConnectionStatus::Connected => write!(f, "Connected"),
         }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::model::host::Role;
 use crate::model::ids::LocalNetworkId;
+use crate::model::text::join;
 use crate::model::{Command, HostRef};
 use crate::ui::lab::use_lab;
 use crate::ui::route::Route;
@@ -19,11 +20,10 @@ pub fn LocalNetworks() -> impl IntoView {
             s.local_networks
                 .values()
                 .map(|local| {
-                    let spaces: Vec<String> = local.address_space.iter().map(ToString::to_string).collect();
                     view! {
                         <tr>
                             <td><a href=Route::LocalNetwork(local.id).href()>{local.name.clone()}</a></td>
-                            <td>{spaces.join(", ")}</td>
+                            <td>{join(&local.address_space, ", ")}</td>
                             <td>{local.vpn_device.to_string()}</td>
                             <td>{local.servers.len()}</td>
                         </tr>
@@ -68,20 +68,18 @@ pub fn LocalNetworkView(local: LocalNetworkId) -> impl IntoView {
     let details = move || {
         lab.subscription.with(|s| {
             let network = s.local_networks.get(&local)?;
-            let spaces: Vec<String> = network.address_space.iter().map(ToString::to_string).collect();
             let servers = network
                 .servers
                 .iter()
                 .map(|server| {
                     let host = HostRef::Server(local, server.id);
-                    let ports: Vec<String> = server.host.open_ports.iter().map(ToString::to_string).collect();
                     view! {
                         <tr>
                             <td>{server.host.name.clone()}</td>
                             <td><code>{server.host.address.to_string()}</code></td>
                             <td>{server.host.host_names.join(", ")}</td>
                             <td>{server.host.role.as_ref().map(ToString::to_string)}</td>
-                            <td>{ports.join(", ")}</td>
+                            <td>{join(&server.host.open_ports, ", ")}</td>
                             <td>
                                 <OpenPortForm host=host />
                             </td>
@@ -103,7 +101,7 @@ pub fn LocalNetworkView(local: LocalNetworkId) -> impl IntoView {
                     }
                 })
                 .collect_view().into_any();
-            Some((network.name.clone(), spaces.join(", "), network.vpn_device.to_string(), servers, routes))
+            Some((network.name.clone(), join(&network.address_space, ", "), network.vpn_device.to_string(), servers, routes))
         })
     };
     let server_name = RwSignal::new(String::new());

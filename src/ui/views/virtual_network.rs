@@ -1,6 +1,8 @@
 //! One virtual network, tab by tab: subnets, DNS, gateway (R7), point-to-site, site-to-site,
 //! virtual machines (R10) and the Certificates tab (R12, R13).
 
+use std::fmt::Display;
+
 use leptos::prelude::*;
 
 use crate::model::host::Role;
@@ -8,6 +10,7 @@ use crate::model::ids::{LocalNetworkId, VnetId};
 use crate::model::network::{Routing, VirtualNetwork};
 use crate::model::status::missing_conditions;
 use crate::model::subscription::Subscription;
+use crate::model::text::join;
 use crate::model::{Command, HostRef};
 use crate::ui::lab::use_lab;
 use crate::ui::route::{Route, VnetTab};
@@ -62,12 +65,13 @@ fn with_vnet<T>(
     }
 }
 
-fn list<T: ToString>(items: impl IntoIterator<Item = T>) -> String {
-    let items: Vec<String> = items.into_iter().map(|i| i.to_string()).collect();
-    if items.is_empty() {
+/// The items separated by commas, or "None".
+fn list<T: Display>(items: impl IntoIterator<Item = T>) -> String {
+    let text = join(items, ", ");
+    if text.is_empty() {
         "None".into()
     } else {
-        items.join(", ")
+        text
     }
 }
 

@@ -4,6 +4,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use crate::model::status::missing_conditions;
+use crate::model::text::join;
 use crate::model::Command;
 use crate::ui::lab::use_lab;
 use crate::ui::route::{Route, VnetTab};
@@ -17,16 +18,15 @@ pub fn VirtualNetworks() -> impl IntoView {
             s.virtual_networks
                 .values()
                 .map(|vnet| {
-                    let spaces: Vec<String> = vnet.address_space.iter().map(ToString::to_string).collect();
                     let gateway = vnet.gateway.as_ref().map_or("None".to_string(), |g| {
                         format!("{}{}", g.routing, if g.is_ready(s.now()) { ", ready" } else { ", provisioning" })
                     });
                     let missing = missing_conditions(s, vnet);
-                    let eligibility = if missing.is_empty() { "Yes".to_string() } else { format!("No: {}", missing.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")) };
+                    let eligibility = if missing.is_empty() { "Yes".to_string() } else { format!("No: {}", join(&missing, "; ")) };
                     view! {
                         <tr>
                             <td><a href=Route::VirtualNetwork(vnet.id, VnetTab::Overview).href()>{vnet.name.clone()}</a></td>
-                            <td>{spaces.join(", ")}</td>
+                            <td>{join(&vnet.address_space, ", ")}</td>
                             <td>{gateway}</td>
                             <td>{vnet.point_to_site.as_ref().map_or("Not enabled".to_string(), |p| p.pool.to_string())}</td>
                             <td>{eligibility}</td>

@@ -9,6 +9,7 @@ use crate::model::status::{
     connection_status, missing_conditions, virtual_network_tile, ConnectionStatus,
     VirtualNetworkTile,
 };
+use crate::model::text::join;
 use crate::model::Command;
 use crate::ui::lab::use_lab;
 use crate::ui::route::{Route, VnetTab};
@@ -96,13 +97,12 @@ fn VnetPicker(app: WebAppId) -> impl IntoView {
                 .map(|vnet| {
                     let missing = missing_conditions(s, vnet);
                     let id = vnet.id;
-                    let spaces: Vec<String> = vnet.address_space.iter().map(ToString::to_string).collect();
                     let eligible = missing.is_empty();
                     view! {
                         <li class="picker-row" class:picker-disabled=!eligible>
                             <div>
                                 <strong>{vnet.name.clone()}</strong>
-                                <span class="muted">{" "}{spaces.join(", ")}</span>
+                                <span class="muted">{" "}{join(&vnet.address_space, ", ")}</span>
                                 {(!eligible).then(|| view! {
                                     <ul class="reasons" aria-label=format!("Why {} cannot be picked", vnet.name)>
                                         {missing.iter().map(|m| view! { <li>{m.to_string()}</li> }).collect_view().into_any()}
@@ -190,12 +190,7 @@ fn ConnectionView(app: WebAppId) -> impl IntoView {
                         .map(move |n| format!("{n} ({} via site-to-site)", local.name))
                 }),
         );
-        let dns: Vec<String> = connection
-            .synced
-            .dns_servers
-            .iter()
-            .map(ToString::to_string)
-            .collect();
+        let dns = join(&connection.synced.dns_servers, ", ");
         let operation = vnet
             .gateway
             .as_ref()
@@ -241,7 +236,7 @@ fn ConnectionView(app: WebAppId) -> impl IntoView {
                 <dt>"Point-to-site address range"</dt>
                 <dd><code>{pool}</code>" "<a href=Route::VirtualNetwork(vnet, VnetTab::AddressRanges).href()>"See every range and the routes they need"</a></dd>
                 <dt>"DNS servers in effect"</dt>
-                <dd>{if dns.is_empty() { "None: use IP addresses".to_string() } else { dns.join(", ") }}</dd>
+                <dd>{if dns.is_empty() { "None: use IP addresses".to_string() } else { dns }}</dd>
                 <dt>"Routes"</dt>
                 <dd><ul class="plain">{routes.into_iter().map(|r| view! { <li><code>{r}</code></li> }).collect_view().into_any()}</ul></dd>
             </dl>
