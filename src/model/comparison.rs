@@ -1,13 +1,15 @@
 //! The comparison panel's computed part (R24): for each known endpoint, which web apps each of
 //! VNet Integration and Hybrid Connections reaches now, and, where none does, the change that
-//! would make it reach. Built on the matrix's cells, so the two views always agree.
+//! would make it reach. It asks each app what the matrix's cells ask (`Column::target`,
+//! `Column::hybrid_answer`), so the two views always agree.
 
-use super::check::{self, Target};
+use super::check::{self, Report};
 use super::endpoints::Location;
 use super::host::{PortRule, Protocol};
-use super::hybrid::{hybrid_answer, HybridAnswer};
+use super::hybrid::HybridAnswer;
 use super::matrix::{self, Column};
 use super::subscription::Subscription;
+use super::web_app::WebApp;
 
 /// One of the two ways, for one endpoint.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,29 +35,36 @@ pub fn compare(subscription: &Subscription) -> Vec<EndpointComparison> {
     matrix::columns(subscription)
         .iter()
         .map(|column| {
-            let mut vnet = Vec::new();
-            let mut hybrid = Vec::new();
-            for app in subscription.web_apps.values() {
-                let cell = matrix::cell(subscription, app.id, column);
-                if cell.vnet {
-                    vnet.push(app.name.clone());
-                }
-                if cell.hybrid {
-                    hybrid.push(app.name.clone());
-                }
-            }
+            // Each app's two answers, run once, give both who reaches it and what would change.
+            let answers: Vec<(&WebApp, Report, HybridAnswer)> = subscription
+                .web_apps
+                .values()
+                .map(|app| {
+                    let report = check::run(subscription, app.id, column.target());
+                    (app, report, column.hybrid_answer(subscription, app.id))
+                })
+                .collect();
+            let names = |reaches: fn(&Report, &HybridAnswer) -> bool| -> Vec<String> {
+                answers
+                    .iter()
+                    .filter(|(_, report, answer)| reaches(report, answer))
+                    .map(|(app, ..)| app.name.clone())
+                    .collect()
+            };
+            let vnet = names(|report, _| report.reachable());
+            let hybrid = names(|_, answer| answer.reaches());
             EndpointComparison {
                 host: format!("{} ({})", column.endpoint.host.name, column.address),
                 rule: column.endpoint.rule,
                 network: column.network().to_string(),
                 vnet: Reach {
-                    change: vnet.is_empty().then(|| vnet_change(subscription, column)),
+                    change: vnet.is_empty().then(|| vnet_change(&answers)),
                     now: vnet,
                 },
                 hybrid: Reach {
                     change: hybrid
                         .is_empty()
-                        .then(|| hybrid_change(subscription, column)),
+                        .then(|| hybrid_change(subscription, column, &answers)),
                     now: hybrid,
                 },
             }
@@ -64,18 +73,11 @@ pub fn compare(subscription: &Subscription) -> Vec<EndpointComparison> {
 }
 
 /// The fix of the web app whose check gets furthest.
-fn vnet_change(subscription: &Subscription, column: &Column<'_>) -> String {
-    let target = Target {
-        host: &column.address,
-        port: column.endpoint.rule.port,
-        protocol: column.endpoint.rule.protocol,
-    };
-    let furthest = subscription
-        .web_apps
-        .values()
-        .map(|app| (app, check::run(subscription, app.id, target)))
-        .max_by_key(|(app, report)| (report.steps.len(), std::cmp::Reverse(app.id)));
-    let Some((app, report)) = furthest else {
+fn vnet_change(answers: &[(&WebApp, Report, HybridAnswer)]) -> String {
+    let furthest = answers
+        .iter()
+        .max_by_key(|(app, report, _)| (report.steps.len(), std::cmp::Reverse(app.id)));
+    let Some((app, report, _)) = furthest else {
         return "Create a web app in a Standard or Premium plan and connect it to a virtual network.".into();
     };
     match report.failure() {
@@ -98,7 +100,11 @@ fn distance(answer: &HybridAnswer<'_>) -> u8 {
     }
 }
 
-fn hybrid_change(subscription: &Subscription, column: &Column<'_>) -> String {
+fn hybrid_change(
+    subscription: &Subscription,
+    column: &Column<'_>,
+    answers: &[(&WebApp, Report, HybridAnswer)],
+) -> String {
     let rule = column.endpoint.rule;
     if rule.protocol != Protocol::Tcp {
         return format!("Cannot: Hybrid Connections carry TCP only, and this endpoint is {rule}.");
@@ -106,19 +112,13 @@ fn hybrid_change(subscription: &Subscription, column: &Column<'_>) -> String {
     let Location::LocalNetwork(local_name) = column.endpoint.location else {
         return "Not in this lab: a relay agent must run on a Windows Server that reaches the VM, and the lab installs agents on local networks' servers; VNet Integration is the way to a VM here.".into();
     };
-    let closest = subscription
-        .web_apps
-        .values()
-        .map(|app| {
-            let answer =
-                hybrid_answer(subscription, app.id, &column.name, rule.port, rule.protocol);
-            (app, answer)
-        })
-        .min_by_key(|(app, answer)| (distance(answer), app.id));
-    let Some((app, answer)) = closest else {
+    let closest = answers
+        .iter()
+        .min_by_key(|(app, _, answer)| (distance(answer), app.id));
+    let Some((app, _, answer)) = closest else {
         return "Create a web app in a Basic, Standard or Premium plan, then add a Hybrid Connection to it.".into();
     };
-    if let HybridAnswer::NoHybridConnection = answer {
+    if let HybridAnswer::NoHybridConnection = *answer {
         let agent = subscription
             .local_network_named(local_name)
             .and_then(|local| {

@@ -6,7 +6,7 @@
 
 use super::check::{self, Target};
 use super::endpoints::{known_endpoints, Endpoint, Location};
-use super::hybrid::hybrid_answer;
+use super::hybrid::{hybrid_answer, HybridAnswer};
 use super::ids::WebAppId;
 use super::subscription::Subscription;
 use super::web_app::WebApp;
@@ -85,6 +85,25 @@ impl Column<'_> {
             Location::VirtualNetwork(name) | Location::LocalNetwork(name) => name,
         }
     }
+
+    /// What the VNet check is asked: the endpoint by address.
+    pub fn target(&self) -> Target<'_> {
+        Target {
+            host: &self.address,
+            port: self.endpoint.rule.port,
+            protocol: self.endpoint.rule.protocol,
+        }
+    }
+
+    /// The Hybrid Connection answer from `app`: the endpoint by name.
+    pub fn hybrid_answer<'s>(
+        &self,
+        subscription: &'s Subscription,
+        app: WebAppId,
+    ) -> HybridAnswer<'s> {
+        let rule = self.endpoint.rule;
+        hybrid_answer(subscription, app, &self.name, rule.port, rule.protocol)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -113,18 +132,9 @@ impl Matrix<'_> {
 
 /// Both answers for one app and one endpoint.
 pub fn cell(subscription: &Subscription, app: WebAppId, column: &Column<'_>) -> Cell {
-    let rule = column.endpoint.rule;
     Cell {
-        vnet: check::reachable(
-            subscription,
-            app,
-            Target {
-                host: &column.address,
-                port: rule.port,
-                protocol: rule.protocol,
-            },
-        ),
-        hybrid: hybrid_answer(subscription, app, &column.name, rule.port, rule.protocol).reaches(),
+        vnet: check::reachable(subscription, app, column.target()),
+        hybrid: column.hybrid_answer(subscription, app).reaches(),
     }
 }
 
