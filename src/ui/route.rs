@@ -130,40 +130,12 @@ pub struct CheckQuery {
     pub protocol: Protocol,
 }
 
-/// Percent-encodes what a URL path segment cannot hold as is (a host is typed freely).
-fn encode_segment(text: &str) -> String {
-    text.bytes()
-        .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'_' | b':' => {
-                char::from(byte).to_string()
-            }
-            _ => format!("%{byte:02X}"),
-        })
-        .collect()
-}
-
-fn decode_segment(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = text.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
 impl CheckQuery {
     fn from_parts<'a>(app: &str, mut rest: impl Iterator<Item = &'a str>) -> Option<CheckQuery> {
         let query = CheckQuery {
             app: WebAppId(app.parse().ok()?),
-            host: decode_segment(rest.next()?)?,
+            // A host is typed freely: it travels percent-encoded, as encodeURIComponent does it.
+            host: js_sys::decode_uri_component(rest.next()?).ok()?.into(),
             port: rest.next()?.parse().ok()?,
             protocol: Protocol::parse(rest.next()?)?,
         };
@@ -244,7 +216,7 @@ impl Route {
             Route::Check(query) => format!(
                 "#/connection-check/{}/{}/{}/{}",
                 query.app,
-                encode_segment(&query.host),
+                String::from(js_sys::encode_uri_component(&query.host)),
                 query.port,
                 query.protocol.to_string().to_ascii_lowercase()
             ),
