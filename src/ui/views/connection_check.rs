@@ -5,10 +5,10 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::model::check::{self, Fix, Stage, Target};
+use crate::model::check::{self, Target};
 use crate::model::host::{parse_port, Protocol};
 use crate::model::hybrid::hybrid_answer;
-use crate::model::ids::{VnetId, WebAppId};
+use crate::model::ids::WebAppId;
 use crate::model::Subscription;
 use crate::ui::html::{badge, escape};
 use crate::ui::lab::use_lab;
@@ -108,85 +108,50 @@ fn CheckForm(query: Option<CheckQuery>) -> impl IntoView {
     }
 }
 
-/// One evaluated step, owned, so a view can keep it.
-#[derive(Clone)]
-struct StepLine {
-    stage: Stage,
-    passed: bool,
-    sentence: String,
-    fix: Option<Fix>,
+impl CheckQuery {
+    fn target(&self) -> Target<'_> {
+        Target {
+            host: &self.host,
+            port: self.port,
+            protocol: self.protocol,
+        }
+    }
 }
 
-/// What the result section shows, derived from the subscription and the query.
-struct Outcome {
-    app_name: String,
-    reachable: bool,
-    steps: Vec<StepLine>,
-    path: Vec<(&'static str, String)>,
-    hybrid_reaches: bool,
-    hybrid: String,
-    vnet: Option<(VnetId, String)>,
-}
-
-fn outcome(s: &Subscription, query: &CheckQuery) -> Option<Outcome> {
-    let app = s.web_apps.get(&query.app)?;
-    let target = Target {
-        host: &query.host,
-        port: query.port,
-        protocol: query.protocol,
+/// The result as markup, straight from the check's report: the verdict, the path, each step
+/// with its fix, the Hybrid Connection answer. A fix's button carries its step's number for the
+/// one click handler of the result.
+fn result_markup(s: &Subscription, query: &CheckQuery) -> String {
+    let Some(app) = s.web_apps.get(&query.app) else {
+        return "<p class=\"banner banner-warn\" role=\"status\">That web app no longer exists: pick another one above.</p>".to_string();
     };
-    let report = check::run(s, query.app, target);
-    let hybrid = hybrid_answer(s, query.app, &query.host, query.port, query.protocol);
-    Some(Outcome {
-        app_name: app.name.clone(),
-        reachable: report.reachable(),
-        steps: report
-            .steps
-            .iter()
-            .map(|step| StepLine {
-                stage: step.stage(),
-                passed: step.passed(),
-                sentence: step.to_string(),
-                fix: step.fix(),
-            })
-            .collect(),
-        path: report.path.iter().map(|hop| hop.caption()).collect(),
-        hybrid_reaches: hybrid.reaches(),
-        hybrid: hybrid.to_string(),
-        vnet: app
-            .connection
-            .as_ref()
-            .and_then(|c| s.virtual_networks.get(&c.vnet))
-            .map(|v| (v.id, v.name.clone())),
-    })
-}
-
-/// The result as markup: the verdict, the path, each step with its fix, the Hybrid Connection
-/// answer. A fix's button carries its step's number for the one click handler of the result.
-fn result_markup(outcome: &Outcome, target: &str, endpoint: &str) -> String {
-    let (class, verdict) = if outcome.reachable {
+    let report = check::run(s, query.app, query.target());
+    let (class, verdict) = if report.reachable() {
         ("verdict-ok", "Reachable")
     } else {
         ("verdict-bad", "Not reachable")
     };
+    let path: Vec<(&'static str, String)> = report.path.iter().map(|hop| hop.caption()).collect();
     let mut html = format!(
-        "<section class=\"verdict {class}\" role=\"status\" aria-label=\"Verdict\"><strong>{verdict}</strong> {} → {}</section><h2>Path</h2><div class=\"picture\">{}</div><h2>Steps evaluated</h2><ol class=\"steps\">",
-        escape(&outcome.app_name),
-        escape(target),
-        path_picture(&outcome.path, endpoint, outcome.reachable)
+        "<section class=\"verdict {class}\" role=\"status\" aria-label=\"Verdict\"><strong>{verdict}</strong> {} → {}:{} over {}</section><h2>Path</h2><div class=\"picture\">{}</div><h2>Steps evaluated</h2><ol class=\"steps\">",
+        escape(&app.name),
+        escape(&query.host),
+        query.port,
+        query.protocol,
+        path_picture(&path, &format!("{}:{}", query.host, query.port), report.reachable())
     );
-    for (index, step) in outcome.steps.iter().enumerate() {
-        let (class, word) = if step.passed {
+    for (index, step) in report.steps.iter().enumerate() {
+        let (class, word) = if step.passed() {
             ("step-pass", badge("badge-ok", "Passed"))
         } else {
             ("step-fail", badge("badge-bad", "Failed"))
         };
         html.push_str(&format!(
             "<li class=\"step {class}\">{word} <strong>{}</strong>: {}",
-            step.stage,
-            escape(&step.sentence)
+            step.stage(),
+            escape(&step.to_string())
         ));
-        if let Some(fix) = &step.fix {
+        if let Some(fix) = step.fix() {
             let button = if fix.command.is_some() {
                 format!(" <button type=\"button\" data-step=\"{index}\">Apply fix</button>")
             } else {
@@ -199,20 +164,25 @@ fn result_markup(outcome: &Outcome, target: &str, endpoint: &str) -> String {
         }
         html.push_str("</li>");
     }
-    let answer = if outcome.hybrid_reaches {
+    let hybrid = hybrid_answer(s, query.app, &query.host, query.port, query.protocol);
+    let answer = if hybrid.reaches() {
         badge("badge-ok", "Reaches")
     } else {
         badge("badge-neutral", "Does not reach")
     };
     html.push_str(&format!(
         "</ol><h2>Hybrid Connection answer</h2><p>{answer} {}</p>",
-        escape(&outcome.hybrid)
+        escape(&hybrid.to_string())
     ));
-    if let Some((id, name)) = &outcome.vnet {
+    let vnet = app
+        .connection
+        .as_ref()
+        .and_then(|c| s.virtual_networks.get(&c.vnet));
+    if let Some(vnet) = vnet {
         html.push_str(&format!(
             "<p><a href=\"{}\">See the point-to-site address ranges of {}</a></p>",
-            Route::VirtualNetwork(*id, VnetTab::AddressRanges).href(),
-            escape(name)
+            Route::VirtualNetwork(vnet.id, VnetTab::AddressRanges).href(),
+            escape(&vnet.name)
         ));
     }
     html
@@ -221,16 +191,9 @@ fn result_markup(outcome: &Outcome, target: &str, endpoint: &str) -> String {
 #[component]
 fn CheckResult(query: CheckQuery) -> impl IntoView {
     let lab = use_lab();
-    let target = format!("{}:{} over {}", query.host, query.port, query.protocol);
-    let endpoint = format!("{}:{}", query.host, query.port);
     let html = {
         let query = query.clone();
-        move || {
-            match lab.subscription.with(|s| outcome(s, &query)) {
-            None => "<p class=\"banner banner-warn\" role=\"status\">That web app no longer exists: pick another one above.</p>".to_string(),
-            Some(outcome) => result_markup(&outcome, &target, &endpoint),
-        }
-        }
+        move || lab.subscription.with(|s| result_markup(s, &query))
     };
     // One handler for every "Apply fix": the button names its step; the fix is read afresh.
     let apply = move |event: leptos::ev::MouseEvent| {
@@ -241,11 +204,10 @@ fn CheckResult(query: CheckQuery) -> impl IntoView {
             .and_then(|step| step.parse::<usize>().ok());
         let command = step.and_then(|step| {
             lab.subscription.with_untracked(|s| {
-                outcome(s, &query)?
+                check::run(s, query.app, query.target())
                     .steps
-                    .into_iter()
-                    .nth(step)?
-                    .fix?
+                    .get(step)?
+                    .fix()?
                     .command
             })
         });
