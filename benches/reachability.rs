@@ -5,9 +5,9 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use vnet_lab::model::check::{self, Target};
-use vnet_lab::model::generate::{counts, endpoint_addresses, large_subscription};
-use vnet_lab::model::host::Protocol;
+use vnet_lab::model::derived::check::{self, Target};
+use vnet_lab::model::entities::host::Protocol;
+use vnet_lab::model::fixtures::generate::{counts, endpoint_addresses, large_subscription};
 use vnet_lab::model::Subscription;
 
 const ENDPOINTS: usize = 1_000;

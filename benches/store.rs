@@ -5,7 +5,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use vnet_lab::model::generate::large_subscription;
+use vnet_lab::model::fixtures::generate::large_subscription;
 use vnet_lab::model::Subscription;
 use vnet_lab::store::{decode, encode};
 

@@ -2,6 +2,6 @@
 //! the browser benchmarks to load into localStorage: `cargo run --release --example large_subscription`.
 
 fn main() {
-    let subscription = vnet_lab::model::generate::large_subscription();
+    let subscription = vnet_lab::model::fixtures::generate::large_subscription();
     print!("{}", vnet_lab::store::encode(&subscription, 1));
 }

@@ -2,8 +2,8 @@
 //! parses with the subject and validity the lab shows, unsigned as RFC 9925 defines.
 #![cfg(not(target_arch = "wasm32"))]
 
-use vnet_lab::model::certificate::{Certificate, VALIDITY};
-use vnet_lab::model::clock::Instant;
+use vnet_lab::model::entities::certificate::{Certificate, VALIDITY};
+use vnet_lab::model::entities::clock::Instant;
 use vnet_lab::model::Subscription;
 
 fn independent_sha1_hex(der: &[u8]) -> String {

@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use vnet_lab::model::clock::Instant;
+use vnet_lab::model::entities::clock::Instant;
 
 proptest! {
     #[test]

@@ -4,12 +4,12 @@
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;
-use vnet_lab::model::addressing::first_overlap;
-use vnet_lab::model::host::{PortRule, Protocol};
-use vnet_lab::model::network::Routing;
-use vnet_lab::model::status::plan_networks;
-use vnet_lab::model::tier::Tier;
-use vnet_lab::model::web_app::MAX_VNETS_PER_PLAN;
+use vnet_lab::model::derived::status::plan_networks;
+use vnet_lab::model::entities::host::{PortRule, Protocol};
+use vnet_lab::model::entities::network::Routing;
+use vnet_lab::model::entities::tier::Tier;
+use vnet_lab::model::entities::web_app::MAX_VNETS_PER_PLAN;
+use vnet_lab::model::input::addressing::first_overlap;
 use vnet_lab::model::{Command, HostRef, Subscription};
 
 /// A command with its targets picked by index among what exists when it runs.
@@ -218,14 +218,14 @@ fn check_invariants(s: &Subscription) {
                 .any(|space| space.contains(&a.prefix)));
             assert!(vnet.subnets[i + 1..]
                 .iter()
-                .all(|b| !vnet_lab::model::addressing::overlaps(&a.prefix, &b.prefix)));
+                .all(|b| !vnet_lab::model::input::addressing::overlaps(&a.prefix, &b.prefix)));
         }
         if let Some(p2s) = &vnet.point_to_site {
-            assert!(vnet_lab::model::addressing::is_private(&p2s.pool));
+            assert!(vnet_lab::model::input::addressing::is_private(&p2s.pool));
             assert!(vnet
                 .address_space
                 .iter()
-                .all(|space| !vnet_lab::model::addressing::overlaps(space, &p2s.pool)));
+                .all(|space| !vnet_lab::model::input::addressing::overlaps(space, &p2s.pool)));
         }
     }
     let names: BTreeSet<&str> = s.web_apps.values().map(|app| app.name.as_str()).collect();

@@ -7,16 +7,16 @@ mod support;
 use std::net::Ipv4Addr;
 
 use support::*;
-use vnet_lab::model::check::{Hop, Stage, Step};
-use vnet_lab::model::clock::{GATEWAY_PROVISIONING, YEAR};
-use vnet_lab::model::host::{PortRule, Protocol, Role};
-use vnet_lab::model::hybrid::hybrid_answer;
-use vnet_lab::model::network::Routing;
-use vnet_lab::model::status::{
+use vnet_lab::model::derived::check::{Hop, Stage, Step};
+use vnet_lab::model::derived::status::{
     connection_status, missing_conditions, plan_networks, virtual_network_tile, ConnectionStatus,
     MissingCondition, OutOfSyncReason, SyncChange, VirtualNetworkTile,
 };
-use vnet_lab::model::tier::{Tier, TierFamily};
+use vnet_lab::model::entities::clock::{GATEWAY_PROVISIONING, YEAR};
+use vnet_lab::model::entities::host::{PortRule, Protocol, Role};
+use vnet_lab::model::entities::hybrid::hybrid_answer;
+use vnet_lab::model::entities::network::Routing;
+use vnet_lab::model::entities::tier::{Tier, TierFamily};
 use vnet_lab::model::{Command, CommandError, HostRef, Subscription};
 
 /// A Standard plan `plan` with one web app `app`, in an otherwise empty subscription.
@@ -24,7 +24,7 @@ fn standard_app(
     s: &mut Subscription,
     plan_name: &str,
     app_name: &str,
-) -> vnet_lab::model::ids::WebAppId {
+) -> vnet_lab::model::entities::ids::WebAppId {
     if s.plans.values().all(|p| p.name != plan_name) {
         ok(
             s,
@@ -46,7 +46,11 @@ fn standard_app(
 }
 
 /// A VNet `name` (10.n.0.0/16) with a ready Dynamic gateway and P2S pool 172.16.n.0/24.
-fn eligible_vnet(s: &mut Subscription, name: &str, n: u8) -> vnet_lab::model::ids::VnetId {
+fn eligible_vnet(
+    s: &mut Subscription,
+    name: &str,
+    n: u8,
+) -> vnet_lab::model::entities::ids::VnetId {
     ok(
         s,
         Command::CreateVirtualNetwork {
@@ -756,7 +760,7 @@ fn r15_outbound_only_nothing_in_the_vnet_reaches_the_app() {
     let udp = run(
         &s,
         web,
-        vnet_lab::model::check::Target {
+        vnet_lab::model::derived::check::Target {
             host: "10.1.1.4",
             port: 53,
             protocol: Protocol::Udp,
@@ -782,7 +786,7 @@ fn r16_smb_is_refused_even_with_the_port_open() {
     );
     for target in [
         tcp("10.1.1.5", 445),
-        vnet_lab::model::check::Target {
+        vnet_lab::model::derived::check::Target {
             host: "10.1.1.5",
             port: 445,
             protocol: Protocol::Smb,
@@ -816,7 +820,7 @@ fn r18_ping_and_nslookup_do_not_work_and_point_to_the_check() {
     let report = run(
         &s,
         web,
-        vnet_lab::model::check::Target {
+        vnet_lab::model::derived::check::Target {
             host: "10.1.1.5",
             port: 0,
             protocol: Protocol::Icmp,
@@ -1055,7 +1059,10 @@ fn r24_both_answers_are_computed_for_the_same_endpoint() {
     // The SQL VM: VNet Integration reaches it; no Hybrid Connection names it.
     assert!(run(&s, web, tcp("10.1.1.5", 1433)).reachable());
     assert!(!hybrid_answer(&s, web, "sql01.corp.contoso.com", 1433, Protocol::Tcp).reaches());
-    assert_eq!(vnet_lab::model::endpoints::known_endpoints(&s).len(), 3);
+    assert_eq!(
+        vnet_lab::model::derived::endpoints::known_endpoints(&s).len(),
+        3
+    );
 }
 
 #[test]

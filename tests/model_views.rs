@@ -6,11 +6,11 @@
 mod support;
 
 use support::*;
-use vnet_lab::model::address_ranges::{address_ranges, RangeKind};
-use vnet_lab::model::comparison::compare;
-use vnet_lab::model::console::answer;
-use vnet_lab::model::host::Protocol;
-use vnet_lab::model::matrix::{matrix, MatrixFilter, VerdictFilter};
+use vnet_lab::model::derived::address_ranges::{address_ranges, RangeKind};
+use vnet_lab::model::derived::comparison::compare;
+use vnet_lab::model::derived::console::answer;
+use vnet_lab::model::derived::matrix::{matrix, MatrixFilter, VerdictFilter};
+use vnet_lab::model::entities::host::Protocol;
 use vnet_lab::model::Command;
 
 #[test]
@@ -136,7 +136,7 @@ fn r24_comparison_rows_match_the_matrix() {
     let rows = compare(&s);
     assert_eq!(rows.len(), m.columns.len());
     for (column, row) in rows.iter().enumerate() {
-        let reached = |pick: fn(vnet_lab::model::matrix::Cell) -> bool| -> Vec<String> {
+        let reached = |pick: fn(vnet_lab::model::derived::matrix::Cell) -> bool| -> Vec<String> {
             (0..m.apps.len())
                 .filter(|app| pick(m.cell(*app, column)))
                 .map(|app| m.apps[app].name.clone())

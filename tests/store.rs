@@ -162,7 +162,10 @@ fn a_share_link_carries_the_sample_and_reads_back_equal() {
 
 #[test]
 fn too_large_a_subscription_for_a_link_is_refused_naming_the_export() {
-    let large = encode(&vnet_lab::model::generate::large_subscription(), 1);
+    let large = encode(
+        &vnet_lab::model::fixtures::generate::large_subscription(),
+        1,
+    );
     let error = to_fragment(&large).unwrap_err();
     assert!(matches!(error, ShareError::TooLarge { .. }));
     assert!(error.to_string().contains("export it as a file"));

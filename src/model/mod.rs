@@ -1,34 +1,26 @@
 //! The domain model of Azure App Service VNet Integration (SPEC §2–§5). Pure Rust: no browser
-//! or UI types, nothing reads the wall clock. Every change is a [`Command`] applied with
-//! [`Subscription::apply`]; status is derived in [`status`]; the connection check is [`check`].
+//! or UI types, nothing reads the wall clock.
+//!
+//! # Organization
+//!
+//! - [`entities`]: what a subscription holds. Plans and web apps, virtual networks with their
+//!   subnets, gateway and point-to-site configuration, local networks, hosts, Hybrid
+//!   Connections, certificates, tiers, ids and the simulated clock; [`Subscription`] holds them all.
+//! - [`commands`]: every change is a [`Command`]; `apply` runs it, all or nothing, and returns an
+//!   [`Event`] for the activity log or a [`CommandError`] that says what is wrong and how to fix it.
+//! - [`derived`]: views of the state, computed and never stored: connection status and
+//!   eligibility, the connection check, the console's answers, the reachability matrix, the
+//!   comparison panel, the address range view and the list of known endpoints.
+//! - [`input`]: what a person types, parsed strictly (CIDR prefixes and addresses, names), and
+//!   how lists read back in sentences.
+//! - [`fixtures`]: the sample subscription of SPEC §7 and a large generated one for benchmarks.
 
-pub mod address_ranges;
-pub mod addressing;
-mod apply;
-pub mod certificate;
-pub mod check;
-pub mod clock;
-pub mod command;
-pub mod comparison;
-pub mod console;
-mod der;
-pub mod endpoints;
-pub mod error;
-pub mod generate;
-pub mod host;
-pub mod hybrid;
-pub mod ids;
-pub mod local_network;
-pub mod matrix;
-pub mod names;
-pub mod network;
-mod sample;
-pub mod status;
-pub mod subscription;
-pub mod text;
-pub mod tier;
-pub mod web_app;
+pub mod commands;
+pub mod derived;
+pub mod entities;
+pub mod fixtures;
+pub mod input;
 
-pub use command::{Command, Event, HostRef};
-pub use error::CommandError;
-pub use subscription::Subscription;
+pub use commands::command::{Command, Event, HostRef};
+pub use commands::error::CommandError;
+pub use entities::subscription::Subscription;

@@ -4,7 +4,7 @@
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 
-use crate::model::status::operations_in_progress;
+use crate::model::derived::status::operations_in_progress;
 use crate::model::Command;
 use crate::ui::lab::{use_lab, Lab};
 

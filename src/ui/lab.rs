@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::clock::Instant;
+use crate::model::entities::clock::Instant;
 use crate::model::{Command, CommandError, Event, Subscription};
 use crate::store;
 use crate::ui::route::Route;

@@ -4,8 +4,8 @@
 //! under a sub-path, with no fallback rule: a reload of a deep link asks the server for
 //! `index.html` only, and the back button moves between hashes.
 
-use crate::model::host::Protocol;
-use crate::model::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
+use crate::model::entities::host::Protocol;
+use crate::model::entities::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
 
 /// The sections of the left navigation, in their order there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

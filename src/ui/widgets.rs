@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::host::{parse_port, PortRule, Protocol};
-use crate::model::status::ConnectionStatus;
+use crate::model::derived::status::ConnectionStatus;
+use crate::model::entities::host::{parse_port, PortRule, Protocol};
 use crate::model::{Command, HostRef};
 use crate::ui::lab::use_lab;
 

@@ -1,5 +1,5 @@
-use vnet_lab::model::host::Protocol;
-use vnet_lab::model::ids::{VnetId, WebAppId};
+use vnet_lab::model::entities::host::Protocol;
+use vnet_lab::model::entities::ids::{VnetId, WebAppId};
 use vnet_lab::ui::route::{CheckQuery, Route, Section, VnetTab};
 use wasm_bindgen_test::wasm_bindgen_test;
 

@@ -2,9 +2,9 @@
 // Each test file uses its own part of these helpers.
 #![allow(dead_code)]
 
-use vnet_lab::model::check::{self, Report, Target};
-use vnet_lab::model::host::Protocol;
-use vnet_lab::model::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
+use vnet_lab::model::derived::check::{self, Report, Target};
+use vnet_lab::model::entities::host::Protocol;
+use vnet_lab::model::entities::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
 use vnet_lab::model::{Command, CommandError, Event, Subscription};
 
 pub fn sample() -> Subscription {

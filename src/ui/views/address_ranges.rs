@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::model::address_ranges::{address_ranges, AddressRanges, RangeKind};
-use crate::model::ids::VnetId;
+use crate::model::derived::address_ranges::{address_ranges, AddressRanges, RangeKind};
+use crate::model::entities::ids::VnetId;
 use crate::ui::html::{badge, code, escape, table};
 use crate::ui::lab::use_lab;
 use crate::ui::route::{Route, VnetTab};

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::comparison::{compare, Reach};
+use crate::model::derived::comparison::{compare, Reach};
 use crate::ui::html::{badge, code, escape, table};
 use crate::ui::lab::use_lab;
 use crate::ui::route::Route;

@@ -5,10 +5,10 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::model::check::{self, Target};
-use crate::model::host::{parse_port, Protocol};
-use crate::model::hybrid::hybrid_answer;
-use crate::model::ids::WebAppId;
+use crate::model::derived::check::{self, Target};
+use crate::model::entities::host::{parse_port, Protocol};
+use crate::model::entities::hybrid::hybrid_answer;
+use crate::model::entities::ids::WebAppId;
 use crate::model::Subscription;
 use crate::ui::html::{badge, escape};
 use crate::ui::lab::use_lab;

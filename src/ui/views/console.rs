@@ -3,8 +3,8 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::model::console::answer;
-use crate::model::ids::WebAppId;
+use crate::model::derived::console::answer;
+use crate::model::entities::ids::WebAppId;
 use crate::ui::lab::use_lab;
 use crate::ui::route::{CheckQuery, Route};
 

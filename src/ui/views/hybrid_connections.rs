@@ -4,10 +4,10 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::model::host::Protocol;
-use crate::model::hybrid::hybrid_answer;
-use crate::model::ids::{HybridConnectionId, LocalNetworkId, ServerId, WebAppId};
-use crate::model::tier::TierFamily;
+use crate::model::entities::host::Protocol;
+use crate::model::entities::hybrid::hybrid_answer;
+use crate::model::entities::ids::{HybridConnectionId, LocalNetworkId, ServerId, WebAppId};
+use crate::model::entities::tier::TierFamily;
 use crate::model::Command;
 use crate::ui::html::table;
 use crate::ui::lab::use_lab;

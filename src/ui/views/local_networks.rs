@@ -4,9 +4,9 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::model::host::Role;
-use crate::model::ids::LocalNetworkId;
-use crate::model::text::join;
+use crate::model::entities::host::Role;
+use crate::model::entities::ids::LocalNetworkId;
+use crate::model::input::text::join;
 use crate::model::{Command, HostRef};
 use crate::ui::lab::use_lab;
 use crate::ui::route::Route;

@@ -7,8 +7,8 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use crate::model::ids::WebAppId;
-use crate::model::matrix::{matrix, Matrix, MatrixFilter, VerdictFilter};
+use crate::model::derived::matrix::{matrix, Matrix, MatrixFilter, VerdictFilter};
+use crate::model::entities::ids::WebAppId;
 use crate::model::Subscription;
 use crate::ui::html::escape;
 use crate::ui::lab::use_lab;

@@ -3,10 +3,10 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::model::ids::PlanId;
-use crate::model::status::plan_networks;
-use crate::model::tier::Tier;
-use crate::model::web_app::MAX_VNETS_PER_PLAN;
+use crate::model::derived::status::plan_networks;
+use crate::model::entities::ids::PlanId;
+use crate::model::entities::tier::Tier;
+use crate::model::entities::web_app::MAX_VNETS_PER_PLAN;
 use crate::model::Command;
 use crate::ui::lab::use_lab;
 use crate::ui::route::{Route, VnetTab};

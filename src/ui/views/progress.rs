@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::clock::{describe_duration, Operation};
+use crate::model::entities::clock::{describe_duration, Operation};
 use crate::model::Command;
 use crate::ui::lab::use_lab;
 

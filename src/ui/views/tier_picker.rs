@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::model::ids::PlanId;
-use crate::model::tier::TierFamily;
+use crate::model::entities::ids::PlanId;
+use crate::model::entities::tier::TierFamily;
 use crate::model::Command;
 use crate::ui::lab::use_lab;
 

@@ -5,12 +5,12 @@ use std::fmt::Display;
 
 use leptos::prelude::*;
 
-use crate::model::host::Role;
-use crate::model::ids::{LocalNetworkId, VnetId};
-use crate::model::network::{Routing, VirtualNetwork};
-use crate::model::status::missing_conditions;
-use crate::model::subscription::Subscription;
-use crate::model::text::join;
+use crate::model::derived::status::missing_conditions;
+use crate::model::entities::host::Role;
+use crate::model::entities::ids::{LocalNetworkId, VnetId};
+use crate::model::entities::network::{Routing, VirtualNetwork};
+use crate::model::entities::subscription::Subscription;
+use crate::model::input::text::join;
 use crate::model::{Command, HostRef};
 use crate::ui::lab::use_lab;
 use crate::ui::route::{Route, VnetTab};

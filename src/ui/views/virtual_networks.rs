@@ -3,8 +3,8 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::model::status::missing_conditions;
-use crate::model::text::join;
+use crate::model::derived::status::missing_conditions;
+use crate::model::input::text::join;
 use crate::model::Command;
 use crate::ui::lab::use_lab;
 use crate::ui::route::{Route, VnetTab};

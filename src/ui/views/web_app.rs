@@ -4,12 +4,12 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::model::ids::WebAppId;
-use crate::model::status::{
+use crate::model::derived::status::{
     connection_status, missing_conditions, virtual_network_tile, ConnectionStatus,
     VirtualNetworkTile,
 };
-use crate::model::text::join;
+use crate::model::entities::ids::WebAppId;
+use crate::model::input::text::join;
 use crate::model::Command;
 use crate::ui::lab::use_lab;
 use crate::ui::route::{Route, VnetTab};

@@ -3,8 +3,8 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::model::ids::PlanId;
-use crate::model::status::connection_status;
+use crate::model::derived::status::connection_status;
+use crate::model::entities::ids::PlanId;
 use crate::model::Command;
 use crate::ui::lab::use_lab;
 use crate::ui::route::Route;

@@ -4,8 +4,8 @@ use std::net::Ipv4Addr;
 
 use serde::{Deserialize, Serialize};
 
-use super::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
-use super::tier::Tier;
+use crate::model::entities::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
+use crate::model::entities::tier::Tier;
 
 /// How many distinct virtual networks one plan's web apps may use together (R3).
 pub const MAX_VNETS_PER_PLAN: usize = 5;

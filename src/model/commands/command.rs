@@ -3,10 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::host::{PortRule, Role};
-use super::ids::{HybridConnectionId, LocalNetworkId, PlanId, ServerId, VmId, VnetId, WebAppId};
-use super::network::Routing;
-use super::tier::Tier;
+use crate::model::entities::host::{PortRule, Role};
+use crate::model::entities::ids::{
+    HybridConnectionId, LocalNetworkId, PlanId, ServerId, VmId, VnetId, WebAppId,
+};
+use crate::model::entities::network::Routing;
+use crate::model::entities::tier::Tier;
 
 /// A host a firewall command acts on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

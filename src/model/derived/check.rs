@@ -8,14 +8,16 @@ use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
 
-use super::command::{Command, HostRef};
-use super::host::{Host, PortRule, Protocol};
-use super::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
-use super::network::{Routing, VirtualNetwork};
-use super::status::{certificate_problem, missing_conditions, MissingCondition, OutOfSyncReason};
-use super::subscription::Subscription;
-use super::text::join;
-use super::tier::{Tier, TierFamily};
+use crate::model::commands::command::{Command, HostRef};
+use crate::model::derived::status::{
+    certificate_problem, missing_conditions, MissingCondition, OutOfSyncReason,
+};
+use crate::model::entities::host::{Host, PortRule, Protocol};
+use crate::model::entities::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
+use crate::model::entities::network::{Routing, VirtualNetwork};
+use crate::model::entities::subscription::Subscription;
+use crate::model::entities::tier::{Tier, TierFamily};
+use crate::model::input::text::join;
 
 /// What the check is asked: a host name or IPv4 address, a port, a protocol.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -593,7 +595,7 @@ fn route<'a>(
     subscription: &'a Subscription,
     app: WebAppId,
     vnet: &'a VirtualNetwork,
-    connection: &'a super::web_app::VnetConnection,
+    connection: &'a crate::model::entities::web_app::VnetConnection,
     pool: Ipv4Net,
     address: Ipv4Addr,
     report: &mut Report<'a>,

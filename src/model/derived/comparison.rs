@@ -3,13 +3,13 @@
 //! would make it reach. It asks each app what the matrix's cells ask (`Column::target`,
 //! `Column::hybrid_answer`), so the two views always agree.
 
-use super::check::{self, Report};
-use super::endpoints::Location;
-use super::host::{PortRule, Protocol};
-use super::hybrid::HybridAnswer;
-use super::matrix::{self, Column};
-use super::subscription::Subscription;
-use super::web_app::WebApp;
+use crate::model::derived::check::{self, Report};
+use crate::model::derived::endpoints::Location;
+use crate::model::derived::matrix::{self, Column};
+use crate::model::entities::host::{PortRule, Protocol};
+use crate::model::entities::hybrid::HybridAnswer;
+use crate::model::entities::subscription::Subscription;
+use crate::model::entities::web_app::WebApp;
 
 /// One of the two ways, for one endpoint.
 #[derive(Clone, Debug, PartialEq, Eq)]

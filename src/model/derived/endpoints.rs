@@ -3,8 +3,8 @@
 
 use std::net::Ipv4Addr;
 
-use super::host::{Host, PortRule};
-use super::subscription::Subscription;
+use crate::model::entities::host::{Host, PortRule};
+use crate::model::entities::subscription::Subscription;
 
 /// Where an endpoint lives.
 #[derive(Clone, Debug, PartialEq, Eq)]

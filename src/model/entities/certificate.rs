@@ -1,16 +1,16 @@
 //! The certificate a web app authenticates with to a VNet's point-to-site gateway (R12, R13).
-//! An X.509 certificate written as DER by [`super::der`]; no private key exists, so none is kept.
+//! An X.509 certificate written as DER by [`crate::model::entities::der`]; no private key exists, so none is kept.
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sha1::{Digest, Sha1};
 
-use super::clock::Instant;
-use super::der;
+use crate::model::entities::clock::Instant;
+use crate::model::entities::der;
 
 /// How long a new certificate is valid.
-pub const VALIDITY: i64 = super::clock::YEAR;
+pub const VALIDITY: i64 = crate::model::entities::clock::YEAR;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Certificate {

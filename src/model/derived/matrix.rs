@@ -4,12 +4,12 @@
 //! The VNet check uses the endpoint's IP address, the way that needs no DNS; the Hybrid
 //! Connection answer uses its host name, because a Hybrid Connection matches traffic by name.
 
-use super::check::{self, Target};
-use super::endpoints::{known_endpoints, Endpoint, Location};
-use super::hybrid::{hybrid_answer, HybridAnswer};
-use super::ids::WebAppId;
-use super::subscription::Subscription;
-use super::web_app::WebApp;
+use crate::model::derived::check::{self, Target};
+use crate::model::derived::endpoints::{known_endpoints, Endpoint, Location};
+use crate::model::entities::hybrid::{hybrid_answer, HybridAnswer};
+use crate::model::entities::ids::WebAppId;
+use crate::model::entities::subscription::Subscription;
+use crate::model::entities::web_app::WebApp;
 
 /// The most rows and columns shown at once; filters narrow what they hold.
 pub const MAX_APPS: usize = 200;

@@ -1,13 +1,13 @@
 //! Finding entities by id and checking names, shared by every command.
 
-use crate::model::error::CommandError;
-use crate::model::hybrid::HybridConnection;
-use crate::model::ids::{HybridConnectionId, LocalNetworkId, PlanId, VnetId, WebAppId};
-use crate::model::local_network::LocalNetwork;
-use crate::model::names::{check_resource_name, check_web_app_name};
-use crate::model::network::VirtualNetwork;
-use crate::model::subscription::Subscription;
-use crate::model::web_app::{Plan, WebApp};
+use crate::model::commands::error::CommandError;
+use crate::model::entities::hybrid::HybridConnection;
+use crate::model::entities::ids::{HybridConnectionId, LocalNetworkId, PlanId, VnetId, WebAppId};
+use crate::model::entities::local_network::LocalNetwork;
+use crate::model::entities::network::VirtualNetwork;
+use crate::model::entities::subscription::Subscription;
+use crate::model::entities::web_app::{Plan, WebApp};
+use crate::model::input::names::{check_resource_name, check_web_app_name};
 
 fn not_found(kind: &'static str, id: impl ToString) -> CommandError {
     CommandError::NotFound {

@@ -4,18 +4,18 @@ use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
 
-use crate::model::addressing::overlaps;
-use crate::model::certificate::Certificate;
-use crate::model::clock::{Operation, GATEWAY_PROVISIONING};
-use crate::model::command::Event;
-use crate::model::error::CommandError;
-use crate::model::ids::{VnetId, WebAppId};
-use crate::model::network::{Gateway, PointToSite, Routing, UploadedCertificate};
-use crate::model::status::{
+use crate::model::commands::command::Event;
+use crate::model::commands::error::CommandError;
+use crate::model::derived::status::{
     certificate_problem, missing_conditions, plan_networks, OutOfSyncReason,
 };
-use crate::model::subscription::{IssuedCertificate, Subscription};
-use crate::model::web_app::{Synced, VnetConnection, MAX_VNETS_PER_PLAN};
+use crate::model::entities::certificate::Certificate;
+use crate::model::entities::clock::{Operation, GATEWAY_PROVISIONING};
+use crate::model::entities::ids::{VnetId, WebAppId};
+use crate::model::entities::network::{Gateway, PointToSite, Routing, UploadedCertificate};
+use crate::model::entities::subscription::{IssuedCertificate, Subscription};
+use crate::model::entities::web_app::{Synced, VnetConnection, MAX_VNETS_PER_PLAN};
+use crate::model::input::addressing::overlaps;
 
 impl Subscription {
     /// R1, R3, R4: whether `app` may take a connection to `vnet` (`None`: a VNet not yet created).

@@ -1,10 +1,10 @@
 //! The web app's console, like Kudu's: `ping` and `nslookup` do not work from a web app (R18) and
 //! say so; `tcpping host:port` runs the connection check and prints its answer.
 
-use super::check::{self, Target};
-use super::host::Protocol;
-use super::ids::WebAppId;
-use super::subscription::Subscription;
+use crate::model::derived::check::{self, Target};
+use crate::model::entities::host::Protocol;
+use crate::model::entities::ids::WebAppId;
+use crate::model::entities::subscription::Subscription;
 
 /// A check the console ran or points to, so the UI can open it in the connection check view.
 #[derive(Clone, Debug, PartialEq, Eq)]

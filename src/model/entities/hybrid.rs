@@ -2,10 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::host::Protocol;
-use super::ids::{HybridConnectionId, LocalNetworkId, ServerId, WebAppId};
-use super::subscription::Subscription;
-use super::tier::{HybridConnectionLimit, Tier};
+use crate::model::entities::host::Protocol;
+use crate::model::entities::ids::{HybridConnectionId, LocalNetworkId, ServerId, WebAppId};
+use crate::model::entities::subscription::Subscription;
+use crate::model::entities::tier::{HybridConnectionLimit, Tier};
 
 /// The Hybrid Connection Manager, installed on an on-premises Windows Server.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,11 +4,11 @@ use std::fmt;
 
 use ipnet::Ipv4Net;
 
-use super::addressing::AddressError;
-use super::names::NameProblem;
-use super::status::MissingCondition;
-use super::text::join;
-use super::tier::{HybridConnectionLimit, Tier, TierFamily};
+use crate::model::derived::status::MissingCondition;
+use crate::model::entities::tier::{HybridConnectionLimit, Tier, TierFamily};
+use crate::model::input::addressing::AddressError;
+use crate::model::input::names::NameProblem;
+use crate::model::input::text::join;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CommandError {

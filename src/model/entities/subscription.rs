@@ -4,13 +4,13 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::certificate::Certificate;
-use super::clock::{Clock, Instant, DEFAULT_SPEED};
-use super::hybrid::HybridConnection;
-use super::ids::{HybridConnectionId, LocalNetworkId, PlanId, VnetId, WebAppId};
-use super::local_network::LocalNetwork;
-use super::network::VirtualNetwork;
-use super::web_app::{Plan, WebApp};
+use crate::model::entities::certificate::Certificate;
+use crate::model::entities::clock::{Clock, Instant, DEFAULT_SPEED};
+use crate::model::entities::hybrid::HybridConnection;
+use crate::model::entities::ids::{HybridConnectionId, LocalNetworkId, PlanId, VnetId, WebAppId};
+use crate::model::entities::local_network::LocalNetwork;
+use crate::model::entities::network::VirtualNetwork;
+use crate::model::entities::web_app::{Plan, WebApp};
 
 /// A certificate issued for the web apps' connections to one VNet (R12).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

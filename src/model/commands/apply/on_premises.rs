@@ -2,13 +2,13 @@
 
 use super::lookup::{host_names, resource_name};
 use super::networks::address_space;
-use crate::model::addressing::{parse_address, parse_prefix};
-use crate::model::command::Event;
-use crate::model::error::CommandError;
-use crate::model::host::{Host, Role};
-use crate::model::ids::{LocalNetworkId, ServerId};
-use crate::model::local_network::{LocalNetwork, Server};
-use crate::model::subscription::Subscription;
+use crate::model::commands::command::Event;
+use crate::model::commands::error::CommandError;
+use crate::model::entities::host::{Host, Role};
+use crate::model::entities::ids::{LocalNetworkId, ServerId};
+use crate::model::entities::local_network::{LocalNetwork, Server};
+use crate::model::entities::subscription::Subscription;
+use crate::model::input::addressing::{parse_address, parse_prefix};
 
 impl Subscription {
     pub(super) fn create_local_network(

@@ -10,7 +10,7 @@ mod plans;
 
 use super::command::{Command, Event};
 use super::error::CommandError;
-use super::subscription::{Activity, Subscription};
+use crate::model::entities::subscription::{Activity, Subscription};
 
 impl Subscription {
     /// Applies `command`. On failure the subscription is exactly as before.

@@ -6,9 +6,9 @@ use std::net::Ipv4Addr;
 use ipnet::Ipv4Net;
 use serde::{Deserialize, Serialize};
 
-use super::clock::{Instant, Operation};
-use super::host::Host;
-use super::ids::{LocalNetworkId, VmId, VnetId};
+use crate::model::entities::clock::{Instant, Operation};
+use crate::model::entities::host::Host;
+use crate::model::entities::ids::{LocalNetworkId, VmId, VnetId};
 
 /// The most DNS servers a virtual network can have.
 pub const MAX_DNS_SERVERS: usize = 12;

@@ -4,11 +4,11 @@
 
 use ipnet::Ipv4Net;
 
-use super::addressing::overlaps;
-use super::command::Command;
-use super::ids::{LocalNetworkId, VnetId};
-use super::subscription::Subscription;
-use super::text::join;
+use crate::model::commands::command::Command;
+use crate::model::entities::ids::{LocalNetworkId, VnetId};
+use crate::model::entities::subscription::Subscription;
+use crate::model::input::addressing::overlaps;
+use crate::model::input::text::join;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RangeKind {

@@ -5,8 +5,8 @@ use std::net::Ipv4Addr;
 use ipnet::Ipv4Net;
 use serde::{Deserialize, Serialize};
 
-use super::host::Host;
-use super::ids::{LocalNetworkId, ServerId};
+use crate::model::entities::host::Host;
+use crate::model::entities::ids::{LocalNetworkId, ServerId};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Server {

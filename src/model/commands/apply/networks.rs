@@ -5,19 +5,19 @@ use std::net::Ipv4Addr;
 use ipnet::Ipv4Net;
 
 use super::lookup::{host_names, resource_name};
-use crate::model::addressing::{
+use crate::model::commands::command::{Event, HostRef};
+use crate::model::commands::error::CommandError;
+use crate::model::entities::clock::{Operation, GATEWAY_PROVISIONING};
+use crate::model::entities::host::{Host, PortRule, Role};
+use crate::model::entities::ids::{LocalNetworkId, VmId, VnetId};
+use crate::model::entities::network::{
+    Gateway, PointToSite, Routing, Subnet, VirtualMachine, VirtualNetwork, MAX_DNS_SERVERS,
+};
+use crate::model::entities::subscription::Subscription;
+use crate::model::input::addressing::{
     first_overlap, is_private, overlaps, parse_address, parse_addresses, parse_prefix,
     parse_prefixes,
 };
-use crate::model::clock::{Operation, GATEWAY_PROVISIONING};
-use crate::model::command::{Event, HostRef};
-use crate::model::error::CommandError;
-use crate::model::host::{Host, PortRule, Role};
-use crate::model::ids::{LocalNetworkId, VmId, VnetId};
-use crate::model::network::{
-    Gateway, PointToSite, Routing, Subnet, VirtualMachine, VirtualNetwork, MAX_DNS_SERVERS,
-};
-use crate::model::subscription::Subscription;
 
 /// An address space as typed: at least one prefix, none overlapping another (R11).
 pub(super) fn address_space(owner: &str, text: &str) -> Result<Vec<Ipv4Net>, CommandError> {
@@ -560,7 +560,7 @@ impl Subscription {
             return Err(CommandError::InvalidName {
                 kind: "DNS record",
                 name,
-                problem: crate::model::names::NameProblem::Length { min: 1, max: 253 },
+                problem: crate::model::input::names::NameProblem::Length { min: 1, max: 253 },
             });
         }
         let host = self.host_mut(HostRef::VirtualMachine(vnet, vm))?;

@@ -1,13 +1,13 @@
 //! Plans, web apps and the clock.
 
 use super::lookup::{resource_name, web_app_name};
-use crate::model::clock::Instant;
-use crate::model::command::Event;
-use crate::model::error::CommandError;
-use crate::model::ids::{PlanId, WebAppId};
-use crate::model::subscription::Subscription;
-use crate::model::tier::Tier;
-use crate::model::web_app::{Plan, WebApp};
+use crate::model::commands::command::Event;
+use crate::model::commands::error::CommandError;
+use crate::model::entities::clock::Instant;
+use crate::model::entities::ids::{PlanId, WebAppId};
+use crate::model::entities::subscription::Subscription;
+use crate::model::entities::tier::Tier;
+use crate::model::entities::web_app::{Plan, WebApp};
 
 impl Subscription {
     pub(super) fn create_plan(&mut self, name: String, tier: Tier) -> Result<Event, CommandError> {

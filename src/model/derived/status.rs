@@ -3,13 +3,13 @@
 
 use std::fmt;
 
-use super::clock::describe_duration;
-use super::ids::{PlanId, VnetId, WebAppId};
-use super::network::{Routing, VirtualNetwork};
-use super::subscription::Subscription;
-use super::text::join;
-use super::tier::Tier;
-use super::web_app::VnetConnection;
+use crate::model::entities::clock::describe_duration;
+use crate::model::entities::ids::{PlanId, VnetId, WebAppId};
+use crate::model::entities::network::{Routing, VirtualNetwork};
+use crate::model::entities::subscription::Subscription;
+use crate::model::entities::tier::Tier;
+use crate::model::entities::web_app::VnetConnection;
+use crate::model::input::text::join;
 
 /// A condition a VNet misses to be picked for integration (R8).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -287,7 +287,7 @@ pub fn virtual_network_tile(subscription: &Subscription, app: WebAppId) -> Virtu
 /// Long operations under way: each VNet whose gateway is still provisioning.
 pub fn operations_in_progress(
     subscription: &Subscription,
-) -> Vec<(&VirtualNetwork, super::clock::Operation)> {
+) -> Vec<(&VirtualNetwork, crate::model::entities::clock::Operation)> {
     let now = subscription.now();
     subscription
         .virtual_networks

@@ -1,12 +1,12 @@
 //! Hybrid Connections and their relay agents (R23).
 
 use super::lookup::resource_name;
-use crate::model::command::Event;
-use crate::model::error::CommandError;
-use crate::model::hybrid::{HybridConnection, RelayAgent};
-use crate::model::ids::{HybridConnectionId, LocalNetworkId, ServerId, WebAppId};
-use crate::model::subscription::Subscription;
-use crate::model::tier::{HybridConnectionLimit, TierFamily};
+use crate::model::commands::command::Event;
+use crate::model::commands::error::CommandError;
+use crate::model::entities::hybrid::{HybridConnection, RelayAgent};
+use crate::model::entities::ids::{HybridConnectionId, LocalNetworkId, ServerId, WebAppId};
+use crate::model::entities::subscription::Subscription;
+use crate::model::entities::tier::{HybridConnectionLimit, TierFamily};
 
 /// `host:port`, with a port from 1 to 65535.
 pub fn parse_endpoint(text: &str) -> Result<(String, u16), CommandError> {

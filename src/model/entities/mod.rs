@@ -1,0 +1,13 @@
+//! What a subscription holds (SPEC §2).
+
+pub mod certificate;
+pub mod clock;
+mod der;
+pub mod host;
+pub mod hybrid;
+pub mod ids;
+pub mod local_network;
+pub mod network;
+pub mod subscription;
+pub mod tier;
+pub mod web_app;

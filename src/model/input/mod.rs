@@ -1,0 +1,5 @@
+//! What a person types, parsed strictly, and how lists read back.
+
+pub mod addressing;
+pub mod names;
+pub mod text;
