@@ -1,27 +1,7 @@
-//! The simulated clock's calendar: the model's own date arithmetic agrees with the `time` crate.
+//! The simulated clock's calendar is the `time` crate's.
 #![cfg(not(target_arch = "wasm32"))]
 
-use proptest::prelude::*;
 use vnet_lab::model::entities::clock::Instant;
-
-proptest! {
-    #[test]
-    fn utc_dates_agree_with_the_time_crate(seconds in 0i64..253_402_300_800) {
-        let ours = Instant(seconds).to_utc();
-        let theirs = time::OffsetDateTime::from_unix_timestamp(seconds).unwrap();
-        prop_assert_eq!(
-            (ours.year, ours.month, ours.day, ours.hour, ours.minute, ours.second),
-            (
-                i64::from(theirs.year()),
-                u8::from(theirs.month()),
-                theirs.day(),
-                theirs.hour(),
-                theirs.minute(),
-                theirs.second()
-            )
-        );
-    }
-}
 
 #[test]
 fn the_sample_starts_on_the_seed_documents_day() {
@@ -30,4 +10,26 @@ fn the_sample_starts_on_the_seed_documents_day() {
         "2015-03-24 09:00 UTC"
     );
     assert_eq!(Instant(951_782_400).to_utc_string(), "2000-02-29 00:00 UTC");
+}
+
+#[test]
+fn an_instant_outside_the_calendar_still_reads() {
+    assert_eq!(
+        Instant(i64::MAX).to_string(),
+        format!("{} s from 1970-01-01 00:00 UTC", i64::MAX)
+    );
+}
+
+#[test]
+fn months_keep_the_day_or_take_the_months_last() {
+    let august_31 = Instant(1_441_022_400); // 2015-08-31 12:00
+    assert_eq!(
+        august_31.plus_months(6).unwrap().to_string(),
+        "2016-02-29 12:00 UTC"
+    );
+    assert_eq!(
+        august_31.plus_months(-6).unwrap().to_string(),
+        "2015-02-28 12:00 UTC"
+    );
+    assert_eq!(Instant(253_402_300_799).plus_months(1), None);
 }

@@ -12,7 +12,7 @@ use vnet_lab::model::derived::status::{
     connection_status, missing_conditions, plan_networks, virtual_network_tile, ConnectionStatus,
     MissingCondition, OutOfSyncReason, SyncChange, VirtualNetworkTile,
 };
-use vnet_lab::model::entities::clock::{GATEWAY_PROVISIONING, YEAR};
+use vnet_lab::model::entities::clock::GATEWAY_PROVISIONING;
 use vnet_lab::model::entities::host::{PortRule, Protocol, Role};
 use vnet_lab::model::entities::hybrid::hybrid_answer;
 use vnet_lab::model::entities::network::Routing;
@@ -622,7 +622,11 @@ fn r13_deleted_revoked_or_expired_certificate_is_out_of_sync_until_synced() {
     assert_ne!(renewed, thumbprint);
     assert_eq!(connection_status(&s, web), ConnectionStatus::Connected);
 
-    ok(&mut s, Command::AdvanceClock { seconds: YEAR + 1 });
+    // Valid 8 years to the second: at the end it still works, a second later it has expired.
+    let seconds = s.certificate(&renewed).unwrap().not_after.0 - s.now().0;
+    ok(&mut s, Command::AdvanceClock { seconds });
+    assert_eq!(connection_status(&s, web), ConnectionStatus::Connected);
+    ok(&mut s, Command::AdvanceClock { seconds: 1 });
     assert_eq!(
         connection_status(&s, web),
         ConnectionStatus::OutOfSync {

@@ -5,6 +5,7 @@ use std::fmt;
 use ipnet::Ipv4Net;
 
 use crate::model::derived::status::MissingCondition;
+use crate::model::entities::certificate::IssueError;
 use crate::model::entities::tier::{HybridConnectionLimit, Tier, TierFamily};
 use crate::model::input::addressing::AddressError;
 use crate::model::input::names::NameProblem;
@@ -169,6 +170,10 @@ pub enum CommandError {
     },
     ClockBackwards,
     InvalidSpeed,
+    CertificateNotIssued {
+        subject: String,
+        reason: IssueError,
+    },
 }
 
 impl From<AddressError> for CommandError {
@@ -238,6 +243,7 @@ impl fmt::Display for CommandError {
             StillInUse { what, by } => write!(f, "{what} is still used by {}. Remove those first.", join(by, ", ")),
             NotADnsServer { vm } => write!(f, "{vm} is not a DNS server, so it has no records."),
             ClockBackwards => write!(f, "The simulated clock only moves forward. Give a positive number of seconds."),
+            CertificateNotIssued { subject, reason } => write!(f, "No certificate could be issued for {subject}: {reason}."),
             InvalidSpeed => write!(f, "The clock speed must be from 1× to 3600×."),
         }
     }
