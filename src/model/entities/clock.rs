@@ -18,6 +18,9 @@ pub const DAY: i64 = 24 * HOUR;
 /// How long a gateway takes to provision (R9).
 pub const GATEWAY_PROVISIONING: i64 = 30 * MINUTE;
 
+/// The last instant the clock can show: the end of the `time` crate's calendar.
+pub const LATEST: Instant = Instant(253_402_300_799);
+
 /// The lab's clock: the simulated now, and how much faster than real time it runs in the app.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Clock {
@@ -76,6 +79,37 @@ impl Instant {
 impl fmt::Display for Instant {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.to_utc_string())
+    }
+}
+
+/// A step of the time controls (SPEC §5): the clock moves on by it, in calendar terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Step {
+    Hours(u32),
+    Days(u32),
+    Years(u16),
+}
+
+impl Step {
+    /// The instant one step after `from`; `None` past the calendar's end.
+    pub fn after(self, from: Instant) -> Option<Instant> {
+        match self {
+            Step::Hours(hours) => from.0.checked_add(i64::from(hours) * HOUR).map(Instant),
+            Step::Days(days) => from.0.checked_add(i64::from(days) * DAY).map(Instant),
+            Step::Years(years) => from.plus_months(i32::from(years) * 12),
+        }
+    }
+}
+
+impl fmt::Display for Step {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (count, unit) = match *self {
+            Step::Hours(n) => (n, "hour"),
+            Step::Days(n) => (n, "day"),
+            Step::Years(n) => (u32::from(n), "year"),
+        };
+        let plural = if count == 1 { "" } else { "s" };
+        write!(f, "{count} {unit}{plural}")
     }
 }
 
