@@ -3,7 +3,8 @@
 
 use std::fmt;
 
-use crate::model::entities::clock::describe_duration;
+use crate::model::entities::certificate::Certificate;
+use crate::model::entities::clock::{describe_duration, Instant, DAY};
 use crate::model::entities::ids::{PlanId, VnetId, WebAppId};
 use crate::model::entities::network::{Routing, VirtualNetwork};
 use crate::model::entities::subscription::Subscription;
@@ -184,6 +185,61 @@ pub fn certificate_problem(
     match subscription.certificate(&connection.thumbprint) {
         Some(certificate) if !certificate.is_expired(subscription.now()) => None,
         _ => Some(OutOfSyncReason::CertificateExpired),
+    }
+}
+
+/// How a certificate stands at a given time (R13): the portal warns with fewer than
+/// [`WARNING_MONTHS`](crate::model::entities::certificate::WARNING_MONTHS) months left.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Validity {
+    Valid { not_after: Instant },
+    ExpiresSoon { not_after: Instant, days_left: i64 },
+    Expired { not_after: Instant },
+}
+
+impl Validity {
+    pub fn of(certificate: &Certificate, now: Instant) -> Validity {
+        let not_after = certificate.not_after;
+        if certificate.is_expired(now) {
+            Validity::Expired { not_after }
+        } else if now >= certificate.warning_from() {
+            Validity::ExpiresSoon {
+                not_after,
+                days_left: (not_after.0 - now.0) / DAY,
+            }
+        } else {
+            Validity::Valid { not_after }
+        }
+    }
+
+    /// The status in one or two words, as the Certificates tab's badge shows it.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Validity::Valid { .. } => "Valid",
+            Validity::ExpiresSoon { .. } => "Expires soon",
+            Validity::Expired { .. } => "Expired",
+        }
+    }
+}
+
+impl fmt::Display for Validity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Validity::Valid { not_after } => write!(f, "Valid until {not_after}"),
+            Validity::ExpiresSoon {
+                not_after,
+                days_left: 0,
+            } => write!(f, "Expires within a day, at {not_after}"),
+            Validity::ExpiresSoon {
+                not_after,
+                days_left: 1,
+            } => write!(f, "Expires in 1 day, at {not_after}"),
+            Validity::ExpiresSoon {
+                not_after,
+                days_left,
+            } => write!(f, "Expires in {days_left} days, at {not_after}"),
+            Validity::Expired { not_after } => write!(f, "Expired at {not_after}"),
+        }
     }
 }
 
