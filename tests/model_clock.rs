@@ -286,3 +286,37 @@ mod time_controls {
         );
     }
 }
+
+#[test]
+fn the_expiry_shortcut_picks_the_certificate_in_use_that_expires_first() {
+    use vnet_lab::model::derived::status::certificate_expiring_next;
+    use vnet_lab::model::entities::clock::Step;
+    use vnet_lab::model::{ClockTarget, Command, Subscription};
+
+    let mut s = Subscription::sample();
+    let first = s.certificates[0].certificate.thumbprint.clone();
+    let next = |s: &Subscription| certificate_expiring_next(s, 30).map(|c| c.thumbprint.clone());
+    assert_eq!(next(&s), Some(first.clone()));
+    s.apply(Command::MoveClock {
+        to: ClockTarget::BeforeExpiry {
+            thumbprint: first,
+            days: 30,
+        },
+    })
+    .unwrap();
+    assert_eq!(next(&s), None, "already within 30 days");
+    s.apply(Command::MoveClock {
+        to: ClockTarget::By(Step::Days(31)),
+    })
+    .unwrap();
+    let web = s.web_app_named("contoso-web").unwrap().id;
+    s.apply(Command::SyncConnection { app: web }).unwrap();
+    let renewed = s
+        .certificates
+        .last()
+        .unwrap()
+        .certificate
+        .thumbprint
+        .clone();
+    assert_eq!(next(&s), Some(renewed));
+}

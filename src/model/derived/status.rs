@@ -243,6 +243,19 @@ impl fmt::Display for Validity {
     }
 }
 
+/// The certificate in use by a connection that expires first, among those more than `days` from
+/// expiry: where the time controls' "`days` before it expires" shortcut moves the clock.
+pub fn certificate_expiring_next(subscription: &Subscription, days: u32) -> Option<&Certificate> {
+    let now = subscription.now();
+    subscription
+        .web_apps
+        .values()
+        .filter_map(|app| app.connection.as_ref())
+        .filter_map(|connection| subscription.certificate(&connection.thumbprint))
+        .filter(|certificate| certificate.not_after.plus(-i64::from(days) * DAY) > now)
+        .min_by_key(|certificate| certificate.not_after)
+}
+
 /// What changed on the VNet since the connection last synced (R14).
 pub fn sync_changes(vnet: &VirtualNetwork, connection: &VnetConnection) -> Vec<SyncChange> {
     let mut changes = Vec::new();
