@@ -685,6 +685,12 @@ fn r13_fewer_than_6_months_left_warns_then_expiry_breaks_the_check_until_sync_re
         "Expires in 151 days, at 2023-03-24 09:30 UTC"
     );
     assert_eq!(validity(&s).label(), "Expires soon");
+    assert_eq!(
+        validity(&s).warning().unwrap(),
+        "The certificate expires in 151 days, at 2023-03-24 09:30 UTC. Once it has expired the \
+         connection is out of sync and carries no traffic; Sync connection then renews it with a \
+         new thumbprint."
+    );
     assert_eq!(connection_status(&s, web), ConnectionStatus::Connected);
     assert!(run(&s, web, tcp("10.1.1.5", 1433)).reachable());
 

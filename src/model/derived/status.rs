@@ -190,7 +190,7 @@ pub fn certificate_problem(
 
 /// How a certificate stands at a given time (R13): the portal warns with fewer than
 /// [`WARNING_MONTHS`](crate::model::entities::certificate::WARNING_MONTHS) months left.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Validity {
     Valid { not_after: Instant },
     ExpiresSoon { not_after: Instant, days_left: i64 },
@@ -212,6 +212,23 @@ impl Validity {
         }
     }
 
+    /// The warning of the connection view while fewer than 6 months are left (R13).
+    pub fn warning(&self) -> Option<String> {
+        let Validity::ExpiresSoon {
+            not_after,
+            days_left,
+        } = self
+        else {
+            return None;
+        };
+        Some(format!(
+            "The certificate expires {}, at {not_after}. Once it has expired the connection \
+             is out of sync and carries no traffic; Sync connection then renews it with a new \
+             thumbprint.",
+            within(*days_left)
+        ))
+    }
+
     /// The status in one or two words, as the Certificates tab's badge shows it.
     pub fn label(&self) -> &'static str {
         match self {
@@ -228,18 +245,19 @@ impl fmt::Display for Validity {
             Validity::Valid { not_after } => write!(f, "Valid until {not_after}"),
             Validity::ExpiresSoon {
                 not_after,
-                days_left: 0,
-            } => write!(f, "Expires within a day, at {not_after}"),
-            Validity::ExpiresSoon {
-                not_after,
-                days_left: 1,
-            } => write!(f, "Expires in 1 day, at {not_after}"),
-            Validity::ExpiresSoon {
-                not_after,
                 days_left,
-            } => write!(f, "Expires in {days_left} days, at {not_after}"),
+            } => write!(f, "Expires {}, at {not_after}", within(*days_left)),
             Validity::Expired { not_after } => write!(f, "Expired at {not_after}"),
         }
+    }
+}
+
+/// "in 30 days", "in 1 day", "within a day".
+fn within(days: i64) -> String {
+    match days {
+        0 => "within a day".to_string(),
+        1 => "in 1 day".to_string(),
+        days => format!("in {days} days"),
     }
 }
 
