@@ -102,3 +102,56 @@ async fn create_vnet_form_shows_the_model_message_and_keeps_the_input() {
     let kept: web_sys::HtmlInputElement = inputs.get(1).unwrap().unchecked_into();
     assert_eq!(kept.value(), "10.20.0.1/16");
 }
+
+#[wasm_bindgen_test]
+async fn time_controls_keep_the_typed_date_across_ticks_and_explain_a_bad_one() {
+    open_web_app("contoso-api");
+    let app = mount_app();
+    settle().await;
+    // A gateway provisioning keeps the clock ticking every real second.
+    create_vnet(&app, "apiVnet", "10.20.0.0/16").await;
+    let field = || -> web_sys::HtmlInputElement {
+        app.query_selector(".time-controls input[type=text]")
+            .unwrap()
+            .expect("the date field")
+            .unchecked_into()
+    };
+    let typed = field();
+    typed.set_value("2015-02-30 10:00");
+    typed
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    let now = text_of(&app, ".clock span");
+    TimeoutFuture::new(1_100).await;
+    settle().await;
+    assert_ne!(text_of(&app, ".clock span"), now, "the clock ticked");
+    assert!(
+        field().is_same_node(Some(&typed)),
+        "the tick rebuilt the field"
+    );
+    assert_eq!(field().value(), "2015-02-30 10:00");
+
+    let go: web_sys::HtmlElement = app
+        .query_selector(".time-controls button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    go.click();
+    settle().await;
+    let error = text_of(&app, ".time-controls .form-error");
+    assert!(
+        error.contains("there is no day 30 in February 2015, which has 28 days"),
+        "{error}"
+    );
+    assert_eq!(field().value(), "2015-02-30 10:00", "the typed text stays");
+
+    // Nothing left in flight: this app's tick would move the next test's clock too.
+    let fast_forward: web_sys::HtmlElement = app
+        .query_selector(".progress button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    fast_forward.click();
+    settle().await;
+    assert!(app.query_selector("progress").unwrap().is_none());
+}
