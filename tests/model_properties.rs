@@ -7,6 +7,7 @@ use proptest::prelude::*;
 use vnet_lab::model::derived::status::plan_networks;
 use vnet_lab::model::entities::host::{PortRule, Protocol};
 use vnet_lab::model::entities::network::Routing;
+use vnet_lab::model::entities::region::Region;
 use vnet_lab::model::entities::tier::Tier;
 use vnet_lab::model::entities::web_app::MAX_VNETS_PER_PLAN;
 use vnet_lab::model::input::addressing::first_overlap;
@@ -96,6 +97,7 @@ fn command(s: &Subscription, action: Action) -> Option<Command> {
     use Action::*;
     Some(match action {
         CreatePlan(n, t) => Command::CreatePlan {
+            region: Region::WestEurope,
             name: format!("plan{n}"),
             tier: Tier::ALL[t % Tier::ALL.len()],
         },
@@ -108,6 +110,7 @@ fn command(s: &Subscription, action: Action) -> Option<Command> {
             plan: nth(&s.plans, p)?,
         },
         CreateVnet(n, space, dns) => Command::CreateVirtualNetwork {
+            region: Region::WestEurope,
             name: format!("vnet{n}"),
             address_space: space,
             dns_servers: dns,

@@ -16,6 +16,7 @@ use vnet_lab::model::entities::clock::{GATEWAY_PROVISIONING, YEAR};
 use vnet_lab::model::entities::host::{PortRule, Protocol, Role};
 use vnet_lab::model::entities::hybrid::hybrid_answer;
 use vnet_lab::model::entities::network::Routing;
+use vnet_lab::model::entities::region::Region;
 use vnet_lab::model::entities::tier::{Tier, TierFamily};
 use vnet_lab::model::{Command, CommandError, HostRef, Subscription};
 
@@ -29,6 +30,7 @@ fn standard_app(
         ok(
             s,
             Command::CreatePlan {
+                region: Region::WestEurope,
                 name: plan_name.into(),
                 tier: Tier::S1,
             },
@@ -54,6 +56,7 @@ fn eligible_vnet(
     ok(
         s,
         Command::CreateVirtualNetwork {
+            region: Region::WestEurope,
             name: name.into(),
             address_space: format!("10.{n}.0.0/16"),
             dns_servers: String::new(),
@@ -284,6 +287,7 @@ fn r08_ineligible_vnet_names_every_missing_condition() {
     ok(
         &mut s,
         Command::CreateVirtualNetwork {
+            region: Region::WestEurope,
             name: "bare".into(),
             address_space: "10.9.0.0/16".into(),
             dns_servers: String::new(),
@@ -391,6 +395,7 @@ fn r11_cidrs_are_parsed_strictly_and_quoted() {
         let error = refused(
             &mut s,
             Command::CreateVirtualNetwork {
+                region: Region::WestEurope,
                 name: "v1".into(),
                 address_space: text.into(),
                 dns_servers: String::new(),
@@ -401,6 +406,7 @@ fn r11_cidrs_are_parsed_strictly_and_quoted() {
     let error = refused(
         &mut s,
         Command::CreateVirtualNetwork {
+            region: Region::WestEurope,
             name: "v1".into(),
             address_space: "10.0.0.0/16, 10.0.128.0/17".into(),
             dns_servers: String::new(),
@@ -410,6 +416,7 @@ fn r11_cidrs_are_parsed_strictly_and_quoted() {
     let error = refused(
         &mut s,
         Command::CreateVirtualNetwork {
+            region: Region::WestEurope,
             name: "v1".into(),
             address_space: "10.0.0.0/16".into(),
             dns_servers: "10.0.0.300".into(),
@@ -456,6 +463,7 @@ fn r11_point_to_site_pool_is_private_and_overlaps_nothing_linked() {
     ok(
         &mut s,
         Command::CreateVirtualNetwork {
+            region: Region::WestEurope,
             name: "v1".into(),
             address_space: "10.1.0.0/16".into(),
             dns_servers: String::new(),
@@ -1093,6 +1101,7 @@ fn names_follow_azure_rules_and_duplicates_are_refused() {
     let error = refused(
         &mut s,
         Command::CreateVirtualNetwork {
+            region: Region::WestEurope,
             name: "corpvnet".into(),
             address_space: "10.7.0.0/16".into(),
             dns_servers: String::new(),

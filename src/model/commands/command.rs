@@ -8,6 +8,7 @@ use crate::model::entities::ids::{
     HybridConnectionId, LocalNetworkId, PlanId, ServerId, VmId, VnetId, WebAppId,
 };
 use crate::model::entities::network::Routing;
+use crate::model::entities::region::Region;
 use crate::model::entities::tier::Tier;
 
 /// A host a firewall command acts on.
@@ -22,6 +23,7 @@ pub enum Command {
     CreatePlan {
         name: String,
         tier: Tier,
+        region: Region,
     },
     DeletePlan {
         plan: PlanId,
@@ -30,6 +32,11 @@ pub enum Command {
     ScalePlan {
         plan: PlanId,
         tier: Tier,
+    },
+    /// R28: the plan's instance count, 1 to 30.
+    ScaleOutPlan {
+        plan: PlanId,
+        instances: u8,
     },
 
     CreateWebApp {
@@ -43,6 +50,7 @@ pub enum Command {
     /// `address_space` and `dns_servers` as typed: lists separated by commas or spaces.
     CreateVirtualNetwork {
         name: String,
+        region: Region,
         address_space: String,
         dns_servers: String,
     },
@@ -53,6 +61,30 @@ pub enum Command {
         vnet: VnetId,
         name: String,
         prefix: String,
+    },
+    /// R27: refused while an integration uses the subnet.
+    DeleteSubnet {
+        vnet: VnetId,
+        subnet: String,
+    },
+    /// R26: delegates the subnet to Microsoft.Web/serverFarms.
+    DelegateSubnet {
+        vnet: VnetId,
+        subnet: String,
+    },
+    /// Refused while an integration uses the subnet.
+    RemoveSubnetDelegation {
+        vnet: VnetId,
+        subnet: String,
+    },
+    /// R33: peers two VNets (both sides), in the same region or across regions.
+    PeerVirtualNetworks {
+        vnet: VnetId,
+        remote: VnetId,
+    },
+    RemovePeering {
+        vnet: VnetId,
+        remote: VnetId,
     },
     AddDnsServer {
         vnet: VnetId,
@@ -148,6 +180,27 @@ pub enum Command {
         app: WebAppId,
         vnet: VnetId,
     },
+    /// R25–R28: regional integration with an existing subnet of a VNet in the plan's region.
+    ConnectRegional {
+        app: WebAppId,
+        vnet: VnetId,
+        subnet: String,
+        route_all: bool,
+    },
+    /// The portal's "new subnet" in the regional flow: adds the subnet, then connects to it.
+    ConnectRegionalToNewSubnet {
+        app: WebAppId,
+        vnet: VnetId,
+        subnet: String,
+        prefix: String,
+        route_all: bool,
+    },
+    /// R29
+    SetRouteAll {
+        app: WebAppId,
+        enabled: bool,
+    },
+    /// Removes the web app's integration, of either kind.
     DisconnectWebApp {
         app: WebAppId,
     },
@@ -203,6 +256,9 @@ pub struct Event {
     pub summary: String,
     /// Long operations that finished because of this command (a clock advance).
     pub finished: Vec<String>,
+    /// Allowed, but with a consequence to know (R28: a later tier change will be refused).
+    #[serde(default)]
+    pub warnings: Vec<String>,
 }
 
 impl Event {
@@ -210,6 +266,7 @@ impl Event {
         Event {
             summary: summary.into(),
             finished: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 }

@@ -4,7 +4,9 @@ use std::fmt;
 
 use ipnet::Ipv4Net;
 
+use crate::model::derived::regional::SubnetProblem;
 use crate::model::derived::status::MissingCondition;
+use crate::model::entities::region::Region;
 use crate::model::entities::tier::{HybridConnectionLimit, Tier, TierFamily};
 use crate::model::input::addressing::AddressError;
 use crate::model::input::names::NameProblem;
@@ -169,6 +171,86 @@ pub enum CommandError {
     },
     ClockBackwards,
     InvalidSpeed,
+    /// R25
+    RegionalTierTooLow {
+        plan: String,
+        tier: Tier,
+    },
+    /// R25
+    RegionMismatch {
+        vnet: String,
+        vnet_region: Region,
+        plan: String,
+        plan_region: Region,
+    },
+    /// R26–R28
+    SubnetNotEligible {
+        subnet: String,
+        vnet: String,
+        problems: Vec<SubnetProblem>,
+    },
+    NoSuchSubnet {
+        subnet: String,
+        vnet: String,
+        subnets: Vec<String>,
+    },
+    /// R27: the service association link keeps the subnet (and its VNet) until the
+    /// integration is removed.
+    IntegrationSubnetInUse {
+        what: String,
+        apps: Vec<String>,
+    },
+    /// R28
+    ScaleOutBeyondCapacity {
+        plan: String,
+        instances: u8,
+        subnet: String,
+        prefix: Ipv4Net,
+        capacity: u32,
+        needed: u32,
+        holding: Option<u8>,
+    },
+    /// R28
+    TierChangeBeyondCapacity {
+        plan: String,
+        subnet: String,
+        prefix: Ipv4Net,
+        capacity: u32,
+        needed: u32,
+        holding: Option<u8>,
+    },
+    InvalidInstanceCount {
+        instances: u8,
+    },
+    AlreadyDelegated {
+        subnet: String,
+    },
+    NotDelegated {
+        subnet: String,
+    },
+    PeeringToItself {
+        vnet: String,
+    },
+    AlreadyPeered {
+        vnet: String,
+        remote: String,
+    },
+    NotPeered {
+        vnet: String,
+        remote: String,
+    },
+    /// R29: Route All belongs to regional integration.
+    NotRegional {
+        app: String,
+    },
+}
+
+/// "; a /27 would hold them" when a larger subnet would.
+fn holding_hint(holding: &Option<u8>) -> String {
+    match holding {
+        Some(len) => format!(" A /{len} would hold them."),
+        None => String::new(),
+    }
 }
 
 impl From<AddressError> for CommandError {
@@ -239,6 +321,21 @@ impl fmt::Display for CommandError {
             NotADnsServer { vm } => write!(f, "{vm} is not a DNS server, so it has no records."),
             ClockBackwards => write!(f, "The simulated clock only moves forward. Give a positive number of seconds."),
             InvalidSpeed => write!(f, "The clock speed must be from 1× to 3600×."),
+            RegionalTierTooLow { plan, tier } => write!(f, "The plan {plan} is in the {tier} tier; regional VNet Integration needs Basic, Standard or Premium. Scale the plan up to Basic or higher first."),
+            RegionMismatch { vnet, vnet_region, plan, plan_region } => write!(f, "{vnet} is in {vnet_region}, but the plan {plan} is in {plan_region}; regional VNet Integration needs a virtual network in the plan's region. Integrate with a VNet in {plan_region} that is peered to {vnet}, or use gateway-required VNet Integration to reach {vnet}."),
+            SubnetNotEligible { subnet, vnet, problems } => write!(f, "The subnet {subnet} of {vnet} cannot be used for regional VNet Integration: {}. Pick an eligible subnet or create a new one.", join(problems, "; ")),
+            NoSuchSubnet { subnet, vnet, subnets } if subnets.is_empty() => write!(f, "{vnet} has no subnet named “{subnet}”, and no subnets at all. Create one first."),
+            NoSuchSubnet { subnet, vnet, subnets } => write!(f, "{vnet} has no subnet named “{subnet}”. Pick one of {}.", join(subnets, ", ")),
+            IntegrationSubnetInUse { what, apps } => write!(f, "{what} is used by the regional VNet Integration of {} (a service association link holds it). Disconnect those web apps first.", join(apps, ", ")),
+            ScaleOutBeyondCapacity { plan, instances, subnet, prefix, capacity, needed, holding } => write!(f, "The plan {plan} cannot scale out to {instances} instances: its integration subnet {subnet} ({prefix}) has {capacity} usable addresses (Azure reserves 5), and it would need {needed}.{} Integrate the plan's apps with a larger subnet first.", holding_hint(holding)),
+            TierChangeBeyondCapacity { plan, subnet, prefix, capacity, needed, holding } => write!(f, "The plan {plan} cannot change its tier: while a tier change runs, its instances need twice their addresses ({needed} in all), and its integration subnet {subnet} ({prefix}) has {capacity} usable addresses.{} Scale in first, or integrate the plan's apps with a larger subnet.", holding_hint(holding)),
+            InvalidInstanceCount { instances } => write!(f, "A plan runs from 1 to 30 instances, not {instances}."),
+            AlreadyDelegated { subnet } => write!(f, "The subnet {subnet} is already delegated to Microsoft.Web/serverFarms."),
+            NotDelegated { subnet } => write!(f, "The subnet {subnet} is not delegated."),
+            PeeringToItself { vnet } => write!(f, "{vnet} cannot be peered with itself. Pick another virtual network."),
+            AlreadyPeered { vnet, remote } => write!(f, "{vnet} is already peered with {remote}."),
+            NotPeered { vnet, remote } => write!(f, "{vnet} is not peered with {remote}."),
+            NotRegional { app } => write!(f, "The web app {app} has no regional VNet Integration, and Route All applies only to it. Connect the web app by regional integration first."),
         }
     }
 }

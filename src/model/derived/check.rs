@@ -3,6 +3,8 @@
 //! its sentence and, for a failure, its fix. Steps borrow from the subscription, so a check
 //! allocates little and the reachability matrix stays fast.
 
+mod regional;
+
 use std::fmt;
 use std::net::Ipv4Addr;
 
@@ -15,8 +17,10 @@ use crate::model::derived::status::{
 use crate::model::entities::host::{Host, PortRule, Protocol};
 use crate::model::entities::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
 use crate::model::entities::network::{Routing, VirtualNetwork};
+use crate::model::entities::region::Region;
 use crate::model::entities::subscription::Subscription;
 use crate::model::entities::tier::{Tier, TierFamily};
+use crate::model::entities::web_app::Integration;
 use crate::model::input::text::join;
 
 /// What the check is asked: a host name or IPv4 address, a port, a protocol.
@@ -136,6 +140,62 @@ pub enum Step<'a> {
     NoHost {
         address: Ipv4Addr,
     },
+    /// R34: regional integration carries SMB.
+    SmbThroughRegional,
+    /// R34: outbound port 25 is blocked.
+    SmtpBlocked,
+    /// R25
+    RegionalTierAllows {
+        tier: Tier,
+    },
+    /// R25: Free and Shared have no regional integration.
+    RegionalTierTooLow {
+        plan: PlanId,
+        plan_name: &'a str,
+        tier: Tier,
+    },
+    /// R25, R26: the integration in use, its region and subnet.
+    RegionalIntegration {
+        vnet: &'a str,
+        region: Region,
+        subnet: &'a str,
+        prefix: Ipv4Net,
+    },
+    /// R29: which destinations enter the VNet.
+    RouteAllScope {
+        route_all: bool,
+    },
+    /// R29: a public destination with Route All off leaves by the shared outbound addresses.
+    OutsideRouteAll {
+        app: WebAppId,
+        address: Ipv4Addr,
+    },
+    /// R29: to the internet, not through the VNet.
+    ToInternet {
+        address: Ipv4Addr,
+        route_all: bool,
+    },
+    /// R32: no DNS server (custom, or Azure DNS) knows the name.
+    RegionalNotResolved {
+        name: &'a str,
+        servers: Vec<Ipv4Addr>,
+    },
+    /// R33
+    ThroughPeering {
+        vnet: &'a str,
+        subnet: Option<(&'a str, Ipv4Net)>,
+    },
+    /// R33: the on-premises side routes the integration subnet back.
+    ThroughTunnelToSubnet {
+        local: &'a str,
+        subnet: Ipv4Net,
+    },
+    /// R33: no route back for the integration subnet's range.
+    NoRouteBackToSubnet {
+        local: LocalNetworkId,
+        local_name: &'a str,
+        subnet: Ipv4Net,
+    },
 }
 
 /// The part of the chain a step belongs to, in the order they are evaluated.
@@ -146,6 +206,7 @@ pub enum Stage {
     Connection,
     Gateway,
     Certificate,
+    RouteAll,
     NameResolution,
     Route,
     Firewall,
@@ -159,6 +220,7 @@ impl fmt::Display for Stage {
             Stage::Connection => "VNet connection",
             Stage::Gateway => "Gateway and point-to-site",
             Stage::Certificate => "Certificate",
+            Stage::RouteAll => "Route All scope",
             Stage::NameResolution => "Name resolution",
             Stage::Route => "Route",
             Stage::Firewall => "Firewall",
@@ -194,9 +256,19 @@ impl Step<'_> {
             Outbound { .. }
             | PingUnsupported
             | SmbUnsupported
-            | AuthenticationUnsupported { .. } => Stage::Protocol,
-            TierAllows { .. } | TierTooLow { .. } => Stage::Tier,
-            Connected { .. } | NotConnected => Stage::Connection,
+            | AuthenticationUnsupported { .. }
+            | SmbThroughRegional
+            | SmtpBlocked => Stage::Protocol,
+            TierAllows { .. }
+            | TierTooLow { .. }
+            | RegionalTierAllows { .. }
+            | RegionalTierTooLow { .. } => Stage::Tier,
+            Connected { .. } | NotConnected | RegionalIntegration { .. } => Stage::Connection,
+            RouteAllScope { .. } | OutsideRouteAll { .. } | ToInternet { .. } => Stage::RouteAll,
+            RegionalNotResolved { .. } => Stage::NameResolution,
+            ThroughPeering { .. } | ThroughTunnelToSubnet { .. } | NoRouteBackToSubnet { .. } => {
+                Stage::Route
+            }
             GatewayReady { .. } | GatewayNotReady { .. } => Stage::Gateway,
             CertificateInSync { .. } | CertificateOutOfSync { .. } => Stage::Certificate,
             IsAddress { .. } | Resolved { .. } | NoDnsServer { .. } | NotResolved { .. } => {
@@ -226,6 +298,13 @@ impl Step<'_> {
                 | InVirtualNetwork { .. }
                 | ThroughTunnel { .. }
                 | PortOpen { .. }
+                | SmbThroughRegional
+                | RegionalTierAllows { .. }
+                | RegionalIntegration { .. }
+                | RouteAllScope { .. }
+                | ToInternet { .. }
+                | ThroughPeering { .. }
+                | ThroughTunnelToSubnet { .. }
         )
     }
 
@@ -249,6 +328,12 @@ impl Step<'_> {
             NoRouteBack { local, local_name, pool } => action(format!("On {local_name}, add the route {pool} via the VPN tunnel."), Command::AddRoute { local_network: *local, prefix: pool.to_string() }),
             PortClosed { host, host_name, rule } => action(format!("Open {rule} on the firewall of {host_name}."), Command::OpenPort { host: *host, rule: *rule }),
             NoHost { .. } => advice("No virtual machine or server has this address; check it."),
+            SmtpBlocked => advice("Send mail through an authenticated relay on port 587 (such as an email service) instead of port 25."),
+            RegionalTierTooLow { plan, plan_name, .. } => action(format!("Scale the plan {plan_name} to Basic or higher."), Command::ScalePlan { plan: *plan, tier: TierFamily::Basic.entry_tier() }),
+            OutsideRouteAll { app, .. } => action("Turn Route All on, so all outbound traffic enters the virtual network.", Command::SetRouteAll { app: *app, enabled: true }),
+            RegionalNotResolved { name, servers } if servers.is_empty() => advice(format!("Use the IP address, or add a DNS server that knows {name} to the virtual network.")),
+            RegionalNotResolved { name, .. } => advice(format!("Use the IP address, or add an A record for {name} on the VNet's DNS server.")),
+            NoRouteBackToSubnet { local, local_name, subnet } => action(format!("On {local_name}, add the route {subnet} via the VPN tunnel."), Command::AddRoute { local_network: *local, prefix: subnet.to_string() }),
             _ => None,
         }
     }
@@ -324,6 +409,22 @@ impl fmt::Display for Step<'_> {
             PortOpen { host, rule } => write!(f, "{host} has {rule} open."),
             PortClosed { host_name, rule, .. } => write!(f, "The firewall of {host_name} does not allow {rule}."),
             NoHost { address } => write!(f, "Nothing answers at {address}: no virtual machine or server has this address."),
+            SmbThroughRegional => write!(f, "SMB (TCP 445) is carried by regional VNet Integration, unlike the gateway-required kind."),
+            SmtpBlocked => write!(f, "Outbound connections on port 25 (SMTP) are blocked from App Service, through the virtual network too."),
+            RegionalTierAllows { tier } => write!(f, "The plan is in the {tier} tier, which includes regional VNet Integration."),
+            RegionalTierTooLow { plan_name, tier, .. } => write!(f, "The plan {plan_name} is in the {tier} tier; regional VNet Integration needs Basic, Standard or Premium, so the integration is disabled."),
+            RegionalIntegration { vnet, region, subnet, prefix } => write!(f, "The web app uses regional VNet Integration with {vnet} ({region}), subnet {subnet} ({prefix}), delegated to Microsoft.Web/serverFarms."),
+            RouteAllScope { route_all: true } => write!(f, "Route All is on: all outbound traffic enters the virtual network."),
+            RouteAllScope { route_all: false } => write!(f, "Route All is off: only traffic to private (RFC 1918) addresses enters the virtual network."),
+            OutsideRouteAll { address, .. } => write!(f, "{address} is not a private (RFC 1918) address, and Route All is off, so the traffic leaves by the app's shared outbound addresses instead of entering the virtual network."),
+            ToInternet { address, route_all: false } => write!(f, "{address} is a public address: the traffic leaves by the app's shared outbound addresses, not through the virtual network."),
+            ToInternet { address, route_all: true } => write!(f, "{address} is a public address: with Route All on, the traffic enters the virtual network and leaves it to the internet."),
+            RegionalNotResolved { name, servers } if servers.is_empty() => write!(f, "The virtual network has no custom DNS server, so Azure DNS (168.63.129.16) answers, and it does not know {name}."),
+            RegionalNotResolved { name, servers } => write!(f, "No DNS server of the virtual network ({}) knows {name}.", join(servers, ", ")),
+            ThroughPeering { vnet, subnet: Some((subnet, prefix)) } => write!(f, "The address is in the peered virtual network {vnet}, subnet {subnet} ({prefix}), reached over the peering."),
+            ThroughPeering { vnet, subnet: None } => write!(f, "The address is in the peered virtual network {vnet}, reached over the peering."),
+            ThroughTunnelToSubnet { local, subnet } => write!(f, "The address is on {local}, reached through the VNet's site-to-site tunnel, and {local} routes the integration subnet {subnet} back."),
+            NoRouteBackToSubnet { local_name, subnet, .. } => write!(f, "{local_name} has no route for the integration subnet {subnet} back through the tunnel, so replies never reach the web app."),
         }
     }
 }
@@ -337,6 +438,10 @@ pub enum Hop<'a> {
     Subnet(&'a str, Ipv4Net),
     Tunnel(&'a str),
     LocalNetwork(&'a str),
+    /// The address the app's traffic leaves from in its integration subnet.
+    IntegrationSubnet(&'a str, Ipv4Addr),
+    Peering(&'a str),
+    Internet,
     Host(&'a str, Ipv4Addr),
 }
 
@@ -350,6 +455,11 @@ impl Hop<'_> {
             Hop::Subnet(name, prefix) => ("Subnet", format!("{name} {prefix}")),
             Hop::Tunnel(local) => ("Site-to-site tunnel", local.to_string()),
             Hop::LocalNetwork(name) => ("Local network", name.to_string()),
+            Hop::IntegrationSubnet(name, address) => {
+                ("Integration subnet", format!("{name} {address}"))
+            }
+            Hop::Peering(vnet) => ("Peering", vnet.to_string()),
+            Hop::Internet => ("Internet", String::new()),
             Hop::Host(name, address) => ("Host", format!("{name} {address}")),
         }
     }
@@ -389,7 +499,7 @@ pub fn reachable(subscription: &Subscription, app: WebAppId, target: Target<'_>)
 }
 
 /// Records a step; `Err` stops the evaluation at a failed one.
-fn record<'a>(report: &mut Report<'a>, step: Step<'a>) -> Result<(), ()> {
+pub(super) fn record<'a>(report: &mut Report<'a>, step: Step<'a>) -> Result<(), ()> {
     let passed = step.passed();
     report.steps.push(step);
     if passed {
@@ -407,6 +517,9 @@ fn evaluate<'a>(
 ) -> Result<(), ()> {
     let app = subscription.web_apps.get(&app_id).ok_or(())?;
     report.path.push(Hop::WebApp(&app.name));
+    if let Some(Integration::Regional(regional)) = app.integration() {
+        return regional::evaluate(subscription, app, regional, target, report);
+    }
     record(report, protocol_step(target))?;
 
     if let Some(plan) = subscription.plan_of(app) {
@@ -487,33 +600,11 @@ fn evaluate<'a>(
         report,
     )?;
 
-    let Some((host_ref, host)) = host else {
-        return record(report, Step::NoHost { address });
-    };
     let rule = PortRule {
         protocol: target.protocol,
         port: target.port,
     };
-    if host.is_open(rule.protocol, rule.port) {
-        record(
-            report,
-            Step::PortOpen {
-                host: &host.name,
-                rule,
-            },
-        )?;
-        report.path.push(Hop::Host(&host.name, host.address));
-        Ok(())
-    } else {
-        record(
-            report,
-            Step::PortClosed {
-                host: host_ref,
-                host_name: &host.name,
-                rule,
-            },
-        )
-    }
+    firewall(host, address, rule, report)
 }
 
 fn protocol_step(target: Target<'_>) -> Step<'static> {
@@ -589,6 +680,44 @@ fn resolve<'a>(
     }
 }
 
+/// The host at `address` inside `vnet`, if there is one.
+pub(super) fn vm_host(vnet: &VirtualNetwork, address: Ipv4Addr) -> Option<(HostRef, &Host)> {
+    vnet.vm_at(address)
+        .map(|vm| (HostRef::VirtualMachine(vnet.id, vm.id), &vm.host))
+}
+
+/// R20: the target's firewall decides, and the path ends at the host.
+pub(super) fn firewall<'a>(
+    host: Option<(HostRef, &'a Host)>,
+    address: Ipv4Addr,
+    rule: PortRule,
+    report: &mut Report<'a>,
+) -> Result<(), ()> {
+    let Some((host_ref, host)) = host else {
+        return record(report, Step::NoHost { address });
+    };
+    if host.is_open(rule.protocol, rule.port) {
+        record(
+            report,
+            Step::PortOpen {
+                host: &host.name,
+                rule,
+            },
+        )?;
+        report.path.push(Hop::Host(&host.name, host.address));
+        Ok(())
+    } else {
+        record(
+            report,
+            Step::PortClosed {
+                host: host_ref,
+                host_name: &host.name,
+                rule,
+            },
+        )
+    }
+}
+
 /// R21: inside the VNet, or on a linked, synced local network that routes the pool back.
 /// Returns the host at the address, if there is one.
 fn route<'a>(
@@ -612,9 +741,7 @@ fn route<'a>(
         if let Some((name, prefix)) = subnet {
             report.path.push(Hop::Subnet(name, prefix));
         }
-        return Ok(vnet
-            .vm_at(address)
-            .map(|vm| (HostRef::VirtualMachine(vnet.id, vm.id), &vm.host)));
+        return Ok(vm_host(vnet, address));
     }
     let holder = subscription
         .local_networks

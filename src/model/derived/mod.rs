@@ -6,4 +6,5 @@ pub mod comparison;
 pub mod console;
 pub mod endpoints;
 pub mod matrix;
+pub mod regional;
 pub mod status;

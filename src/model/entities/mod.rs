@@ -8,6 +8,7 @@ pub mod hybrid;
 pub mod ids;
 pub mod local_network;
 pub mod network;
+pub mod region;
 pub mod subscription;
 pub mod tier;
 pub mod web_app;

@@ -7,6 +7,7 @@ mod lookup;
 mod networks;
 mod on_premises;
 mod plans;
+mod regional;
 
 use super::command::{Command, Event};
 use super::error::CommandError;
@@ -39,17 +40,19 @@ impl Subscription {
     fn execute(&mut self, command: Command) -> Result<Event, CommandError> {
         use Command::*;
         match command {
-            CreatePlan { name, tier } => self.create_plan(name, tier),
+            CreatePlan { name, tier, region } => self.create_plan(name, tier, region),
+            ScaleOutPlan { plan, instances } => self.scale_out_plan(plan, instances),
             DeletePlan { plan } => self.delete_plan(plan),
             ScalePlan { plan, tier } => self.scale_plan(plan, tier),
             CreateWebApp { name, plan } => self.create_web_app(name, plan),
             DeleteWebApp { app } => self.delete_web_app(app),
             CreateVirtualNetwork {
                 name,
+                region,
                 address_space,
                 dns_servers,
             } => self
-                .create_virtual_network(&name, &address_space, &dns_servers)
+                .create_virtual_network(&name, region, &address_space, &dns_servers)
                 .map(|vnet| {
                     Event::new(format!(
                         "Created the virtual network {}",
@@ -58,6 +61,11 @@ impl Subscription {
                 }),
             DeleteVirtualNetwork { vnet } => self.delete_virtual_network(vnet),
             AddSubnet { vnet, name, prefix } => self.add_subnet(vnet, name, &prefix),
+            DeleteSubnet { vnet, subnet } => self.delete_subnet(vnet, &subnet),
+            DelegateSubnet { vnet, subnet } => self.delegate_subnet(vnet, &subnet),
+            RemoveSubnetDelegation { vnet, subnet } => self.remove_subnet_delegation(vnet, &subnet),
+            PeerVirtualNetworks { vnet, remote } => self.peer_virtual_networks(vnet, remote),
+            RemovePeering { vnet, remote } => self.remove_peering(vnet, remote),
             AddDnsServer { vnet, address } => self.add_dns_server(vnet, &address),
             RemoveDnsServer { vnet, address } => self.remove_dns_server(vnet, &address),
             CreateGateway { vnet, routing } => self.create_gateway(vnet, routing),
@@ -113,6 +121,23 @@ impl Subscription {
             } => self.remove_route(local_network, &prefix),
             ConnectWebApp { app, vnet } => self.connect_web_app(app, vnet),
             DisconnectWebApp { app } => self.disconnect_web_app(app),
+            ConnectRegional {
+                app,
+                vnet,
+                subnet,
+                route_all,
+            } => self.connect_regional(app, vnet, &subnet, route_all),
+            ConnectRegionalToNewSubnet {
+                app,
+                vnet,
+                subnet,
+                prefix,
+                route_all,
+            } => {
+                self.add_subnet(vnet, subnet.clone(), &prefix)?;
+                self.connect_regional(app, vnet, &subnet, route_all)
+            }
+            SetRouteAll { app, enabled } => self.set_route_all(app, enabled),
             CreateVirtualNetworkAndConnect {
                 app,
                 name,

@@ -13,6 +13,7 @@ use crate::model::entities::ids::{LocalNetworkId, VmId, VnetId};
 use crate::model::entities::network::{
     Gateway, PointToSite, Routing, Subnet, VirtualMachine, VirtualNetwork, MAX_DNS_SERVERS,
 };
+use crate::model::entities::region::Region;
 use crate::model::entities::subscription::Subscription;
 use crate::model::input::addressing::{
     first_overlap, is_private, overlaps, parse_address, parse_addresses, parse_prefix,
@@ -41,6 +42,7 @@ impl Subscription {
     pub(super) fn create_virtual_network(
         &mut self,
         name: &str,
+        region: Region,
         address_space_text: &str,
         dns_servers: &str,
     ) -> Result<VnetId, CommandError> {
@@ -79,6 +81,8 @@ impl Subscription {
                 point_to_site: None,
                 site_to_site: Vec::new(),
                 virtual_machines: Vec::new(),
+                region,
+                peerings: Vec::new(),
             },
         );
         Ok(id)
@@ -93,7 +97,11 @@ impl Subscription {
             .map(|app| app.name.clone())
             .collect();
         CommandError::unless_unused(format!("The virtual network {name}"), apps)?;
+        self.check_no_regional_integration(vnet, None, format!("The virtual network {name}"))?;
         self.virtual_networks.remove(&vnet);
+        for other in self.virtual_networks.values_mut() {
+            other.peerings.retain(|peer| *peer != vnet);
+        }
         Ok(Event::new(format!("Deleted the virtual network {name}")))
     }
 
@@ -134,7 +142,11 @@ impl Subscription {
             "Added the subnet {name} ({prefix}) to {}",
             network.name
         ));
-        self.vnet_mut(vnet)?.subnets.push(Subnet { name, prefix });
+        self.vnet_mut(vnet)?.subnets.push(Subnet {
+            name,
+            prefix,
+            delegation: None,
+        });
         Ok(event)
     }
 
