@@ -65,11 +65,11 @@ fn console_explains_a_bad_line() {
 fn r24_matrix_cells_hold_both_answers() {
     let s = sample();
     let m = matrix(&s, &MatrixFilter::default());
-    assert_eq!(m.apps.len(), 3);
+    assert_eq!(m.apps.len(), 4);
     assert_eq!(
         m.columns.len(),
-        3,
-        "dns01 UDP 53, sql01 TCP 1433, hq-app01 TCP 8080"
+        5,
+        "dns01 UDP 53, sql01 TCP 1433, hq-app01 TCP 8080, orders-sql01 TCP 1433, north-api01 TCP 443"
     );
     let row = |name: &str| m.apps.iter().position(|a| a.name == name).unwrap();
     let column = |host: &str| {
@@ -84,6 +84,11 @@ fn r24_matrix_cells_hold_both_answers() {
     assert!(!hq_from_blog.vnet && hq_from_blog.hybrid);
     let hq_from_web = m.cell(row("contoso-web"), column("hq-app01"));
     assert!(!hq_from_web.vnet, "no route back yet (R21)");
+    let orders_sql = m.cell(row("contoso-orders"), column("orders-sql01"));
+    assert!(
+        orders_sql.vnet,
+        "regional integration answers in the same matrix"
+    );
 }
 
 #[test]

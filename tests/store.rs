@@ -175,3 +175,26 @@ fn too_large_a_subscription_for_a_link_is_refused_naming_the_export() {
 fn a_damaged_link_is_named_so() {
     assert_eq!(from_fragment("not base64!"), Err(ShareError::NotALink));
 }
+
+#[test]
+fn a_document_saved_before_regional_integration_loads_with_its_defaults() {
+    let text = include_str!("fixtures/schema1-before-regional.json");
+    let decoded = decode::<Subscription>(text).expect("an older document still loads");
+    assert_eq!(decoded.revision, 7);
+    let s = decoded.state;
+    use vnet_lab::model::entities::region::Region;
+    assert!(s
+        .plans
+        .values()
+        .all(|p| p.region == Region::WestEurope && p.instances == 1));
+    assert!(s
+        .virtual_networks
+        .values()
+        .all(|v| v.region == Region::WestEurope && v.peerings.is_empty()));
+    assert!(s.web_apps.values().all(|app| app.regional.is_none()));
+    let web = s.web_app_named("contoso-web").unwrap();
+    assert!(
+        web.connection.is_some(),
+        "the gateway-required connection is kept"
+    );
+}
