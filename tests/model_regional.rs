@@ -694,3 +694,30 @@ fn the_sample_shows_regional_integration_without_a_click() {
     );
     assert!(run(&s, orders, tcp("10.3.2.4", 1433)).reachable());
 }
+
+#[test]
+fn r33_the_range_view_shows_integration_subnets_and_the_route_each_needs() {
+    use vnet_lab::model::derived::address_ranges::{address_ranges, RangeKind};
+    let mut s = sample();
+    api_on_corp(&mut s);
+    let corp = vnet(&s, "corpVnet");
+    let view = address_ranges(&s, corp).unwrap();
+    let integration = view
+        .ranges
+        .iter()
+        .find(|r| r.kind == RangeKind::IntegrationSubnet)
+        .unwrap();
+    assert_eq!(integration.owner, "integration");
+    assert_eq!(integration.addresses, Some((1, 59)));
+    let lines: Vec<&str> = view.routes.iter().map(|r| r.line.as_str()).collect();
+    assert_eq!(
+        lines,
+        [
+            "192.168.0.0/16 site: add route 172.16.0.0/24 via the tunnel to corpVnet",
+            "192.168.0.0/16 site: add route 10.1.2.0/26 via the tunnel to corpVnet",
+        ]
+    );
+    ok(&mut s, view.routes[1].command.clone().unwrap());
+    let view = address_ranges(&s, corp).unwrap();
+    assert!(view.routes[1].present);
+}

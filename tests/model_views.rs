@@ -147,9 +147,18 @@ fn r24_comparison_rows_match_the_matrix() {
                 .map(|app| m.apps[app].name.clone())
                 .collect()
         };
-        assert_eq!(row.vnet.now, reached(|c| c.vnet));
+        let mut both = row.gateway_required.now.clone();
+        both.extend(row.regional.now.iter().cloned());
+        both.sort();
+        let mut by_matrix = reached(|c| c.vnet);
+        by_matrix.sort();
+        assert_eq!(both, by_matrix, "each VNet answer is one of the two kinds");
         assert_eq!(row.hybrid.now, reached(|c| c.hybrid));
-        assert_eq!(row.vnet.change.is_some(), row.vnet.now.is_empty());
+        assert_eq!(
+            row.gateway_required.change.is_some(),
+            row.gateway_required.now.is_empty()
+        );
+        assert_eq!(row.regional.change.is_some(), row.regional.now.is_empty());
         assert_eq!(row.hybrid.change.is_some(), row.hybrid.now.is_empty());
     }
     let hq = rows
@@ -157,9 +166,15 @@ fn r24_comparison_rows_match_the_matrix() {
         .find(|r| r.host.starts_with("hq-app01"))
         .unwrap();
     assert_eq!(
-        hq.vnet.change.as_deref(),
+        hq.gateway_required.change.as_deref(),
         Some("From contoso-web: On onPremHQ, add the route 172.16.0.0/24 via the VPN tunnel.")
     );
+    let orders_sql = rows
+        .iter()
+        .find(|r| r.host.starts_with("orders-sql01"))
+        .unwrap();
+    assert_eq!(orders_sql.regional.now, ["contoso-orders"]);
+    assert!(orders_sql.gateway_required.now.is_empty());
     let dns = rows.iter().find(|r| r.host.starts_with("dns01")).unwrap();
     assert!(dns.hybrid.change.as_deref().unwrap().contains("TCP only"));
 }
