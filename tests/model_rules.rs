@@ -1067,10 +1067,11 @@ fn r24_both_answers_are_computed_for_the_same_endpoint() {
     // The SQL VM: VNet Integration reaches it; no Hybrid Connection names it.
     assert!(run(&s, web, tcp("10.1.1.5", 1433)).reachable());
     assert!(!hybrid_answer(&s, web, "sql01.corp.contoso.com", 1433, Protocol::Tcp).reaches());
-    // Three endpoints of the 2015 part, two of the regional part (SPEC §7).
+    // Three endpoints of the 2015 part, two of the regional part, the SQL private endpoint
+    // and the internet host (SPEC §7).
     assert_eq!(
         vnet_lab::model::derived::endpoints::known_endpoints(&s).len(),
-        5
+        7
     );
 }
 

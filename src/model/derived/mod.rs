@@ -4,6 +4,7 @@ pub mod address_ranges;
 pub mod check;
 pub mod comparison;
 pub mod console;
+pub mod effective;
 pub mod endpoints;
 pub mod matrix;
 pub mod regional;

@@ -152,6 +152,12 @@ impl Subscription {
             .iter()
             .filter(|vm| vm.subnet == subnet)
             .map(|vm| vm.host.name.clone())
+            .chain(
+                self.private_endpoints
+                    .values()
+                    .filter(|endpoint| endpoint.vnet == vnet && endpoint.subnet == subnet)
+                    .map(|endpoint| format!("the private endpoint of {}", endpoint.host.name)),
+            )
             .collect();
         if network
             .subnet(&subnet)
