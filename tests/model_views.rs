@@ -65,7 +65,7 @@ fn console_explains_a_bad_line() {
 fn r24_matrix_cells_hold_both_answers() {
     let s = sample();
     let m = matrix(&s, &MatrixFilter::default());
-    assert_eq!(m.apps.len(), 4);
+    assert_eq!(m.apps.len(), 5);
     assert_eq!(
         m.columns.len(),
         7,

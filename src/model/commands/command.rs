@@ -223,6 +223,10 @@ pub enum Command {
         prefix: String,
         route_all: bool,
     },
+    /// R35, R36: runs the web app's migration plan, all or nothing, as one activity.
+    MigrateToRegional {
+        app: WebAppId,
+    },
     /// R29
     SetRouteAll {
         app: WebAppId,

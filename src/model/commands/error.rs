@@ -288,6 +288,14 @@ pub enum CommandError {
         name: String,
         zone: String,
     },
+    /// R35
+    NotGatewayRequired {
+        app: String,
+    },
+    MigrationBlocked {
+        app: String,
+        reason: String,
+    },
 }
 
 impl From<RuleFieldError> for CommandError {
@@ -399,6 +407,8 @@ impl fmt::Display for CommandError {
             AlreadyLinkedZone { zone, vnet } => write!(f, "The private DNS zone {zone} is already linked to {vnet}."),
             ZoneNotLinked { zone, vnet } => write!(f, "The private DNS zone {zone} is not linked to {vnet}."),
             DuplicateRecord { name, zone } => write!(f, "The zone {zone} already has a record named {name}. Remove it first to change its address."),
+            NotGatewayRequired { app } => write!(f, "The web app {app} does not use gateway-required VNet Integration, so there is nothing to migrate."),
+            MigrationBlocked { app, reason } => write!(f, "The web app {app} cannot move yet: {reason}"),
             NotRegional { app } => write!(f, "The web app {app} has no regional VNet Integration, and Route All applies only to it. Connect the web app by regional integration first."),
         }
     }

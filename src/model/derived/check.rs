@@ -24,6 +24,7 @@ use crate::model::entities::security::{Access, Direction, RuleProtocol, Security
 use crate::model::entities::subscription::Subscription;
 use crate::model::entities::tier::{Tier, TierFamily};
 use crate::model::entities::web_app::Integration;
+use crate::model::input::addressing::is_private_address;
 use crate::model::input::text::join;
 
 /// What the check is asked: a host name or IPv4 address, a port, a protocol.
@@ -779,6 +780,23 @@ fn resolve<'a>(
         record(report, Step::IsAddress { address })?;
         return Ok(address);
     }
+    // A public service's name is public DNS's to answer, with or without the VNet's servers.
+    if let Some(public) = subscription
+        .internet_hosts
+        .values()
+        .find(|internet| internet.host.is_known_as(host))
+    {
+        record(
+            report,
+            Step::ResolvedByAzureDns {
+                name: host,
+                address: public.host.address,
+                zone: None,
+                forwarded_by: None,
+            },
+        )?;
+        return Ok(public.host.address);
+    }
     let sync_would_help = vnet.dns_servers.as_slice() != dns_servers;
     if dns_servers.is_empty() {
         record(
@@ -895,6 +913,22 @@ fn route<'a>(
         .values()
         .find(|local| local.contains(address));
     let Some(local) = holder else {
+        // R29's first half holds for the 2015 kind too: public addresses never enter the VNet.
+        if !is_private_address(address) {
+            record(
+                report,
+                Step::ToInternet {
+                    address,
+                    route_all: false,
+                },
+            )?;
+            report.path.push(Hop::Internet);
+            return Ok(subscription
+                .internet_hosts
+                .values()
+                .find(|internet| internet.host.address == address)
+                .map(|internet| (HostRef::InternetHost(internet.id), &internet.host)));
+        }
         return record(report, Step::Unroutable { address }).map(|_| None);
     };
     if !vnet.site_to_site.contains(&local.id) {

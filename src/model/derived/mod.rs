@@ -7,5 +7,6 @@ pub mod console;
 pub mod effective;
 pub mod endpoints;
 pub mod matrix;
+pub mod migration;
 pub mod regional;
 pub mod status;

@@ -139,6 +139,7 @@ impl Subscription {
                 self.connect_regional(app, vnet, &subnet, route_all)
             }
             SetRouteAll { app, enabled } => self.set_route_all(app, enabled),
+            MigrateToRegional { app } => self.migrate_to_regional(app),
             CreateNetworkSecurityGroup { name, region } => {
                 self.create_network_security_group(&name, region)
             }
