@@ -126,32 +126,32 @@ mod time_controls {
         let logged = s.activity.len();
         s.apply(Command::AdvanceClock { seconds: 60 }).unwrap();
         assert_eq!(s.activity.len(), logged, "the tick logs nothing");
+        move_clock(&mut s, ClockTarget::At("2020-01-31 09:30".into())).unwrap();
+        assert_eq!(
+            last_log_line(&s),
+            "2020-01-31 09:30 UTC Moved the clock to 2020-01-31 09:30 UTC"
+        );
         for (step, line) in [
             (
                 Step::Hours(1),
-                "2015-03-24 10:31 UTC Moved the clock on by 1 hour, to 2015-03-24 10:31 UTC",
+                "2020-01-31 10:30 UTC Moved the clock on by 1 hour, to 2020-01-31 10:30 UTC",
             ),
             (
                 Step::Days(1),
-                "2015-03-25 10:31 UTC Moved the clock on by 1 day, to 2015-03-25 10:31 UTC",
+                "2020-02-01 10:30 UTC Moved the clock on by 1 day, to 2020-02-01 10:30 UTC",
             ),
             (
                 Step::Days(30),
-                "2015-04-24 10:31 UTC Moved the clock on by 30 days, to 2015-04-24 10:31 UTC",
+                "2020-03-02 10:30 UTC Moved the clock on by 30 days, to 2020-03-02 10:30 UTC",
             ),
             (
                 Step::Years(1),
-                "2016-04-24 10:31 UTC Moved the clock on by 1 year, to 2016-04-24 10:31 UTC",
+                "2021-03-02 10:30 UTC Moved the clock on by 1 year, to 2021-03-02 10:30 UTC",
             ),
         ] {
             move_clock(&mut s, ClockTarget::By(step)).unwrap();
             assert_eq!(last_log_line(&s), line);
         }
-        move_clock(&mut s, ClockTarget::At("2020-01-01 00:00".into())).unwrap();
-        assert_eq!(
-            last_log_line(&s),
-            "2020-01-01 00:00 UTC Moved the clock to 2020-01-01 00:00 UTC"
-        );
         assert_eq!(s.activity.len(), logged + 5);
     }
 
@@ -212,11 +212,13 @@ mod time_controls {
     #[test]
     fn the_clock_never_moves_back_nor_past_the_calendar() {
         let mut s = Subscription::sample();
+        move_clock(&mut s, ClockTarget::At("2016-01-01 12:00".into())).unwrap();
         assert_eq!(
-            refused(&mut s, ClockTarget::At("2015-03-24 09:00".into())),
-            "The simulated clock only moves forward: 2015-03-24 09:00 UTC is not after the \
-             simulated now, 2015-03-24 09:30 UTC. Give a later date and time."
+            refused(&mut s, ClockTarget::At("2016-01-01 11:59".into())),
+            "The simulated clock only moves forward: 2016-01-01 11:59 UTC is not after the \
+             simulated now, 2016-01-01 12:00 UTC. Give a later date and time."
         );
+        refused(&mut s, ClockTarget::At("2016-01-01 12:00".into()));
         move_clock(&mut s, ClockTarget::At("9999-12-31 23:00".into())).unwrap();
         let message = refused(&mut s, ClockTarget::By(Step::Years(1)));
         assert!(
@@ -294,28 +296,47 @@ fn the_expiry_shortcut_picks_the_certificate_in_use_that_expires_first() {
     use vnet_lab::model::{ClockTarget, Command, Subscription};
 
     let mut s = Subscription::sample();
-    let first = s.certificates[0].certificate.thumbprint.clone();
     let next = |s: &Subscription| certificate_expiring_next(s, 30).map(|c| c.thumbprint.clone());
-    assert_eq!(next(&s), Some(first.clone()));
+    let in_use = |s: &Subscription| -> Vec<(Instant, String)> {
+        let mut in_use: Vec<_> = s
+            .web_apps
+            .values()
+            .filter_map(|app| app.connection.as_ref())
+            .map(|c| {
+                (
+                    s.certificate(&c.thumbprint).unwrap().not_after,
+                    c.thumbprint.clone(),
+                )
+            })
+            .collect();
+        in_use.sort();
+        in_use
+    };
+    let first = in_use(&s)[0].1.clone();
+    assert_eq!(next(&s), Some(first.clone()), "the first to expire");
     s.apply(Command::MoveClock {
         to: ClockTarget::BeforeExpiry {
-            thumbprint: first,
+            thumbprint: first.clone(),
             days: 30,
         },
     })
     .unwrap();
-    assert_eq!(next(&s), None, "already within 30 days");
+    assert_ne!(
+        next(&s),
+        Some(first),
+        "within 30 days of its expiry: not offered"
+    );
     s.apply(Command::MoveClock {
-        to: ClockTarget::By(Step::Days(31)),
+        to: ClockTarget::By(Step::Years(1)),
     })
     .unwrap();
+    assert_eq!(next(&s), None, "every certificate in use has expired");
     let web = s.web_app_named("contoso-web").unwrap().id;
     s.apply(Command::SyncConnection { app: web }).unwrap();
-    let renewed = s
-        .certificates
-        .last()
+    let renewed = s.web_apps[&web]
+        .connection
+        .as_ref()
         .unwrap()
-        .certificate
         .thumbprint
         .clone();
     assert_eq!(next(&s), Some(renewed));

@@ -8,7 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::entities::clock::{Instant, Operation};
 use crate::model::entities::host::Host;
-use crate::model::entities::ids::{LocalNetworkId, VmId, VnetId};
+use crate::model::entities::ids::{
+    LocalNetworkId, NatGatewayId, NsgId, RouteTableId, VmId, VnetId,
+};
+use crate::model::entities::region::Region;
 
 /// The most DNS servers a virtual network can have.
 pub const MAX_DNS_SERVERS: usize = 12;
@@ -66,6 +69,56 @@ impl PointToSite {
 pub struct Subnet {
     pub name: String,
     pub prefix: Ipv4Net,
+    /// The service the subnet is delegated to (R26).
+    #[serde(default)]
+    pub delegation: Option<Delegation>,
+    /// R30
+    #[serde(default)]
+    pub network_security_group: Option<NsgId>,
+    /// R31
+    #[serde(default)]
+    pub route_table: Option<RouteTableId>,
+    /// R29: outbound internet traffic leaves by its public IP.
+    #[serde(default)]
+    pub nat_gateway: Option<NatGatewayId>,
+}
+
+/// The name of the subnet a VPN gateway lives in.
+pub const GATEWAY_SUBNET: &str = "GatewaySubnet";
+
+/// A subnet delegation: the service allowed to put its resources in the subnet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Delegation {
+    /// App Service's regional VNet Integration.
+    ServerFarms,
+}
+
+impl fmt::Display for Delegation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Delegation::ServerFarms => "Microsoft.Web/serverFarms",
+        })
+    }
+}
+
+/// Azure reserves the first four addresses of every subnet and the last (R28).
+pub const RESERVED_ADDRESSES: u32 = 5;
+
+impl Subnet {
+    /// Addresses left for instances once Azure's five are reserved (R28): 11 for a /28.
+    pub fn usable_addresses(&self) -> u32 {
+        usable_addresses(self.prefix.prefix_len())
+    }
+
+    pub fn is_gateway_subnet(&self) -> bool {
+        self.name.eq_ignore_ascii_case(GATEWAY_SUBNET)
+    }
+}
+
+/// Usable addresses of a subnet of prefix length `len` (R28).
+pub fn usable_addresses(len: u8) -> u32 {
+    let size = 1u64 << (32 - u32::from(len.min(32)));
+    u32::try_from(size.saturating_sub(u64::from(RESERVED_ADDRESSES))).unwrap_or(u32::MAX)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,6 +140,12 @@ pub struct VirtualNetwork {
     /// Local networks linked by a site-to-site VPN connection.
     pub site_to_site: Vec<LocalNetworkId>,
     pub virtual_machines: Vec<VirtualMachine>,
+    /// Documents saved before regions existed load as West Europe.
+    #[serde(default)]
+    pub region: Region,
+    /// VNets peered with this one (both sides hold the peering).
+    #[serde(default)]
+    pub peerings: Vec<VnetId>,
 }
 
 impl VirtualNetwork {
@@ -98,6 +157,10 @@ impl VirtualNetwork {
         self.subnets
             .iter()
             .find(|subnet| subnet.prefix.contains(&address))
+    }
+
+    pub fn subnet_mut(&mut self, name: &str) -> Option<&mut Subnet> {
+        self.subnets.iter_mut().find(|subnet| subnet.name == name)
     }
 
     pub fn subnet(&self, name: &str) -> Option<&Subnet> {

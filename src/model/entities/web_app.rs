@@ -5,6 +5,7 @@ use std::net::Ipv4Addr;
 use serde::{Deserialize, Serialize};
 
 use crate::model::entities::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
+use crate::model::entities::region::Region;
 use crate::model::entities::tier::Tier;
 
 /// How many distinct virtual networks one plan's web apps may use together (R3).
@@ -15,6 +16,20 @@ pub struct Plan {
     pub id: PlanId,
     pub name: String,
     pub tier: Tier,
+    /// Documents saved before regions existed load as West Europe.
+    #[serde(default)]
+    pub region: Region,
+    /// How many instances the plan runs (1–30); each uses one address of an integration
+    /// subnet (R28).
+    #[serde(default = "one_instance")]
+    pub instances: u8,
+}
+
+/// The most instances a plan can run.
+pub const MAX_INSTANCES: u8 = 30;
+
+fn one_instance() -> u8 {
+    1
 }
 
 /// What a web app took from the VNet when it last synced (R14).
@@ -38,10 +53,51 @@ pub struct WebApp {
     pub id: WebAppId,
     pub name: String,
     pub plan: PlanId,
+    /// Gateway-required integration (the 2015 kind, over point-to-site).
     pub connection: Option<VnetConnection>,
+    /// Regional integration; never set together with `connection`.
+    #[serde(default)]
+    pub regional: Option<RegionalIntegration>,
+    /// The `WEBSITE_DNS_SERVER` app setting: the DNS server the app asks first (R32).
+    #[serde(default)]
+    pub dns_server: Option<Ipv4Addr>,
+}
+
+/// A web app's regional VNet Integration: its plan's instances take addresses in a delegated
+/// subnet of a VNet in the plan's region (SPEC §9).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionalIntegration {
+    pub vnet: VnetId,
+    /// The integration subnet, by name.
+    pub subnet: String,
+    /// R29: all outbound traffic enters the VNet, not only RFC 1918 destinations.
+    pub route_all: bool,
+}
+
+/// Which integration a web app uses, if any.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Integration<'a> {
+    GatewayRequired(&'a VnetConnection),
+    Regional(&'a RegionalIntegration),
 }
 
 impl WebApp {
+    pub fn integration(&self) -> Option<Integration<'_>> {
+        match (&self.connection, &self.regional) {
+            (Some(connection), _) => Some(Integration::GatewayRequired(connection)),
+            (None, Some(regional)) => Some(Integration::Regional(regional)),
+            (None, None) => None,
+        }
+    }
+
+    /// The VNet the web app is integrated with, of either kind.
+    pub fn integrated_vnet(&self) -> Option<VnetId> {
+        match self.integration()? {
+            Integration::GatewayRequired(connection) => Some(connection.vnet),
+            Integration::Regional(regional) => Some(regional.vnet),
+        }
+    }
+
     pub fn host_name(&self) -> String {
         format!("{}.azurewebsites.net", self.name)
     }

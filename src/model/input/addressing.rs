@@ -97,6 +97,11 @@ pub fn is_private(net: &Ipv4Net) -> bool {
     PRIVATE_BLOCKS.iter().any(|block| block.contains(net))
 }
 
+/// Whether an address is in an RFC 1918 block (R29: what enters the VNet with Route All off).
+pub fn is_private_address(address: Ipv4Addr) -> bool {
+    PRIVATE_BLOCKS.iter().any(|block| block.contains(&address))
+}
+
 /// The first pair of overlapping prefixes in a list, if any.
 pub fn first_overlap(prefixes: &[Ipv4Net]) -> Option<(Ipv4Net, Ipv4Net)> {
     prefixes.iter().enumerate().find_map(|(i, a)| {

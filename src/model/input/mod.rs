@@ -3,4 +3,5 @@
 pub mod addressing;
 pub mod date_time;
 pub mod names;
+pub mod rules;
 pub mod text;

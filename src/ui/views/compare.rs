@@ -56,14 +56,16 @@ pub fn Compare() -> impl IntoView {
                 &[
                     "Endpoint",
                     "Network",
-                    "VNet Integration",
+                    "Gateway-required VNet Integration",
+                    "Regional VNet Integration",
                     "Hybrid Connection",
                 ],
                 rows.iter().map(|row| {
                     vec![
                         format!("{} {}", escape(&row.host), code(&row.rule.to_string())),
                         escape(&row.network),
-                        reach(&row.vnet),
+                        reach(&row.gateway_required),
+                        reach(&row.regional),
                         reach(&row.hybrid),
                     ]
                 }),
