@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use vnet_lab::model::derived::status::missing_conditions;
 use vnet_lab::model::Subscription;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -76,11 +77,28 @@ async fn picker_greys_out_an_ineligible_vnet_with_each_reason() {
     let rows = app
         .query_selector_all(".picker-row.picker-disabled")
         .unwrap();
-    assert_eq!(rows.length(), 1);
-    let text = rows.get(0).unwrap().text_content().unwrap();
-    assert!(text.contains("cantConnectVnet"), "{text}");
+    // The sample's ineligible VNets: cantConnectVnet, and appVnet of regional integration.
+    let sample = Subscription::sample();
+    let ineligible: Vec<&str> = sample
+        .virtual_networks
+        .values()
+        .filter(|vnet| !missing_conditions(&sample, vnet).is_empty())
+        .map(|vnet| vnet.name.as_str())
+        .collect();
+    assert_eq!(rows.length() as usize, ineligible.len(), "{ineligible:?}");
+    let texts: Vec<String> = (0..rows.length())
+        .map(|i| rows.get(i).unwrap().text_content().unwrap())
+        .collect();
+    let text = texts
+        .iter()
+        .find(|text| text.contains("cantConnectVnet"))
+        .expect("cantConnectVnet is greyed out");
     assert!(text.contains("its gateway uses Static routing"), "{text}");
     assert!(text.contains("point-to-site is not enabled"), "{text}");
+    assert!(
+        texts.iter().all(|text| !text.contains("corpVnet")),
+        "corpVnet can be picked"
+    );
 }
 
 #[wasm_bindgen_test]
