@@ -198,3 +198,96 @@ fn a_document_saved_before_regional_integration_loads_with_its_defaults() {
         "the gateway-required connection is kept"
     );
 }
+
+/// The sample with more ports opened, as schema 1 wrote it (`fixtures/schema1-sample.json`):
+/// every kind of entity and field the lab had when schema 2 came.
+#[test]
+fn a_schema_1_document_of_the_sample_keeps_loading() {
+    use std::net::Ipv4Addr;
+    use vnet_lab::model::entities::host::{PortRule, Protocol, Role};
+    use vnet_lab::model::entities::network::Delegation;
+    use vnet_lab::model::entities::region::Region;
+
+    let text = include_str!("fixtures/schema1-sample.json");
+    let decoded = decode::<Subscription>(text).expect("a schema-1 document still loads");
+    assert_eq!(decoded.revision, 12);
+    let s = decoded.state;
+    let rule = |protocol, port| PortRule { protocol, port };
+
+    assert_eq!(s.plans.len(), 3);
+    let premium = s
+        .plans
+        .values()
+        .find(|p| p.name == "contoso-premium")
+        .unwrap();
+    assert_eq!(
+        (premium.tier.to_string().as_str(), premium.instances),
+        ("Premium P1", 3)
+    );
+    let orders = s.web_app_named("contoso-orders").unwrap();
+    let regional = orders.regional.as_ref().expect("regional integration kept");
+    assert_eq!(
+        (regional.subnet.as_str(), regional.route_all),
+        ("apps", true)
+    );
+    assert!(s.web_app_named("contoso-web").unwrap().connection.is_some());
+
+    let corp = s.vnet_named("corpVnet").unwrap();
+    let [dns01, sql01] = &corp.virtual_machines[..] else {
+        panic!("corpVnet has dns01 and sql01");
+    };
+    assert_eq!(
+        (dns01.subnet.as_str(), dns01.host.address),
+        ("Backend", Ipv4Addr::new(10, 1, 1, 4))
+    );
+    assert_eq!(dns01.host.open_ports, [rule(Protocol::Udp, 53)]);
+    assert_eq!(
+        dns01.host.resolve("sql01.corp.contoso.com"),
+        Some(Ipv4Addr::new(10, 1, 1, 5))
+    );
+    assert_eq!(
+        sql01.host.open_ports,
+        [
+            rule(Protocol::Tcp, 1433),
+            rule(Protocol::Tcp, 1434),
+            rule(Protocol::Tcp, 1435),
+            rule(Protocol::Udp, 1434)
+        ]
+    );
+    assert_eq!(sql01.host.role, Some(Role::SqlServer));
+    assert!(!corp.point_to_site.as_ref().unwrap().certificates[0].revoked);
+    assert!(s.vnet_named("cantConnectVnet").unwrap().subnets.is_empty());
+
+    let app_vnet = s.vnet_named("appVnet").unwrap();
+    let north = s.vnet_named("northVnet").unwrap();
+    assert_eq!(
+        app_vnet.subnets[0].delegation,
+        Some(Delegation::ServerFarms)
+    );
+    assert_eq!(app_vnet.subnets[1].delegation, None);
+    assert_eq!(app_vnet.peerings, [north.id]);
+    assert_eq!(
+        (north.region, north.virtual_machines[0].host.role.clone()),
+        (Region::NorthEurope, None)
+    );
+    assert!(north.virtual_machines[0].host.host_names.is_empty());
+
+    let hq = s.local_network_named("onPremHQ").unwrap();
+    assert_eq!(
+        hq.servers[0].host.open_ports,
+        [
+            rule(Protocol::Tcp, 8080),
+            rule(Protocol::Tcp, 8081),
+            rule(Protocol::Smb, 445)
+        ]
+    );
+    assert!(hq.routes.is_empty());
+    let hybrid = s.hybrid_connections.values().next().unwrap();
+    assert!(hybrid.agent.as_ref().is_some_and(|agent| agent.running));
+    assert_eq!(
+        s.certificates[0].certificate.thumbprint,
+        "17497B55936E717FA702A3BA317CE8A0F26E7CA0"
+    );
+    assert_eq!(s.activity.len(), 6);
+    assert_eq!(s.next_id, 20);
+}
