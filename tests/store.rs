@@ -82,8 +82,8 @@ fn an_older_unknown_schema_is_refused() {
 
 #[test]
 fn a_wrong_field_is_named_by_its_json_path() {
-    let text = "{\"schema\": 1, \"revision\": 3, \"subscription\": {\"plans\": [{\"name\": \"a\", \"apps\": \"two\"}]}}";
-    let error = decode::<State>(text).unwrap_err();
+    let text = format!("{{\"schema\": {SCHEMA_VERSION}, \"revision\": 3, \"subscription\": {{\"plans\": [{{\"name\": \"a\", \"apps\": \"two\"}}]}}}}");
+    let error = decode::<State>(&text).unwrap_err();
     match &error {
         DecodeError::WrongField { path, .. } => assert_eq!(path, "subscription.plans[0].apps"),
         other => panic!("expected a wrong field, got {other:?}"),
@@ -290,4 +290,90 @@ fn a_schema_1_document_of_the_sample_keeps_loading() {
     );
     assert_eq!(s.activity.len(), 6);
     assert_eq!(s.next_id, 20);
+}
+
+fn wrong_field(text: &str) -> (String, String) {
+    match decode::<Subscription>(text) {
+        Err(DecodeError::WrongField { path, reason }) => (path, reason),
+        other => panic!("expected a wrong field, got {other:?}"),
+    }
+}
+
+#[test]
+fn migration_v1_to_v2_writes_port_rules_as_text_and_reads_back_equal() {
+    let v1 = decode::<Subscription>(include_str!("fixtures/schema1-sample.json")).unwrap();
+    let v2 = encode(&v1.state, v1.revision);
+    assert!(
+        v2.starts_with(&format!("{{\"schema\":{SCHEMA_VERSION},")),
+        "{v2}"
+    );
+    assert!(v2.contains("\"open_ports\":[\"tcp:1433\",\"tcp:1434\",\"tcp:1435\",\"udp:1434\"]"));
+    assert!(
+        !v2.contains("\"protocol\""),
+        "no port rule is an object any more"
+    );
+    assert_eq!(decode::<Subscription>(&v2), Ok(v1));
+}
+
+#[test]
+fn migration_v1_to_v2_names_a_bad_port_rule_by_its_path_in_the_v1_file() {
+    let text = include_str!("fixtures/schema1-sample.json");
+    let bad = text.replacen(
+        "{\"protocol\":\"Tcp\",\"port\":1435}",
+        "{\"protocol\":\"Tcpx\",\"port\":1435}",
+        1,
+    );
+    let (path, reason) = wrong_field(&bad);
+    assert_eq!(
+        path,
+        "subscription.virtual_networks.8.virtual_machines[1].host.open_ports[2]"
+    );
+    assert!(reason.contains("unknown variant `Tcpx`"), "{reason}");
+
+    let zero = text.replacen(
+        "{\"protocol\":\"Tcp\",\"port\":8081}",
+        "{\"protocol\":\"Tcp\",\"port\":0}",
+        1,
+    );
+    let (path, reason) = wrong_field(&zero);
+    assert_eq!(
+        path,
+        "subscription.local_networks.6.servers[0].host.open_ports[1]"
+    );
+    assert!(reason.contains("from 1 to 65535"), "{reason}");
+}
+
+#[test]
+fn migration_v1_to_v2_keeps_the_json_path_of_any_other_bad_field() {
+    let text = include_str!("fixtures/schema1-sample.json").replacen(
+        "\"address\":\"10.1.1.5\"",
+        "\"address\":\"10.1.1.500\"",
+        1,
+    );
+    let (path, reason) = wrong_field(&text);
+    assert_eq!(
+        path,
+        "subscription.virtual_networks.8.virtual_machines[1].host.address"
+    );
+    assert!(reason.contains("invalid IPv4 address syntax"), "{reason}");
+}
+
+#[test]
+fn a_bad_port_rule_says_how_to_write_one() {
+    let text = encode(&Subscription::sample(), 1).replacen("\"tcp:1433\"", "\"tcp 1433\"", 1);
+    let (path, reason) = wrong_field(&text);
+    assert!(path.ends_with(".host.open_ports[0]"), "{path}");
+    assert!(reason.contains("“tcp 1433” is not a port rule"), "{reason}");
+    assert!(reason.contains("as tcp:1433"), "{reason}");
+}
+
+#[test]
+fn an_exported_v1_file_imports_and_a_v1_share_link_opens() {
+    let text = include_str!("fixtures/schema1-sample.json");
+    let imported = decode::<Subscription>(text).unwrap();
+    let data = to_fragment(text).expect("the sample fits in a link");
+    assert_eq!(
+        decode::<Subscription>(&from_fragment(&data).unwrap()),
+        Ok(imported)
+    );
 }
