@@ -377,3 +377,17 @@ fn an_exported_v1_file_imports_and_a_v1_share_link_opens() {
         Ok(imported)
     );
 }
+
+#[test]
+fn schema_2_leaves_out_every_field_at_its_default() {
+    let text = encode(&Subscription::sample(), 1);
+    for default in ["null", "false", "[]", "\"WestEurope\"", "\"instances\":1}"] {
+        assert!(!text.contains(default), "{default} in {text}");
+    }
+    assert!(text.contains("\"instances\":3"), "{text}");
+    assert!(text.contains("\"NorthEurope\""), "{text}");
+    assert_eq!(
+        decode::<Subscription>(&text).map(|decoded| decoded.state),
+        Ok(Subscription::sample())
+    );
+}

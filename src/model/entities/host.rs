@@ -143,8 +143,11 @@ pub struct Host {
     pub name: String,
     pub address: Ipv4Addr,
     /// Names it is known by (in DNS records, or configured in a Hybrid Connection).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub host_names: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub open_ports: Vec<PortRule>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
 }
 

@@ -46,6 +46,7 @@ impl Gateway {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UploadedCertificate {
     pub thumbprint: String,
+    #[serde(default, skip_serializing_if = "super::is_default")]
     pub revoked: bool,
 }
 
@@ -53,6 +54,7 @@ pub struct UploadedCertificate {
 pub struct PointToSite {
     /// The client address pool: web apps get their addresses from it.
     pub pool: Ipv4Net,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub certificates: Vec<UploadedCertificate>,
 }
 
@@ -68,7 +70,7 @@ pub struct Subnet {
     pub name: String,
     pub prefix: Ipv4Net,
     /// The service the subnet is delegated to (R26).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delegation: Option<Delegation>,
 }
 
@@ -122,18 +124,24 @@ pub struct VirtualNetwork {
     pub id: VnetId,
     pub name: String,
     pub address_space: Vec<Ipv4Net>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subnets: Vec<Subnet>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dns_servers: Vec<Ipv4Addr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gateway: Option<Gateway>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub point_to_site: Option<PointToSite>,
     /// Local networks linked by a site-to-site VPN connection.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub site_to_site: Vec<LocalNetworkId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub virtual_machines: Vec<VirtualMachine>,
     /// Documents saved before regions existed load as West Europe.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::is_default")]
     pub region: Region,
     /// VNets peered with this one (both sides hold the peering).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub peerings: Vec<VnetId>,
 }
 
