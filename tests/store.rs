@@ -381,7 +381,14 @@ fn an_exported_v1_file_imports_and_a_v1_share_link_opens() {
 #[test]
 fn schema_2_leaves_out_every_field_at_its_default() {
     let text = encode(&Subscription::sample(), 1);
-    for default in ["null", "false", "[]", "\"WestEurope\"", "\"instances\":1}"] {
+    for default in [
+        "null",
+        "false",
+        "[]",
+        "\"WestEurope\"",
+        "\"instances\":1}",
+        "\"subnet\":\"Backend\"",
+    ] {
         assert!(!text.contains(default), "{default} in {text}");
     }
     assert!(text.contains("\"instances\":3"), "{text}");
@@ -390,4 +397,47 @@ fn schema_2_leaves_out_every_field_at_its_default() {
         decode::<Subscription>(&text).map(|decoded| decoded.state),
         Ok(Subscription::sample())
     );
+}
+
+#[test]
+fn a_virtual_machine_outside_the_subnet_its_address_is_in_keeps_its_subnet() {
+    let mut s = Subscription::sample();
+    let corp = s.vnet_named("corpVnet").unwrap().id;
+    let vnet = s.virtual_networks.get_mut(&corp).unwrap();
+    vnet.virtual_machines[0].subnet = "GatewaySubnet".into();
+    let text = encode(&s, 1);
+    assert_eq!(
+        text.matches("\"subnet\":\"GatewaySubnet\"").count(),
+        1,
+        "{text}"
+    );
+    assert!(!text.contains("\"subnet\":\"Backend\""), "{text}");
+    assert_eq!(
+        decode::<Subscription>(&text).map(|decoded| decoded.state),
+        Ok(s)
+    );
+}
+
+#[test]
+fn a_virtual_machine_without_subnet_in_no_subnet_is_named() {
+    let text = encode(&Subscription::sample(), 1);
+    for (address, vnet) in [("10.1.1.5", "corpVnet"), ("10.4.1.4", "northVnet")] {
+        let moved = address.replacen(".1.", ".9.", 1);
+        let bad = text.replacen(
+            &format!("\"address\":\"{address}\""),
+            &format!("\"address\":\"{moved}\""),
+            1,
+        );
+        let (path, reason) = wrong_field(&bad);
+        // serde_json places an error found after a VNet was read at its end, or at the end of
+        // the map when it is the last: the message names the VM and the VNet.
+        assert!(path.starts_with("subscription.virtual_networks"), "{path}");
+        assert!(
+            reason.contains(&format!(
+                "none of the subnets of {vnet} holds its address {moved}"
+            )),
+            "{reason}"
+        );
+        assert!(reason.contains("add its \"subnet\""), "{reason}");
+    }
 }
