@@ -441,3 +441,81 @@ fn a_virtual_machine_without_subnet_in_no_subnet_is_named() {
         assert!(reason.contains("add its \"subnet\""), "{reason}");
     }
 }
+
+mod random_hosts {
+    use std::net::Ipv4Addr;
+
+    use proptest::prelude::*;
+    use vnet_lab::model::entities::host::{Host, PortRule, Protocol, Role};
+    use vnet_lab::model::entities::ids::{ServerId, VmId};
+    use vnet_lab::model::entities::local_network::Server;
+    use vnet_lab::model::entities::network::VirtualMachine;
+    use vnet_lab::model::entities::region::Region;
+    use vnet_lab::model::Subscription;
+    use vnet_lab::store::{decode, encode};
+
+    /// Addresses in corpVnet's Backend subnet half the time, anywhere else otherwise.
+    fn address() -> impl Strategy<Value = Ipv4Addr> {
+        prop_oneof![
+            any::<u8>().prop_map(|last| Ipv4Addr::new(10, 1, 1, last)),
+            any::<u32>().prop_map(Ipv4Addr::from),
+        ]
+    }
+
+    fn host() -> impl Strategy<Value = Host> {
+        let rule = (prop::sample::select(Protocol::ALL.to_vec()), 1u16..)
+            .prop_map(|(protocol, port)| PortRule { protocol, port });
+        let role = prop_oneof![
+            Just(Role::SqlServer),
+            Just(Role::WindowsServer),
+            prop::collection::vec(("[a-z]{1,6}", address()), 0..3)
+                .prop_map(|records| Role::DnsServer { records }),
+        ];
+        (
+            "[a-z][a-z0-9-]{0,8}",
+            address(),
+            prop::collection::vec("[a-z]{1,6}\\.contoso\\.local", 0..3),
+            prop::collection::vec(rule, 0..5),
+            prop::option::of(role),
+        )
+            .prop_map(|(name, address, host_names, open_ports, role)| Host {
+                name,
+                address,
+                host_names,
+                open_ports,
+                role,
+            })
+    }
+
+    proptest! {
+        /// Any hosts, in or out of the subnet their address is in, and the fields schema 2 may
+        /// leave out, at their default or not: the stored document reads back equal.
+        #[test]
+        fn any_hosts_read_back_equal_from_schema_2(
+            machines in prop::collection::vec(
+                (prop::sample::select(vec!["Backend", "GatewaySubnet", "Elsewhere"]), any::<u32>(), host()),
+                0..6,
+            ),
+            servers in prop::collection::vec((any::<u32>(), host()), 0..4),
+            region in prop::sample::select(Region::ALL.to_vec()),
+            revoked in any::<bool>(),
+        ) {
+            let mut s = Subscription::sample();
+            let corp = s.vnet_named("corpVnet").unwrap().id;
+            let vnet = s.virtual_networks.get_mut(&corp).unwrap();
+            vnet.virtual_machines = machines
+                .into_iter()
+                .map(|(subnet, id, host)| VirtualMachine { id: VmId(id), subnet: subnet.into(), host })
+                .collect();
+            vnet.region = region;
+            vnet.point_to_site.as_mut().unwrap().certificates[0].revoked = revoked;
+            let hq = s.local_network_named("onPremHQ").unwrap().id;
+            s.local_networks.get_mut(&hq).unwrap().servers = servers
+                .into_iter()
+                .map(|(id, host)| Server { id: ServerId(id), host })
+                .collect();
+            let read = decode::<Subscription>(&encode(&s, 4)).map(|decoded| decoded.state);
+            prop_assert_eq!(read, Ok(s));
+        }
+    }
+}
