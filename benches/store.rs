@@ -7,7 +7,7 @@ use std::time::Instant;
 use criterion::{criterion_group, criterion_main, Criterion};
 use vnet_lab::model::fixtures::generate::large_subscription;
 use vnet_lab::model::Subscription;
-use vnet_lab::store::{decode, encode};
+use vnet_lab::store::{decode, encode, SCHEMA_VERSION};
 
 fn store(c: &mut Criterion) {
     let subscription = large_subscription();
@@ -19,7 +19,7 @@ fn store(c: &mut Criterion) {
     let read = started.elapsed();
     assert!(loaded.state == subscription);
     println!(
-        "stored document: {} bytes ({:.2} MB; goal: under 1 MB); save {:.1} ms (goal: under 10 ms), load {:.1} ms",
+        "stored document (schema {SCHEMA_VERSION}): {} bytes ({:.2} MB; goal: under 1 MB); save {:.1} ms (goal: under 10 ms), load {:.1} ms (goal: under 20 ms)",
         document.len(),
         document.len() as f64 / 1e6,
         saved.as_secs_f64() * 1e3,

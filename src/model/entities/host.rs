@@ -22,7 +22,7 @@ impl Protocol {
     pub fn parse(text: &str) -> Option<Protocol> {
         Protocol::ALL
             .into_iter()
-            .find(|protocol| protocol.to_string().eq_ignore_ascii_case(text))
+            .find(|protocol| protocol.lowercase_name().eq_ignore_ascii_case(text))
     }
 
     /// The name in a saved port rule: `tcp`.
