@@ -4,6 +4,9 @@
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;
+use vnet_lab::model::derived::check;
+use vnet_lab::model::derived::matrix::columns;
+use vnet_lab::model::derived::migration;
 use vnet_lab::model::derived::regional::{integration_subnets, plan_subnets};
 use vnet_lab::model::derived::status::plan_networks;
 use vnet_lab::model::entities::host::{PortRule, Protocol};
@@ -357,6 +360,39 @@ proptest! {
                 }
             }
             check_invariants(&s);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// R36: for every app's migration plan, applying it gives exactly the predicted
+    /// reachability for every endpoint.
+    #[test]
+    fn r36_applying_a_migration_plan_yields_its_prediction(actions in prop::collection::vec(action(), 1..60)) {
+        let mut s = Subscription::sample();
+        for action in actions {
+            let Some(command) = command(&s, action) else { continue };
+            let _ = s.apply(command);
+        }
+        for plan in migration::plans(&s) {
+            let mut after = s.clone();
+            let applied = after.apply(Command::MigrateToRegional { app: plan.app });
+            prop_assert_eq!(applied.is_ok(), plan.blocked.is_none(), "{:?}", applied.err());
+            if applied.is_err() {
+                continue;
+            }
+            check_invariants(&after);
+            for column in columns(&s) {
+                let key = format!("{} ({}) {}", column.endpoint.host.name, column.address, column.endpoint.rule);
+                let before = check::reachable(&s, plan.app, column.target());
+                let now = check::reachable(&after, plan.app, column.target());
+                match plan.predictions.iter().find(|p| p.endpoint == key) {
+                    Some(p) => prop_assert_eq!((p.before, p.after), (before, now), "{}", key),
+                    None => prop_assert!(!before && !now, "{} is missing from the prediction", key),
+                }
+            }
         }
     }
 }

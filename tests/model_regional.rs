@@ -71,7 +71,7 @@ fn r25_regional_integration_needs_basic_or_higher() {
             tier: Tier::F1,
         },
     );
-    new_subnet(&mut s, "appVnet", "blog", "10.3.3.0/28");
+    new_subnet(&mut s, "appVnet", "blog", "10.3.9.0/28");
     let command = connect(&mut s, "contoso-blog", "appVnet", "blog");
     let error = refused(&mut s, command);
     assert_eq!(
@@ -117,7 +117,7 @@ fn r25_scaling_to_free_disables_the_regional_integration_and_back_restores_it() 
         connection_status(&s, orders),
         ConnectionStatus::RegionalDisabledByTier { tier: Tier::D1 }
     );
-    let report = run(&s, orders, tcp("10.3.2.4", 1433));
+    let report = run(&s, orders, tcp("10.4.1.4", 443));
     assert!(matches!(
         report.failure(),
         Some(Step::RegionalTierTooLow { .. })
@@ -129,7 +129,7 @@ fn r25_scaling_to_free_disables_the_regional_integration_and_back_restores_it() 
             tier: Tier::P1,
         },
     );
-    assert!(run(&s, orders, tcp("10.3.2.4", 1433)).reachable());
+    assert!(run(&s, orders, tcp("10.4.1.4", 443)).reachable());
 }
 
 #[test]
@@ -450,9 +450,11 @@ fn r33_a_peered_vnet_is_reached_like_the_vnet_itself_even_across_regions() {
             remote: north,
         },
     );
+    // Without the peering only the default route 0.0.0.0/0 matches, and the NSG's
+    // DenyAllOutBound refuses a private address outside the VirtualNetwork tag.
     assert_eq!(
         failed_stage(&s, "contoso-orders", "10.4.1.4", 443),
-        Some(Stage::Route)
+        Some(Stage::SecurityGroup)
     );
     let error = refused(
         &mut s,
@@ -692,7 +694,7 @@ fn the_sample_shows_regional_integration_without_a_click() {
         s.virtual_networks[&vnet(&s, "northVnet")].region,
         Region::NorthEurope
     );
-    assert!(run(&s, orders, tcp("10.3.2.4", 1433)).reachable());
+    assert!(run(&s, orders, tcp("10.4.1.4", 443)).reachable());
 }
 
 #[test]

@@ -65,11 +65,11 @@ fn console_explains_a_bad_line() {
 fn r24_matrix_cells_hold_both_answers() {
     let s = sample();
     let m = matrix(&s, &MatrixFilter::default());
-    assert_eq!(m.apps.len(), 4);
+    assert_eq!(m.apps.len(), 5);
     assert_eq!(
         m.columns.len(),
-        5,
-        "dns01 UDP 53, sql01 TCP 1433, hq-app01 TCP 8080, orders-sql01 TCP 1433, north-api01 TCP 443"
+        7,
+        "dns01 UDP 53, sql01 TCP 1433, orders-sql01 TCP 1433, north-api01 TCP 443, contoso-sql TCP 1433, hq-app01 TCP 8080, api.fabrikam.com TCP 443"
     );
     let row = |name: &str| m.apps.iter().position(|a| a.name == name).unwrap();
     let column = |host: &str| {
@@ -84,7 +84,10 @@ fn r24_matrix_cells_hold_both_answers() {
     assert!(!hq_from_blog.vnet && hq_from_blog.hybrid);
     let hq_from_web = m.cell(row("contoso-web"), column("hq-app01"));
     assert!(!hq_from_web.vnet, "no route back yet (R21)");
-    let orders_sql = m.cell(row("contoso-orders"), column("orders-sql01"));
+    let orders_sql = m.cell(
+        row("contoso-orders"),
+        column("contoso-sql.database.windows.net"),
+    );
     assert!(
         orders_sql.vnet,
         "regional integration answers in the same matrix"
@@ -171,7 +174,7 @@ fn r24_comparison_rows_match_the_matrix() {
     );
     let orders_sql = rows
         .iter()
-        .find(|r| r.host.starts_with("orders-sql01"))
+        .find(|r| r.host.starts_with("contoso-sql"))
         .unwrap();
     assert_eq!(orders_sql.regional.now, ["contoso-orders"]);
     assert!(orders_sql.gateway_required.now.is_empty());

@@ -15,39 +15,50 @@ struct PortRuleV1 {
     port: u16,
 }
 
-/// Where schema 1 kept hosts: each entity of the collection lists them, each with its `host`.
-const HOSTS: [(&str, &str); 2] = [
-    ("virtual_networks", "virtual_machines"),
-    ("local_networks", "servers"),
+/// Where schema 1 kept hosts: in each entity of a collection, in a list or as its own `host`.
+const HOSTS: [(&str, Option<&str>); 4] = [
+    ("virtual_networks", Some("virtual_machines")),
+    ("local_networks", Some("servers")),
+    ("private_endpoints", None),
+    ("internet_hosts", None),
 ];
 
 /// Schema 1 → 2: port rules become `tcp:1433`. The fields schema 2 leaves out at their default
 /// (`"role": null`, `"revoked": false`, empty lists …) still read, so they stay as written.
 /// Parts that are not as schema 1 wrote them are left for the decoder to name.
 pub fn v1_to_v2(document: &mut Value) -> Result<(), DecodeError> {
-    for (collection, hosts) in HOSTS {
+    for (collection, list) in HOSTS {
         let Some(Value::Object(entities)) =
             document.pointer_mut(&format!("/subscription/{collection}"))
         else {
             continue;
         };
         for (key, entity) in entities.iter_mut() {
-            let Some(Value::Array(list)) = entity.get_mut(hosts) else {
+            let path = format!("subscription.{collection}.{key}");
+            let Some(list) = list else {
+                port_rules_v2(entity, &path)?;
                 continue;
             };
-            for (index, host) in list.iter_mut().enumerate() {
-                let Some(Value::Array(rules)) = host.pointer_mut("/host/open_ports") else {
-                    continue;
-                };
-                for (n, rule) in rules.iter_mut().enumerate() {
-                    let path = format!(
-                        "subscription.{collection}.{key}.{hosts}[{index}].host.open_ports[{n}]"
-                    );
-                    *rule = port_rule_v2(rule)
-                        .map_err(|reason| DecodeError::WrongField { path, reason })?;
+            if let Some(Value::Array(holders)) = entity.get_mut(list) {
+                for (index, holder) in holders.iter_mut().enumerate() {
+                    port_rules_v2(holder, &format!("{path}.{list}[{index}]"))?;
                 }
             }
         }
+    }
+    Ok(())
+}
+
+/// Rewrites the port rules of the host of `holder`, found at `path`.
+fn port_rules_v2(holder: &mut Value, path: &str) -> Result<(), DecodeError> {
+    let Some(Value::Array(rules)) = holder.pointer_mut("/host/open_ports") else {
+        return Ok(());
+    };
+    for (n, rule) in rules.iter_mut().enumerate() {
+        *rule = port_rule_v2(rule).map_err(|reason| DecodeError::WrongField {
+            path: format!("{path}.host.open_ports[{n}]"),
+            reason,
+        })?;
     }
     Ok(())
 }

@@ -17,9 +17,9 @@ pub fn StatusBadge(status: ConnectionStatus) -> impl IntoView {
         ConnectionStatus::SyncRequired { .. } | ConnectionStatus::GatewayNotReady { .. } => {
             "badge badge-warn"
         }
-        ConnectionStatus::DisabledByTier { .. } | ConnectionStatus::OutOfSync { .. } => {
-            "badge badge-bad"
-        }
+        ConnectionStatus::DisabledByTier { .. }
+        | ConnectionStatus::RegionalDisabledByTier { .. }
+        | ConnectionStatus::OutOfSync { .. } => "badge badge-bad",
     };
     view! { <span class=class title=status.to_string()>{status.label()}</span> }
 }

@@ -5,10 +5,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::entities::host::{PortRule, Role};
 use crate::model::entities::ids::{
-    HybridConnectionId, LocalNetworkId, PlanId, ServerId, VmId, VnetId, WebAppId,
+    HybridConnectionId, InternetHostId, LocalNetworkId, NatGatewayId, NsgId, PlanId,
+    PrivateDnsZoneId, PrivateEndpointId, RouteTableId, ServerId, VmId, VnetId, WebAppId,
 };
 use crate::model::entities::network::Routing;
 use crate::model::entities::region::Region;
+use crate::model::entities::security::{Access, Direction, RuleProtocol};
 use crate::model::entities::tier::Tier;
 
 /// A host a firewall command acts on.
@@ -16,6 +18,32 @@ use crate::model::entities::tier::Tier;
 pub enum HostRef {
     VirtualMachine(VnetId, VmId),
     Server(LocalNetworkId, ServerId),
+    PrivateEndpoint(PrivateEndpointId),
+    InternetHost(InternetHostId),
+}
+
+/// A network security rule as typed in the portal's form; the typed parts are parsed strictly.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecurityRuleInput {
+    pub name: String,
+    /// 100 to 4096.
+    pub priority: String,
+    pub direction: Direction,
+    pub access: Access,
+    pub protocol: RuleProtocol,
+    /// A CIDR prefix, an address, `VirtualNetwork`, `Internet` or `Any` (`*`).
+    pub destination: String,
+    /// A port, a range as `1000-2000`, or `Any` (`*`).
+    pub ports: String,
+}
+
+/// The kind of a route's next hop, as the portal's form offers it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum NextHopKind {
+    VirtualAppliance,
+    VirtualNetworkGateway,
+    Internet,
+    None,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -195,6 +223,10 @@ pub enum Command {
         prefix: String,
         route_all: bool,
     },
+    /// R35, R36: runs the web app's migration plan, all or nothing, as one activity.
+    MigrateToRegional {
+        app: WebAppId,
+    },
     /// R29
     SetRouteAll {
         app: WebAppId,
@@ -247,6 +279,116 @@ pub enum Command {
     SetRelayAgentRunning {
         connection: HybridConnectionId,
         running: bool,
+    },
+
+    CreateNetworkSecurityGroup {
+        name: String,
+        region: Region,
+    },
+    DeleteNetworkSecurityGroup {
+        nsg: NsgId,
+    },
+    /// Adds a rule, or replaces the rule named `replacing` (an edit, or a new priority).
+    SetSecurityRule {
+        nsg: NsgId,
+        rule: SecurityRuleInput,
+        replacing: Option<String>,
+    },
+    RemoveSecurityRule {
+        nsg: NsgId,
+        name: String,
+    },
+    /// `None` dissociates.
+    AssociateNetworkSecurityGroup {
+        vnet: VnetId,
+        subnet: String,
+        nsg: Option<NsgId>,
+    },
+    CreateRouteTable {
+        name: String,
+        region: Region,
+    },
+    DeleteRouteTable {
+        route_table: RouteTableId,
+    },
+    /// Adds a route, or replaces the route named `replacing`. `appliance` is the next hop's
+    /// address for a virtual appliance, as typed.
+    SetUserRoute {
+        route_table: RouteTableId,
+        name: String,
+        prefix: String,
+        next_hop: NextHopKind,
+        appliance: String,
+        replacing: Option<String>,
+    },
+    RemoveUserRoute {
+        route_table: RouteTableId,
+        name: String,
+    },
+    AssociateRouteTable {
+        vnet: VnetId,
+        subnet: String,
+        route_table: Option<RouteTableId>,
+    },
+    CreateNatGateway {
+        name: String,
+        region: Region,
+        public_ip: String,
+    },
+    DeleteNatGateway {
+        nat_gateway: NatGatewayId,
+    },
+    AssociateNatGateway {
+        vnet: VnetId,
+        subnet: String,
+        nat_gateway: Option<NatGatewayId>,
+    },
+    /// A public service web apps call; its ports are opened with `OpenPort`.
+    CreateInternetHost {
+        name: String,
+        address: String,
+    },
+    DeleteInternetHost {
+        host: InternetHostId,
+    },
+    /// `target` is the service's name, as `contoso-sql.database.windows.net`.
+    CreatePrivateEndpoint {
+        vnet: VnetId,
+        subnet: String,
+        target: String,
+        address: String,
+        public_address: String,
+    },
+    DeletePrivateEndpoint {
+        endpoint: PrivateEndpointId,
+    },
+    CreatePrivateDnsZone {
+        name: String,
+    },
+    DeletePrivateDnsZone {
+        zone: PrivateDnsZoneId,
+    },
+    AddZoneRecord {
+        zone: PrivateDnsZoneId,
+        name: String,
+        address: String,
+    },
+    RemoveZoneRecord {
+        zone: PrivateDnsZoneId,
+        name: String,
+    },
+    LinkPrivateDnsZone {
+        zone: PrivateDnsZoneId,
+        vnet: VnetId,
+    },
+    UnlinkPrivateDnsZone {
+        zone: PrivateDnsZoneId,
+        vnet: VnetId,
+    },
+    /// The `WEBSITE_DNS_SERVER` app setting; empty text removes it (R32).
+    SetDnsServerSetting {
+        app: WebAppId,
+        address: String,
     },
 }
 

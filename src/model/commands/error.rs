@@ -10,6 +10,7 @@ use crate::model::entities::region::Region;
 use crate::model::entities::tier::{HybridConnectionLimit, Tier, TierFamily};
 use crate::model::input::addressing::AddressError;
 use crate::model::input::names::NameProblem;
+use crate::model::input::rules::RuleFieldError;
 use crate::model::input::text::join;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -243,6 +244,64 @@ pub enum CommandError {
     NotRegional {
         app: String,
     },
+    RuleField(RuleFieldError),
+    /// R30: two rules of one direction cannot share a priority.
+    DuplicatePriority {
+        priority: u16,
+        rule: String,
+        nsg: String,
+    },
+    /// NSGs, route tables and NAT gateways serve subnets of their own region.
+    OtherRegion {
+        resource: String,
+        region: Region,
+        vnet: String,
+        vnet_region: Region,
+    },
+    /// R31
+    NoApplianceAddress {
+        route: String,
+    },
+    NotPublic {
+        what: String,
+        address: String,
+    },
+    NotPrivate {
+        what: String,
+        address: String,
+    },
+    InvalidDnsName {
+        text: String,
+    },
+    DelegatedSubnet {
+        subnet: String,
+    },
+    AlreadyLinkedZone {
+        zone: String,
+        vnet: String,
+    },
+    ZoneNotLinked {
+        zone: String,
+        vnet: String,
+    },
+    DuplicateRecord {
+        name: String,
+        zone: String,
+    },
+    /// R35
+    NotGatewayRequired {
+        app: String,
+    },
+    MigrationBlocked {
+        app: String,
+        reason: String,
+    },
+}
+
+impl From<RuleFieldError> for CommandError {
+    fn from(error: RuleFieldError) -> Self {
+        CommandError::RuleField(error)
+    }
 }
 
 /// "; a /27 would hold them" when a larger subnet would.
@@ -277,6 +336,8 @@ impl fmt::Display for CommandError {
             InvalidName { kind, name, problem } => write!(f, "The {kind} name “{name}” is not valid: {problem}. Choose another name."),
             DuplicateName { kind, name } => write!(f, "A {kind} named “{name}” already exists. Choose another name."),
             NotFound { kind, id } => write!(f, "No {kind} {id} exists any more; it may have been deleted in another tab. Reload the view."),
+            // A question ("did you mean 10.0.0.0/16?") ends the sentence already.
+            Address(error @ AddressError::HostBitsSet { .. }) => write!(f, "{error}"),
             Address(error) => write!(f, "{error}."),
             EmptyAddressSpace { owner } => write!(f, "{owner} needs at least one address prefix, such as 10.1.0.0/16."),
             OverlappingPrefixes { owner, a, b } => write!(f, "The address prefixes {a} and {b} of {owner} overlap. Remove one or pick ranges that do not overlap."),
@@ -335,6 +396,19 @@ impl fmt::Display for CommandError {
             PeeringToItself { vnet } => write!(f, "{vnet} cannot be peered with itself. Pick another virtual network."),
             AlreadyPeered { vnet, remote } => write!(f, "{vnet} is already peered with {remote}."),
             NotPeered { vnet, remote } => write!(f, "{vnet} is not peered with {remote}."),
+            RuleField(error) => write!(f, "{error}."),
+            DuplicatePriority { priority, rule, nsg } => write!(f, "The rule {rule} of {nsg} already has priority {priority} in this direction. Pick another priority from 100 to 4096."),
+            OtherRegion { resource, region, vnet, vnet_region } => write!(f, "{resource} is in {region} and {vnet} in {vnet_region}; it can serve only subnets of its own region. Create one in {vnet_region}."),
+            NoApplianceAddress { route } => write!(f, "The route {route} sends traffic to a virtual appliance, so it needs the appliance's IP address, such as 10.3.0.4."),
+            NotPublic { what, address } => write!(f, "{address} is a private (RFC 1918) address; {what} needs a public address, such as 20.61.15.7."),
+            NotPrivate { what, address } => write!(f, "{address} is not a private (RFC 1918) address; {what} needs one inside the subnet."),
+            InvalidDnsName { text } => write!(f, "“{text}” is not a DNS name: write labels of letters, digits and hyphens separated by dots, such as contoso-sql.database.windows.net."),
+            DelegatedSubnet { subnet } => write!(f, "The subnet {subnet} is delegated to Microsoft.Web/serverFarms, so it holds only App Service integrations. Pick another subnet."),
+            AlreadyLinkedZone { zone, vnet } => write!(f, "The private DNS zone {zone} is already linked to {vnet}."),
+            ZoneNotLinked { zone, vnet } => write!(f, "The private DNS zone {zone} is not linked to {vnet}."),
+            DuplicateRecord { name, zone } => write!(f, "The zone {zone} already has a record named {name}. Remove it first to change its address."),
+            NotGatewayRequired { app } => write!(f, "The web app {app} does not use gateway-required VNet Integration, so there is nothing to migrate."),
+            MigrationBlocked { app, reason } => write!(f, "The web app {app} cannot move yet: {reason}"),
             NotRegional { app } => write!(f, "The web app {app} has no regional VNet Integration, and Route All applies only to it. Connect the web app by regional integration first."),
         }
     }

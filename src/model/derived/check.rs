@@ -10,17 +10,21 @@ use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
 
-use crate::model::commands::command::{Command, HostRef};
+use crate::model::commands::command::{Command, HostRef, SecurityRuleInput};
+use crate::model::derived::effective::{EffectiveRoute, Flow, RouteSource};
 use crate::model::derived::status::{
     certificate_problem, missing_conditions, MissingCondition, OutOfSyncReason,
 };
 use crate::model::entities::host::{Host, PortRule, Protocol};
 use crate::model::entities::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
+use crate::model::entities::ids::{NsgId, PrivateDnsZoneId, RouteTableId};
 use crate::model::entities::network::{Routing, VirtualNetwork};
 use crate::model::entities::region::Region;
+use crate::model::entities::security::{Access, Direction, RuleProtocol, SecurityRule};
 use crate::model::entities::subscription::Subscription;
 use crate::model::entities::tier::{Tier, TierFamily};
 use crate::model::entities::web_app::Integration;
+use crate::model::input::addressing::is_private_address;
 use crate::model::input::text::join;
 
 /// What the check is asked: a host name or IPv4 address, a port, a protocol.
@@ -196,6 +200,74 @@ pub enum Step<'a> {
         local_name: &'a str,
         subnet: Ipv4Net,
     },
+    /// R32: Azure DNS answered, from a private zone linked to the VNet or from public DNS,
+    /// perhaps for a custom DNS server forwarding to it.
+    ResolvedByAzureDns {
+        name: &'a str,
+        address: Ipv4Addr,
+        zone: Option<&'a str>,
+        forwarded_by: Option<Ipv4Addr>,
+    },
+    /// R32: a private endpoint's name, with no linked `privatelink` zone: its public address.
+    ResolvedToPublicAddress {
+        name: &'a str,
+        address: Ipv4Addr,
+        zone_name: String,
+    },
+    /// R31: the effective route that matched.
+    RouteMatched {
+        route: EffectiveRoute,
+    },
+    /// R31: next hop None.
+    RouteDrops {
+        route: EffectiveRoute,
+        route_table: Option<RouteTableId>,
+    },
+    /// R31: nothing answers at the virtual appliance's address.
+    ApplianceUnreachable {
+        address: Ipv4Addr,
+    },
+    ThroughAppliance {
+        address: Ipv4Addr,
+        name: &'a str,
+    },
+    /// R31: a route sends the address to the gateway, which has no route to it.
+    GatewayHasNoRoute {
+        address: Ipv4Addr,
+    },
+    /// R31: a private address sent to the internet is dropped there.
+    PrivateToInternet {
+        address: Ipv4Addr,
+    },
+    /// R30: the outbound rule that allowed the flow.
+    NsgAllows {
+        nsg: &'a str,
+        rule: SecurityRule,
+    },
+    /// R30: the outbound rule that denied it, and an inbound rule a person may have meant.
+    NsgDenies {
+        nsg: NsgId,
+        nsg_name: &'a str,
+        rule: SecurityRule,
+        flow: Flow,
+        inbound: Option<String>,
+        /// A free priority just above the deny, for the fix's Allow.
+        allow_priority: Option<u16>,
+    },
+    /// R29: with Route All on, internet traffic leaves by the NAT gateway when there is one.
+    LeavesByNat {
+        name: &'a str,
+        public_ip: Ipv4Addr,
+    },
+    /// R32: the public face of a service reached by its private endpoint refuses.
+    PublicAccessDenied {
+        name: &'a str,
+        vnet: VnetId,
+        vnet_name: &'a str,
+        zone_name: String,
+        unlinked_zone: Option<PrivateDnsZoneId>,
+        private_address: Ipv4Addr,
+    },
 }
 
 /// The part of the chain a step belongs to, in the order they are evaluated.
@@ -208,6 +280,8 @@ pub enum Stage {
     Certificate,
     RouteAll,
     NameResolution,
+    RouteTable,
+    SecurityGroup,
     Route,
     Firewall,
 }
@@ -221,6 +295,8 @@ impl fmt::Display for Stage {
             Stage::Gateway => "Gateway and point-to-site",
             Stage::Certificate => "Certificate",
             Stage::RouteAll => "Route All scope",
+            Stage::RouteTable => "Effective route",
+            Stage::SecurityGroup => "Network security group",
             Stage::NameResolution => "Name resolution",
             Stage::Route => "Route",
             Stage::Firewall => "Firewall",
@@ -264,8 +340,25 @@ impl Step<'_> {
             | RegionalTierAllows { .. }
             | RegionalTierTooLow { .. } => Stage::Tier,
             Connected { .. } | NotConnected | RegionalIntegration { .. } => Stage::Connection,
-            RouteAllScope { .. } | OutsideRouteAll { .. } | ToInternet { .. } => Stage::RouteAll,
-            RegionalNotResolved { .. } => Stage::NameResolution,
+            RouteAllScope { .. }
+            | OutsideRouteAll { .. }
+            | ToInternet {
+                route_all: false, ..
+            } => Stage::RouteAll,
+            ToInternet {
+                route_all: true, ..
+            } => Stage::Route,
+            RegionalNotResolved { .. }
+            | ResolvedByAzureDns { .. }
+            | ResolvedToPublicAddress { .. } => Stage::NameResolution,
+            RouteMatched { .. }
+            | RouteDrops { .. }
+            | ApplianceUnreachable { .. }
+            | ThroughAppliance { .. }
+            | GatewayHasNoRoute { .. }
+            | PrivateToInternet { .. } => Stage::RouteTable,
+            NsgAllows { .. } | NsgDenies { .. } => Stage::SecurityGroup,
+            LeavesByNat { .. } | PublicAccessDenied { .. } => Stage::Route,
             ThroughPeering { .. } | ThroughTunnelToSubnet { .. } | NoRouteBackToSubnet { .. } => {
                 Stage::Route
             }
@@ -305,6 +398,12 @@ impl Step<'_> {
                 | ToInternet { .. }
                 | ThroughPeering { .. }
                 | ThroughTunnelToSubnet { .. }
+                | ResolvedByAzureDns { .. }
+                | ResolvedToPublicAddress { .. }
+                | RouteMatched { .. }
+                | ThroughAppliance { .. }
+                | NsgAllows { .. }
+                | LeavesByNat { .. }
         )
     }
 
@@ -333,10 +432,39 @@ impl Step<'_> {
             OutsideRouteAll { app, .. } => action("Turn Route All on, so all outbound traffic enters the virtual network.", Command::SetRouteAll { app: *app, enabled: true }),
             RegionalNotResolved { name, servers } if servers.is_empty() => advice(format!("Use the IP address, or add a DNS server that knows {name} to the virtual network.")),
             RegionalNotResolved { name, .. } => advice(format!("Use the IP address, or add an A record for {name} on the VNet's DNS server.")),
+            RouteDrops { route_table: Some(table), route: EffectiveRoute { source: RouteSource::User { route, .. }, .. } } => action(format!("Remove the route {route}, or give it another next hop."), Command::RemoveUserRoute { route_table: *table, name: route.clone() }),
+            ApplianceUnreachable { address } => advice(format!("Create the virtual appliance at {address} in the virtual network or a peered one, or change the route's next hop.")),
+            GatewayHasNoRoute { address } => advice(format!("Send {address} to the virtual network instead of the gateway: remove the route, or link a local network holding it by site-to-site VPN.")),
+            PrivateToInternet { address } => advice(format!("Remove the route that sends {address} to the internet, or point it at a virtual appliance that reaches it.")),
+            NsgDenies { nsg, rule, flow, allow_priority: Some(priority), .. } => nsg_fix(*nsg, rule, *flow, *priority),
+            NsgDenies { nsg_name, rule, .. } => advice(format!("Free a priority above {} in {nsg_name} and add an outbound Allow rule there.", rule.name)),
+            PublicAccessDenied { unlinked_zone: Some(zone), vnet, vnet_name, zone_name, .. } => action(format!("Link the private DNS zone {zone_name} to {vnet_name}."), Command::LinkPrivateDnsZone { zone: *zone, vnet: *vnet }),
+            PublicAccessDenied { name, vnet_name, zone_name, private_address, .. } => advice(format!("Create the private DNS zone {zone_name} with an A record for {} → {private_address}, and link it to {vnet_name}.", name.split('.').next().unwrap_or(name))),
             NoRouteBackToSubnet { local, local_name, subnet } => action(format!("On {local_name}, add the route {subnet} via the VPN tunnel."), Command::AddRoute { local_network: *local, prefix: subnet.to_string() }),
             _ => None,
         }
     }
+}
+
+/// R30: an Allow for exactly this flow, just above the rule that denied it.
+fn nsg_fix(nsg: NsgId, deny: &SecurityRule, flow: Flow, priority: u16) -> Option<Fix> {
+    let protocol = match flow.protocol {
+        Protocol::Udp => RuleProtocol::Udp,
+        _ => RuleProtocol::Tcp,
+    };
+    let rule = SecurityRuleInput {
+        name: format!("Allow-{}-{}", protocol, flow.port),
+        priority: priority.to_string(),
+        direction: Direction::Outbound,
+        access: Access::Allow,
+        protocol,
+        destination: flow.address.to_string(),
+        ports: flow.port.to_string(),
+    };
+    action(
+        format!("Add an outbound rule that allows {protocol} {} to {} with priority {priority}, above {}.", flow.port, flow.address, deny.name),
+        Command::SetSecurityRule { nsg, rule, replacing: None },
+    )
 }
 
 fn gateway_fix(
@@ -425,6 +553,22 @@ impl fmt::Display for Step<'_> {
             ThroughPeering { vnet, subnet: None } => write!(f, "The address is in the peered virtual network {vnet}, reached over the peering."),
             ThroughTunnelToSubnet { local, subnet } => write!(f, "The address is on {local}, reached through the VNet's site-to-site tunnel, and {local} routes the integration subnet {subnet} back."),
             NoRouteBackToSubnet { local_name, subnet, .. } => write!(f, "{local_name} has no route for the integration subnet {subnet} back through the tunnel, so replies never reach the web app."),
+            ResolvedByAzureDns { name, address, zone: Some(zone), forwarded_by: None } => write!(f, "{name} resolves to {address}: Azure DNS (168.63.129.16) answered from the private DNS zone {zone}, linked to the virtual network."),
+            ResolvedByAzureDns { name, address, zone: Some(zone), forwarded_by: Some(server) } => write!(f, "{name} resolves to {address}: the DNS server {server} forwarded it to Azure DNS, which answered from the private DNS zone {zone}."),
+            ResolvedByAzureDns { name, address, zone: None, forwarded_by: None } => write!(f, "{name} resolves to its public address {address} (Azure DNS, public name)."),
+            ResolvedByAzureDns { name, address, zone: None, forwarded_by: Some(server) } => write!(f, "{name} resolves to its public address {address}: the DNS server {server} forwarded it to Azure DNS."),
+            ResolvedToPublicAddress { name, address, zone_name } => write!(f, "{name} resolves to its public address {address}: no private DNS zone {zone_name} linked to the virtual network holds its private address."),
+            RouteMatched { route } => write!(f, "The effective route {} ({}) sends it to: {}.", route.prefix, route.source, route.next_hop),
+            RouteDrops { route, .. } => write!(f, "The effective route {} ({}) has the next hop None: the traffic is dropped.", route.prefix, route.source),
+            ApplianceUnreachable { address } => write!(f, "The route's next hop is the virtual appliance {address}, but nothing in the virtual network or its peers has that address, so the traffic is dropped."),
+            ThroughAppliance { address, name } => write!(f, "The virtual appliance {name} ({address}) receives the traffic and forwards it."),
+            GatewayHasNoRoute { address } => write!(f, "A route sends {address} to the virtual network gateway, which has no route to it: no local network linked by site-to-site VPN holds it."),
+            PrivateToInternet { address } => write!(f, "A route sends the private address {address} to the internet, where it is not routed: the traffic is dropped."),
+            NsgAllows { nsg, rule } => write!(f, "The network security group {nsg} allows it: outbound rule {rule}."),
+            NsgDenies { nsg_name, rule, inbound: None, .. } => write!(f, "The network security group {nsg_name} denies it: outbound rule {rule}."),
+            NsgDenies { nsg_name, rule, inbound: Some(inbound), .. } => write!(f, "The network security group {nsg_name} denies it: outbound rule {rule}. The inbound rule {inbound} matches this traffic, but inbound rules do not apply to the app's outbound traffic."),
+            LeavesByNat { name, public_ip } => write!(f, "The traffic leaves to the internet from the NAT gateway {name}, public IP {public_ip}."),
+            PublicAccessDenied { name, .. } => write!(f, "{name} refuses connections to its public address: the service is reached by its private endpoint, whose address the web app did not get."),
         }
     }
 }
@@ -441,6 +585,8 @@ pub enum Hop<'a> {
     /// The address the app's traffic leaves from in its integration subnet.
     IntegrationSubnet(&'a str, Ipv4Addr),
     Peering(&'a str),
+    Appliance(&'a str, Ipv4Addr),
+    NatGateway(&'a str, Ipv4Addr),
     Internet,
     Host(&'a str, Ipv4Addr),
 }
@@ -459,6 +605,8 @@ impl Hop<'_> {
                 ("Integration subnet", format!("{name} {address}"))
             }
             Hop::Peering(vnet) => ("Peering", vnet.to_string()),
+            Hop::Appliance(name, address) => ("Virtual appliance", format!("{name} {address}")),
+            Hop::NatGateway(name, address) => ("NAT gateway", format!("{name} {address}")),
             Hop::Internet => ("Internet", String::new()),
             Hop::Host(name, address) => ("Host", format!("{name} {address}")),
         }
@@ -632,6 +780,23 @@ fn resolve<'a>(
         record(report, Step::IsAddress { address })?;
         return Ok(address);
     }
+    // A public service's name is public DNS's to answer, with or without the VNet's servers.
+    if let Some(public) = subscription
+        .internet_hosts
+        .values()
+        .find(|internet| internet.host.is_known_as(host))
+    {
+        record(
+            report,
+            Step::ResolvedByAzureDns {
+                name: host,
+                address: public.host.address,
+                zone: None,
+                forwarded_by: None,
+            },
+        )?;
+        return Ok(public.host.address);
+    }
     let sync_would_help = vnet.dns_servers.as_slice() != dns_servers;
     if dns_servers.is_empty() {
         record(
@@ -748,6 +913,22 @@ fn route<'a>(
         .values()
         .find(|local| local.contains(address));
     let Some(local) = holder else {
+        // R29's first half holds for the 2015 kind too: public addresses never enter the VNet.
+        if !is_private_address(address) {
+            record(
+                report,
+                Step::ToInternet {
+                    address,
+                    route_all: false,
+                },
+            )?;
+            report.path.push(Hop::Internet);
+            return Ok(subscription
+                .internet_hosts
+                .values()
+                .find(|internet| internet.host.address == address)
+                .map(|internet| (HostRef::InternetHost(internet.id), &internet.host)));
+        }
         return record(report, Step::Unroutable { address }).map(|_| None);
     };
     if !vnet.site_to_site.contains(&local.id) {

@@ -122,6 +122,9 @@ pub enum SubnetProblem {
     HasVirtualMachines {
         count: usize,
     },
+    HasPrivateEndpoints {
+        count: usize,
+    },
     /// Used by another plan and smaller than /26 (R27).
     UsedByAnotherPlan {
         plan: String,
@@ -155,6 +158,11 @@ impl fmt::Display for SubnetProblem {
             SubnetProblem::HasVirtualMachines { count } => write!(
                 f,
                 "it is not empty: {count} virtual machine{} in it; an integration subnet must be empty",
+                if *count == 1 { " is" } else { "s are" }
+            ),
+            SubnetProblem::HasPrivateEndpoints { count } => write!(
+                f,
+                "it is not empty: {count} private endpoint{} in it; an integration subnet must be empty",
                 if *count == 1 { " is" } else { "s are" }
             ),
             SubnetProblem::UsedByAnotherPlan { plan, prefix } => write!(
@@ -217,6 +225,14 @@ pub fn subnet_problems(
         .count();
     if count > 0 {
         problems.push(SubnetProblem::HasVirtualMachines { count });
+    }
+    let endpoints = subscription
+        .private_endpoints
+        .values()
+        .filter(|endpoint| endpoint.vnet == vnet.id && endpoint.subnet == subnet.name)
+        .count();
+    if endpoints > 0 {
+        problems.push(SubnetProblem::HasPrivateEndpoints { count: endpoints });
     }
     let all = integration_subnets(subscription);
     let usage = all

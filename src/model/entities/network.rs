@@ -8,7 +8,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::model::entities::clock::{Instant, Operation};
 use crate::model::entities::host::Host;
-use crate::model::entities::ids::{LocalNetworkId, VmId, VnetId};
+use crate::model::entities::ids::{
+    LocalNetworkId, NatGatewayId, NsgId, RouteTableId, VmId, VnetId,
+};
 use crate::model::entities::region::Region;
 
 /// The most DNS servers a virtual network can have.
@@ -72,6 +74,15 @@ pub struct Subnet {
     /// The service the subnet is delegated to (R26).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delegation: Option<Delegation>,
+    /// R30
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network_security_group: Option<NsgId>,
+    /// R31
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route_table: Option<RouteTableId>,
+    /// R29: outbound internet traffic leaves by its public IP.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nat_gateway: Option<NatGatewayId>,
 }
 
 /// The name of the subnet a VPN gateway lives in.

@@ -65,6 +65,9 @@ pub struct WebApp {
     /// Regional integration; never set together with `connection`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regional: Option<RegionalIntegration>,
+    /// The `WEBSITE_DNS_SERVER` app setting: the DNS server the app asks first (R32).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dns_server: Option<Ipv4Addr>,
 }
 
 /// A web app's regional VNet Integration: its plan's instances take addresses in a delegated

@@ -17,6 +17,7 @@ fn kind_class(kind: RangeKind) -> &'static str {
     match kind {
         RangeKind::AddressSpace => "range-space",
         RangeKind::Subnet => "range-subnet",
+        RangeKind::IntegrationSubnet => "range-integration",
         RangeKind::PointToSitePool => "range-pool",
         RangeKind::LocalNetwork => "range-local",
     }

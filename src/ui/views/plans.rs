@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::derived::status::plan_networks;
 use crate::model::entities::ids::PlanId;
+use crate::model::entities::region::Region;
 use crate::model::entities::tier::Tier;
 use crate::model::entities::web_app::MAX_VNETS_PER_PLAN;
 use crate::model::Command;
@@ -38,12 +39,14 @@ pub fn Plans() -> impl IntoView {
     };
     let name = RwSignal::new(String::new());
     let tier = RwSignal::new(Tier::S1);
+    let region = RwSignal::new(Region::default());
     let error = RwSignal::new(None);
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         error.set(lab.submit(Command::CreatePlan {
             name: name.get_untracked(),
             tier: tier.get_untracked(),
+            region: region.get_untracked(),
         }));
     };
     view! {
@@ -62,6 +65,14 @@ pub fn Plans() -> impl IntoView {
                     if let Some(t) = Tier::ALL.into_iter().find(|t| format!("{t:?}") == event_target_value(&ev)) { tier.set(t) }
                 }>
                     {Tier::ALL.into_iter().map(|t| view! { <option value=format!("{t:?}") selected=t == Tier::S1>{t.to_string()}</option> }).collect_view().into_any()}
+                </select>
+            </label>
+            <label>
+                "Region"
+                <select on:change=move |ev| {
+                    if let Some(r) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| Region::ALL.get(i)) { region.set(*r) }
+                }>
+                    {Region::ALL.into_iter().enumerate().map(|(i, r)| view! { <option value=i.to_string() selected=r == Region::default()>{r.display_name()}</option> }).collect_view().into_any()}
                 </select>
             </label>
             <FormError error=error />

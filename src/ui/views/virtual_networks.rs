@@ -4,6 +4,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use crate::model::derived::status::missing_conditions;
+use crate::model::entities::region::Region;
 use crate::model::input::text::join;
 use crate::model::Command;
 use crate::ui::lab::use_lab;
@@ -39,11 +40,13 @@ pub fn VirtualNetworks() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let space = RwSignal::new(String::new());
     let dns = RwSignal::new(String::new());
+    let region = RwSignal::new(Region::default());
     let error = RwSignal::new(None);
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         error.set(lab.submit(Command::CreateVirtualNetwork {
             name: name.get_untracked(),
+            region: region.get_untracked(),
             address_space: space.get_untracked(),
             dns_servers: dns.get_untracked(),
         }));
@@ -58,6 +61,14 @@ pub fn VirtualNetworks() -> impl IntoView {
         <form class="panel" on:submit=submit>
             <h2>"Create a virtual network"</h2>
             <label>"Name" <input type="text" bind:value=name placeholder="dataVnet" /></label>
+            <label>
+                "Region"
+                <select on:change=move |ev| {
+                    if let Some(r) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| Region::ALL.get(i)) { region.set(*r) }
+                }>
+                    {Region::ALL.into_iter().enumerate().map(|(i, r)| view! { <option value=i.to_string() selected=r == Region::default()>{r.display_name()}</option> }).collect_view().into_any()}
+                </select>
+            </label>
             <label>"Address space" <input type="text" bind:value=space placeholder="10.3.0.0/16" /></label>
             <label>"DNS servers (optional)" <input type="text" bind:value=dns placeholder="10.3.0.4" /></label>
             <FormError error=error />

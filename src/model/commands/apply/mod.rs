@@ -4,6 +4,7 @@
 mod hybrid;
 mod integration;
 mod lookup;
+mod network_controls;
 mod networks;
 mod on_premises;
 mod plans;
@@ -138,6 +139,68 @@ impl Subscription {
                 self.connect_regional(app, vnet, &subnet, route_all)
             }
             SetRouteAll { app, enabled } => self.set_route_all(app, enabled),
+            MigrateToRegional { app } => self.migrate_to_regional(app),
+            CreateNetworkSecurityGroup { name, region } => {
+                self.create_network_security_group(&name, region)
+            }
+            DeleteNetworkSecurityGroup { nsg } => self.delete_network_security_group(nsg),
+            SetSecurityRule {
+                nsg,
+                rule,
+                replacing,
+            } => self.set_security_rule(nsg, rule, replacing),
+            RemoveSecurityRule { nsg, name } => self.remove_security_rule(nsg, &name),
+            AssociateNetworkSecurityGroup { vnet, subnet, nsg } => {
+                self.associate_network_security_group(vnet, &subnet, nsg)
+            }
+            CreateRouteTable { name, region } => self.create_route_table(&name, region),
+            DeleteRouteTable { route_table } => self.delete_route_table(route_table),
+            SetUserRoute {
+                route_table,
+                name,
+                prefix,
+                next_hop,
+                appliance,
+                replacing,
+            } => self.set_user_route(route_table, &name, &prefix, next_hop, &appliance, replacing),
+            RemoveUserRoute { route_table, name } => self.remove_user_route(route_table, &name),
+            AssociateRouteTable {
+                vnet,
+                subnet,
+                route_table,
+            } => self.associate_route_table(vnet, &subnet, route_table),
+            CreateNatGateway {
+                name,
+                region,
+                public_ip,
+            } => self.create_nat_gateway(&name, region, &public_ip),
+            DeleteNatGateway { nat_gateway } => self.delete_nat_gateway(nat_gateway),
+            AssociateNatGateway {
+                vnet,
+                subnet,
+                nat_gateway,
+            } => self.associate_nat_gateway(vnet, &subnet, nat_gateway),
+            CreateInternetHost { name, address } => self.create_internet_host(&name, &address),
+            DeleteInternetHost { host } => self.delete_internet_host(host),
+            CreatePrivateEndpoint {
+                vnet,
+                subnet,
+                target,
+                address,
+                public_address,
+            } => self.create_private_endpoint(vnet, &subnet, &target, &address, &public_address),
+            DeletePrivateEndpoint { endpoint } => self.delete_private_endpoint(endpoint),
+            CreatePrivateDnsZone { name } => self.create_private_dns_zone(&name),
+            DeletePrivateDnsZone { zone } => self.delete_private_dns_zone(zone),
+            AddZoneRecord {
+                zone,
+                name,
+                address,
+            } => self.add_zone_record(zone, &name, &address),
+            RemoveZoneRecord { zone, name } => self.remove_zone_record(zone, &name),
+            LinkPrivateDnsZone { zone, vnet } => self.link_private_dns_zone(zone, vnet, true),
+            UnlinkPrivateDnsZone { zone, vnet } => self.link_private_dns_zone(zone, vnet, false),
+            SetDnsServerSetting { app, address } => self.set_dns_server_setting(app, &address),
             CreateVirtualNetworkAndConnect {
                 app,
                 name,

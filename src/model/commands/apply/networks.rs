@@ -98,7 +98,17 @@ impl Subscription {
             .collect();
         CommandError::unless_unused(format!("The virtual network {name}"), apps)?;
         self.check_no_regional_integration(vnet, None, format!("The virtual network {name}"))?;
+        let endpoints: Vec<String> = self
+            .private_endpoints
+            .values()
+            .filter(|endpoint| endpoint.vnet == vnet)
+            .map(|endpoint| format!("the private endpoint of {}", endpoint.host.name))
+            .collect();
+        CommandError::unless_unused(format!("The virtual network {name}"), endpoints)?;
         self.virtual_networks.remove(&vnet);
+        for zone in self.private_dns_zones.values_mut() {
+            zone.links.retain(|linked| *linked != vnet);
+        }
         for other in self.virtual_networks.values_mut() {
             other.peerings.retain(|peer| *peer != vnet);
         }
@@ -146,6 +156,9 @@ impl Subscription {
             name,
             prefix,
             delegation: None,
+            network_security_group: None,
+            route_table: None,
+            nat_gateway: None,
         });
         Ok(event)
     }
@@ -395,12 +408,23 @@ impl Subscription {
         )))
     }
 
-    /// Whether `address` is taken by a VM of `vnet`.
-    fn vm_address_taken(network: &VirtualNetwork, address: Ipv4Addr) -> Result<(), CommandError> {
-        match network.vm_at(address) {
-            Some(vm) => Err(CommandError::AddressInUse {
+    /// Refuses an address a VM or a private endpoint of `vnet` already has.
+    pub(super) fn address_taken(
+        &self,
+        vnet: VnetId,
+        address: Ipv4Addr,
+    ) -> Result<(), CommandError> {
+        let network = self.vnet(vnet)?;
+        let holder = network.vm_at(address).map(|vm| &vm.host).or_else(|| {
+            self.private_endpoints
+                .values()
+                .find(|endpoint| endpoint.vnet == vnet && endpoint.host.address == address)
+                .map(|endpoint| &endpoint.host)
+        });
+        match holder {
+            Some(host) => Err(CommandError::AddressInUse {
                 address: address.to_string(),
-                host: vm.host.name.clone(),
+                host: host.name.clone(),
             }),
             None => Ok(()),
         }
@@ -440,7 +464,12 @@ impl Subscription {
                 prefix: subnet.prefix,
             });
         }
-        Self::vm_address_taken(network, address)?;
+        if subnet.delegation.is_some() {
+            return Err(CommandError::DelegatedSubnet {
+                subnet: subnet.name,
+            });
+        }
+        self.address_taken(vnet, address)?;
         let id = VmId(self.allocate_id());
         let network = self.vnet_mut(vnet)?;
         let event = Event::new(format!(
@@ -516,6 +545,22 @@ impl Subscription {
                 .ok_or_else(|| CommandError::NotFound {
                     kind: "server",
                     id: server.to_string(),
+                }),
+            HostRef::PrivateEndpoint(endpoint) => self
+                .private_endpoints
+                .get_mut(&endpoint)
+                .map(|entry| &mut entry.host)
+                .ok_or_else(|| CommandError::NotFound {
+                    kind: "private endpoint",
+                    id: endpoint.to_string(),
+                }),
+            HostRef::InternetHost(id) => self
+                .internet_hosts
+                .get_mut(&id)
+                .map(|entry| &mut entry.host)
+                .ok_or_else(|| CommandError::NotFound {
+                    kind: "internet host",
+                    id: id.to_string(),
                 }),
         }
     }

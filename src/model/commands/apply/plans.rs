@@ -107,6 +107,7 @@ impl Subscription {
                 plan,
                 connection: None,
                 regional: None,
+                dns_server: None,
             },
         );
         Ok(event)

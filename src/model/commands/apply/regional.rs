@@ -3,6 +3,7 @@
 
 use crate::model::commands::command::Event;
 use crate::model::commands::error::CommandError;
+use crate::model::derived::migration;
 use crate::model::derived::regional::{
     plan_subnets, prefix_holding, region_problem, subnet_label, subnet_problems, IntegrationSubnet,
 };
@@ -152,6 +153,12 @@ impl Subscription {
             .iter()
             .filter(|vm| vm.subnet == subnet)
             .map(|vm| vm.host.name.clone())
+            .chain(
+                self.private_endpoints
+                    .values()
+                    .filter(|endpoint| endpoint.vnet == vnet && endpoint.subnet == subnet)
+                    .map(|endpoint| format!("the private endpoint of {}", endpoint.host.name)),
+            )
             .collect();
         if network
             .subnet(&subnet)
@@ -323,6 +330,25 @@ impl Subscription {
         ));
         event.warnings = warnings;
         Ok(event)
+    }
+
+    /// R35, R36: the plan's commands in order on this (copied) state; one activity for all.
+    pub(super) fn migrate_to_regional(&mut self, app: WebAppId) -> Result<Event, CommandError> {
+        let name = self.app(app)?.name.clone();
+        let plan = migration::plan(self, app)
+            .ok_or(CommandError::NotGatewayRequired { app: name.clone() })?;
+        if let Some(reason) = plan.blocked {
+            return Err(CommandError::MigrationBlocked { app: name, reason });
+        }
+        let mut done = Vec::new();
+        for step in &plan.steps {
+            done.push(self.execute(step.command.clone())?.summary);
+        }
+        Ok(Event::new(format!(
+            "Moved {name} to regional VNet Integration with {}: {}",
+            plan.target_vnet,
+            done.join("; ")
+        )))
     }
 
     /// R28: a tier change runs old and new instances side by side, twice the addresses.
