@@ -519,3 +519,67 @@ mod random_hosts {
         }
     }
 }
+
+/// The sample of the network controls, with the same ports opened, as schema 1 wrote it when
+/// schema 2 came (`fixtures/schema1-network-controls.json`): private endpoints and internet
+/// hosts have port rules too.
+#[test]
+fn migration_v1_to_v2_reads_the_network_controls_and_every_host_s_port_rules() {
+    use vnet_lab::model::entities::host::{PortRule, Protocol};
+
+    let text = include_str!("fixtures/schema1-network-controls.json");
+    let decoded = decode::<Subscription>(text).expect("a schema-1 document still loads");
+    assert_eq!(decoded.revision, 21);
+    let s = decoded.state;
+    let tcp = |port| PortRule {
+        protocol: Protocol::Tcp,
+        port,
+    };
+
+    let nsg = s.network_security_groups.values().next().unwrap();
+    assert_eq!((nsg.name.as_str(), nsg.rules.len()), ("apps-nsg", 1));
+    assert_eq!(
+        nsg.rules[0].ports.map(|range| (range.from, range.to)),
+        Some((1433, 1433))
+    );
+    let app_vnet = s.vnet_named("appVnet").unwrap();
+    assert_eq!(app_vnet.subnets[0].network_security_group, Some(nsg.id));
+    assert_eq!(app_vnet.subnets[2].route_table, None);
+    assert!(s.route_tables.is_empty() && s.nat_gateways.is_empty());
+
+    let endpoint = s.private_endpoints.values().next().unwrap();
+    assert_eq!(endpoint.subnet, "endpoints");
+    assert_eq!(endpoint.host.open_ports, [tcp(1433)]);
+    let zone = s.private_dns_zones.values().next().unwrap();
+    assert_eq!(
+        zone.resolve("contoso-sql.privatelink.database.windows.net"),
+        Some(endpoint.host.address)
+    );
+    let internet = s.internet_hosts.values().next().unwrap();
+    assert_eq!(internet.host.open_ports, [tcp(443)]);
+    assert!(s.web_apps.values().all(|app| app.dns_server.is_none()));
+
+    let corp = s.vnet_named("corpVnet").unwrap();
+    assert_eq!(corp.virtual_machines[1].host.open_ports.len(), 4);
+    let hq = s.local_network_named("onPremHQ").unwrap();
+    assert_eq!(hq.servers[0].host.open_ports.len(), 3);
+
+    // The internet host's rule is the last of its kind in the file; a VM has one too.
+    let rule = "{\"protocol\":\"Tcp\",\"port\":443}";
+    let at = text.rfind(rule).unwrap();
+    let bad = [
+        &text[..at],
+        "{\"protocol\":\"Tcp\",\"port\":\"443\"}",
+        &text[at + rule.len()..],
+    ]
+    .concat();
+    let (path, reason) = wrong_field(&bad);
+    assert_eq!(
+        path,
+        format!(
+            "subscription.internet_hosts.{}.host.open_ports[0]",
+            internet.id
+        )
+    );
+    assert!(reason.contains("expected u16"), "{reason}");
+}
