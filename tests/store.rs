@@ -107,10 +107,17 @@ fn a_huge_document_is_refused_before_parsing() {
 
 #[test]
 fn deep_nesting_is_refused_cleanly_not_by_a_crash() {
-    let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     assert!(matches!(
-        decode::<State>(&text),
+        decode::<State>(&deep),
         Err(DecodeError::NotJson { .. })
+    ));
+    let inside =
+        format!("{{\"schema\": {SCHEMA_VERSION}, \"revision\": 1, \"subscription\": {deep}}}");
+    // The header reads past it; the types of the subscription refuse it within two levels.
+    assert!(matches!(
+        decode::<State>(&inside),
+        Err(DecodeError::WrongField { path, .. }) if path.starts_with("subscription[0]")
     ));
 }
 

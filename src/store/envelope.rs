@@ -19,6 +19,7 @@ struct EnvelopeOut<'a, T> {
     subscription: &'a T,
 }
 
+/// What is read first: the version, the rest of the document skipped rather than built.
 #[derive(Deserialize)]
 struct Header {
     schema: u32,
@@ -97,19 +98,28 @@ pub fn encode<T: Serialize>(state: &T, revision: u64) -> String {
 
 /// Reads a document back, migrating an older schema first, or says exactly which part of it is
 /// wrong (the JSON path of a bad field, found from the error's position). Deeply nested input
-/// fails cleanly at serde_json's recursion limit.
+/// fails cleanly: at serde_json's recursion limit, or at the first level its type refuses.
 pub fn decode<T: DeserializeOwned>(text: &str) -> Result<Decoded<T>, DecodeError> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(DecodeError::TooLarge { bytes: text.len() });
     }
-    let mut value: serde_json::Value =
-        serde_json::from_str(text).map_err(|error| DecodeError::NotJson {
-            reason: error.to_string(),
-        })?;
-    let header: Header = Header::deserialize(&value).map_err(|_| DecodeError::NoSchemaVersion)?;
-    let current = match header.schema {
+    let not_json = |error: serde_json::Error| DecodeError::NotJson {
+        reason: error.to_string(),
+    };
+    let schema = match serde_json::from_str::<Header>(text) {
+        Ok(header) => header.schema,
+        // JSON without a numeric "schema", unless it is too deeply nested to be JSON here:
+        // skipping has no depth limit, building a value has.
+        Err(error) if error.is_data() => {
+            return Err(serde_json::from_str::<serde_json::Value>(text)
+                .map_or_else(not_json, |_| DecodeError::NoSchemaVersion))
+        }
+        Err(error) => return Err(not_json(error)),
+    };
+    let current = match schema {
         SCHEMA_VERSION => Cow::Borrowed(text),
         1 => {
+            let mut value = serde_json::from_str(text).map_err(not_json)?;
             super::migrate::v1_to_v2(&mut value)?;
             Cow::Owned(value.to_string())
         }
