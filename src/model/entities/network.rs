@@ -134,7 +134,8 @@ pub struct VirtualMachine {
 
 /// Saved as its fields, each left out at its default, and its virtual machines without the
 /// subnet their address tells (schema 2): the large subscription's 5,000 VMs said "Backend"
-/// 5,000 times. The derived `deserialize` below reads that, then gives each VM its subnet.
+/// 5,000 times. `remote = "Self"` makes the derive an inherent `deserialize`, which the
+/// `Deserialize` impl below runs before giving each VM without a subnet the one holding it.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(remote = "Self")]
 pub struct VirtualNetwork {
