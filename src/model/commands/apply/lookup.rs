@@ -4,7 +4,7 @@ use crate::model::commands::error::CommandError;
 use crate::model::entities::hybrid::HybridConnection;
 use crate::model::entities::ids::{HybridConnectionId, LocalNetworkId, PlanId, VnetId, WebAppId};
 use crate::model::entities::local_network::LocalNetwork;
-use crate::model::entities::network::VirtualNetwork;
+use crate::model::entities::network::{Subnet, VirtualNetwork};
 use crate::model::entities::subscription::Subscription;
 use crate::model::entities::web_app::{Plan, WebApp};
 use crate::model::input::names::{check_resource_name, check_web_app_name};
@@ -129,4 +129,19 @@ pub(super) fn host_names(text: &str) -> Vec<String> {
         .filter(|name| !name.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// A subnet by name, or the refusal that names the VNet's subnets to pick from.
+pub(super) trait SubnetLookup {
+    fn subnet_or_refuse(&self, name: &str) -> Result<&Subnet, CommandError>;
+}
+
+impl SubnetLookup for VirtualNetwork {
+    fn subnet_or_refuse(&self, name: &str) -> Result<&Subnet, CommandError> {
+        self.subnet(name).ok_or_else(|| CommandError::NoSuchSubnet {
+            subnet: name.to_string(),
+            vnet: self.name.clone(),
+            subnets: self.subnets.iter().map(|s| s.name.clone()).collect(),
+        })
+    }
 }

@@ -5,6 +5,7 @@
 use std::net::Ipv4Addr;
 
 use super::lookup::resource_name;
+use super::lookup::SubnetLookup;
 use crate::model::commands::command::{Event, NextHopKind, SecurityRuleInput};
 use crate::model::commands::error::CommandError;
 use crate::model::entities::host::Host;
@@ -412,15 +413,7 @@ impl Subscription {
     ) -> Result<Event, CommandError> {
         let network = self.vnet(vnet)?;
         let (vnet_name, vnet_region) = (network.name.clone(), network.region);
-        let subnet_name = network
-            .subnet(subnet)
-            .ok_or_else(|| CommandError::NoSuchSubnet {
-                subnet: subnet.to_string(),
-                vnet: vnet_name.clone(),
-                subnets: network.subnets.iter().map(|s| s.name.clone()).collect(),
-            })?
-            .name
-            .clone();
+        let subnet_name = network.subnet_or_refuse(subnet)?.name.clone();
         // The resource being associated: its kind, name and region (`None` to dissociate).
         let resource: Option<(&str, String, Region)> = match &association {
             Association::Nsg(Some(id)) => self
@@ -563,14 +556,7 @@ impl Subscription {
             });
         }
         let network = self.vnet(vnet)?;
-        let chosen = network
-            .subnet(subnet)
-            .ok_or_else(|| CommandError::NoSuchSubnet {
-                subnet: subnet.to_string(),
-                vnet: network.name.clone(),
-                subnets: network.subnets.iter().map(|s| s.name.clone()).collect(),
-            })?
-            .clone();
+        let chosen = network.subnet_or_refuse(subnet)?.clone();
         if chosen.delegation.is_some() {
             return Err(CommandError::DelegatedSubnet {
                 subnet: chosen.name,

@@ -1,6 +1,7 @@
 //! Regional VNet Integration (SPEC §9): connecting to a delegated subnet, Route All, subnet
 //! delegation and deletion, peering, and the address rules of scaling a plan (R25–R29, R33).
 
+use super::lookup::SubnetLookup;
 use crate::model::commands::command::Event;
 use crate::model::commands::error::CommandError;
 use crate::model::derived::migration;
@@ -40,13 +41,7 @@ impl Subscription {
                 plan_region,
             });
         }
-        let chosen = network
-            .subnet(subnet)
-            .ok_or_else(|| CommandError::NoSuchSubnet {
-                subnet: subnet.to_string(),
-                vnet: network.name.clone(),
-                subnets: network.subnets.iter().map(|s| s.name.clone()).collect(),
-            })?;
+        let chosen = network.subnet_or_refuse(subnet)?;
         let problems = subnet_problems(self, plan, network, chosen);
         if !problems.is_empty() {
             return Err(CommandError::SubnetNotEligible {
@@ -129,13 +124,7 @@ impl Subscription {
 
     fn subnet_named(&self, vnet: VnetId, subnet: &str) -> Result<(String, String), CommandError> {
         let network = self.vnet(vnet)?;
-        let found = network
-            .subnet(subnet)
-            .ok_or_else(|| CommandError::NoSuchSubnet {
-                subnet: subnet.to_string(),
-                vnet: network.name.clone(),
-                subnets: network.subnets.iter().map(|s| s.name.clone()).collect(),
-            })?;
+        let found = network.subnet_or_refuse(subnet)?;
         Ok((network.name.clone(), found.name.clone()))
     }
 
