@@ -99,6 +99,10 @@ async fn create_vnet_form_shows_the_model_message_and_keeps_the_input() {
         error.contains("“10.20.0.1/16” has host bits set; did you mean 10.20.0.0/16?"),
         "{error}"
     );
+    assert!(
+        error.ends_with("10.20.0.0/16?"),
+        "one stop at the end: {error}"
+    );
     let kept: web_sys::HtmlInputElement = inputs.get(1).unwrap().unchecked_into();
     assert_eq!(kept.value(), "10.20.0.1/16");
 }

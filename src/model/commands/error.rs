@@ -195,7 +195,7 @@ impl fmt::Display for CommandError {
             InvalidName { kind, name, problem } => write!(f, "The {kind} name “{name}” is not valid: {problem}. Choose another name."),
             DuplicateName { kind, name } => write!(f, "A {kind} named “{name}” already exists. Choose another name."),
             NotFound { kind, id } => write!(f, "No {kind} {id} exists any more; it may have been deleted in another tab. Reload the view."),
-            Address(error) => write!(f, "{error}."),
+            Address(error) => write!(f, "{error}"),
             EmptyAddressSpace { owner } => write!(f, "{owner} needs at least one address prefix, such as 10.1.0.0/16."),
             OverlappingPrefixes { owner, a, b } => write!(f, "The address prefixes {a} and {b} of {owner} overlap. Remove one or pick ranges that do not overlap."),
             SubnetOutsideAddressSpace { subnet, vnet } => write!(f, "The subnet {subnet} is not inside the address space of {vnet}. Pick a prefix inside it, or add to the address space first."),
