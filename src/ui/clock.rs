@@ -29,11 +29,11 @@ const SPEEDS: [u32; 4] = [1, 60, 600, 3600];
 #[component]
 pub fn ClockControl() -> impl IntoView {
     let lab = use_lab();
-    let now = move || lab.subscription.with(|s| s.now().to_string());
-    let speed = move || lab.subscription.with(|s| s.clock.speed);
+    let now = lab.derive(|s| s.now().to_string());
+    let speed = lab.derive(|s| s.clock.speed);
     view! {
         <div class="clock">
-            <span title="Simulated time">{now}</span>
+            <span title="Simulated time">{move || now.get()}</span>
             <label>
                 "Speed"
                 <select on:change=move |ev| {
@@ -41,7 +41,7 @@ pub fn ClockControl() -> impl IntoView {
                         let _ = lab.run(Command::SetClockSpeed { speed });
                     }
                 }>
-                    {SPEEDS.into_iter().map(|s| view! { <option value=s.to_string() selected=move || speed() == s>{format!("{s}×")}</option> }).collect_view().into_any()}
+                    {SPEEDS.into_iter().map(|s| view! { <option value=s.to_string() selected=move || speed.get() == s>{format!("{s}×")}</option> }).collect_view().into_any()}
                 </select>
             </label>
         </div>

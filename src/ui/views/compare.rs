@@ -1,13 +1,12 @@
 //! The comparison panel (R24): VNet Integration and Hybrid Connections side by side, the facts
 //! and, computed from this subscription, who reaches each endpoint now and what would change it.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::model::derived::comparison::{compare, Reach};
-use crate::ui::html::{badge, code, escape, table};
+use crate::model::derived::comparison::{compare, EndpointComparison, Reach};
 use crate::ui::lab::use_lab;
 use crate::ui::route::Route;
-use crate::ui::widgets::Markup;
 
 /// The facts of the two features, as the seed document and SPEC §3 give them.
 const FACTS: [(&str, &str, &str); 8] = [
@@ -21,63 +20,64 @@ const FACTS: [(&str, &str, &str); 8] = [
     ("Setup", "Certificates are made and uploaded for you; sync after changing DNS or site-to-site", "Add the connection, install and run the agent"),
 ];
 
-fn reach(reach: &Reach) -> String {
-    match &reach.change {
-        None => format!(
-            "{} from {}",
-            badge("badge-ok", "Reaches now"),
-            escape(&reach.now.join(", "))
-        ),
-        Some(change) => format!("{} {}", badge("badge-neutral", "Not now"), escape(change)),
+fn reach(reach: Reach) -> impl IntoView {
+    match reach.change {
+        None => view! {
+            <span class="badge badge-ok">"Reaches now"</span>" from "{reach.now.join(", ")}
+        }
+        .into_any(),
+        Some(change) => {
+            view! { <span class="badge badge-neutral">"Not now"</span>" "{change} }.into_any()
+        }
     }
 }
 
 #[component]
 pub fn Compare() -> impl IntoView {
     let lab = use_lab();
-    let facts = table(
-        "facts-table",
-        &["Aspect", "VNet Integration", "Hybrid Connections"],
-        FACTS.iter().map(|(fact, vnet, hybrid)| {
-            vec![
-                format!("<strong>{}</strong>", escape(fact)),
-                escape(vnet),
-                escape(hybrid),
-            ]
-        }),
-    );
-    let endpoints = move || {
-        let rows = lab.subscription.with(compare);
-        let html = if rows.is_empty() {
-            "<p>No known endpoints yet: open a port on a virtual machine or an on-premises server.</p>".to_string()
-        } else {
-            table(
-                "comparison",
-                &[
-                    "Endpoint",
-                    "Network",
-                    "VNet Integration",
-                    "Hybrid Connection",
-                ],
-                rows.iter().map(|row| {
-                    vec![
-                        format!("{} {}", escape(&row.host), code(&row.rule.to_string())),
-                        escape(&row.network),
-                        reach(&row.vnet),
-                        reach(&row.hybrid),
-                    ]
-                }),
-            )
-        };
-        view! { <Markup html=html /> }
+    let facts = FACTS
+        .iter()
+        .map(|(fact, vnet, hybrid)| {
+            view! { <tr><td><strong>{*fact}</strong></td><td>{*vnet}</td><td>{*hybrid}</td></tr> }
+        })
+        .collect_view();
+    let rows = lab.derive(|s| Some(compare(s)));
+    let endpoints = move |rows: Vec<EndpointComparison>| {
+        if rows.is_empty() {
+            return Either::Left(
+                view! { <p>"No known endpoints yet: open a port on a virtual machine or an on-premises server."</p> },
+            );
+        }
+        let rows = rows
+            .into_iter()
+            .map(|row| {
+                view! {
+                    <tr>
+                        <td>{row.host}" "<code>{row.rule.to_string()}</code></td>
+                        <td>{row.network}</td>
+                        <td>{reach(row.vnet)}</td>
+                        <td>{reach(row.hybrid)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        Either::Right(view! {
+            <table class="comparison" tabindex="0">
+                <thead><tr><th>"Endpoint"</th><th>"Network"</th><th>"VNet Integration"</th><th>"Hybrid Connection"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        })
     };
     view! {
         <h1>"Compare"</h1>
         <p class="view-purpose">"VNet Integration and Hybrid Connections side by side. Neither replaces the other: VNet Integration reaches whole networks from Standard and Premium plans; a Hybrid Connection reaches one TCP endpoint, needs no VPN, and works from Basic. Pick VNet Integration for many resources in Azure or behind a site-to-site VPN; pick a Hybrid Connection for one on-premises TCP service, when there is no VPN or the plan is Basic."</p>
         <h2>"The facts"</h2>
-        <Markup html=facts />
+        <table class="facts-table" tabindex="0">
+            <thead><tr><th>"Aspect"</th><th>"VNet Integration"</th><th>"Hybrid Connections"</th></tr></thead>
+            <tbody>{facts}</tbody>
+        </table>
         <h2>"This subscription's endpoints"</h2>
         <p>"Computed with the same checks as the "<a href=Route::Matrix.href()>"reachability matrix"</a>"."</p>
-        {endpoints}
+        {move || rows.get().map(&endpoints)}
     }
 }

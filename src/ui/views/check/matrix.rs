@@ -1,20 +1,20 @@
 //! The reachability matrix (SPEC §4, R24): every web app against every known endpoint, each
 //! cell both verdicts and a link to its check. Up to 200 × 500 cells, of which only those on
 //! screen are drawn (and, without a verdict filter, checked): the table is built as escaped
-//! markup for the scrolled-to window and redrawn as it scrolls. The time a draw took is shown
+//! [`Markup`] for the scrolled-to window and redrawn as it scrolls. The time a draw took is shown
 //! under the table.
 
 use leptos::html::Div;
 use leptos::prelude::*;
 
+use crate::markup::Markup;
 use crate::model::derived::matrix::{matrix, Matrix, MatrixFilter, VerdictFilter};
-use crate::model::entities::ids::WebAppId;
 use crate::model::Subscription;
-use crate::ui::html::escape;
+use crate::ui::derived::Derived;
 use crate::ui::lab::use_lab;
 use crate::ui::route::{CheckQuery, Route};
-use crate::ui::views::connection_check::CheckTabs;
-use crate::ui::widgets::{web_app_options, Choice};
+use crate::ui::views::check::CheckTabs;
+use crate::ui::widgets::choice::{Choice, Select};
 
 fn mark(reaches: bool) -> &'static str {
     if reaches {
@@ -50,59 +50,77 @@ fn visible_part(m: &Matrix<'_>, scroll: (i32, i32), view: (i32, i32)) -> Visible
     }
 }
 
-/// The table's markup for the rows and columns in `seen`, every name escaped. Empty cells sized
-/// by presentational attributes stand for the rest (the CSP allows no inline styles), so the
-/// table keeps its full size and the scroll bars their meaning.
-fn table(m: &Matrix<'_>, filter: VerdictFilter, seen: VisiblePart) -> String {
+/// Empty cells sized by presentational attributes stand for what is not drawn (the CSP allows
+/// no inline styles), so the table keeps its full size and the scroll bars their meaning.
+fn spacer(html: &mut Markup, cell: Spacer, width: i32) {
+    if width > 0 {
+        let (open, close) = match cell {
+            Spacer::Head => ("<th aria-hidden=\"true\" width=\"", "\"></th>"),
+            Spacer::Data => ("<td aria-hidden=\"true\" width=\"", "\"></td>"),
+        };
+        html.tag(open).text(width).tag(close);
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Spacer {
+    Head,
+    Data,
+}
+
+/// A row standing for `rows` rows not drawn.
+fn gap(html: &mut Markup, columns: usize, rows: usize) {
+    if rows > 0 {
+        html.tag("<tr aria-hidden=\"true\"><td colspan=\"")
+            .text(columns)
+            .tag("\" height=\"")
+            .text(rows as i32 * ROW_HEIGHT)
+            .tag("\"></td></tr>");
+    }
+}
+
+/// The table's markup for the rows and columns in `seen`; every name goes in as text.
+fn table(m: &Matrix<'_>, filter: VerdictFilter, seen: VisiblePart) -> Markup {
     let (first_row, end_row) = seen.rows;
     let (first_column, end_column) = seen.columns;
     let before = first_column as i32 * COLUMN_WIDTH;
     let after = (m.columns.len() - end_column) as i32 * COLUMN_WIDTH;
-    let spacer = |width: i32, cell: &str| {
-        if width > 0 {
-            format!("<{cell} aria-hidden=\"true\" width=\"{width}\"></{cell}>")
-        } else {
-            String::new()
-        }
-    };
-    let mut html = format!(
-        "<table class=\"matrix\" width=\"{}\" aria-rowcount=\"{}\" aria-colcount=\"{}\"><thead><tr aria-rowindex=\"1\"><th scope=\"col\" width=\"{COLUMN_WIDTH}\">Web app</th>{}",
-        (m.columns.len() as i32 + 1) * COLUMN_WIDTH,
-        m.apps.len() + 1,
-        m.columns.len() + 1,
-        spacer(before, "th")
-    );
+    let cells = (end_row - first_row) * (end_column - first_column);
+    let mut html = Markup::with_capacity(256 * (cells + 1));
+    html.tag("<table class=\"matrix\" width=\"")
+        .text((m.columns.len() as i32 + 1) * COLUMN_WIDTH)
+        .tag("\" aria-rowcount=\"")
+        .text(m.apps.len() + 1)
+        .tag("\" aria-colcount=\"")
+        .text(m.columns.len() + 1)
+        .tag("\"><thead><tr aria-rowindex=\"1\"><th scope=\"col\" width=\"")
+        .text(COLUMN_WIDTH)
+        .tag("\">Web app</th>");
+    spacer(&mut html, Spacer::Head, before);
     for column in &m.columns[first_column..end_column] {
-        html.push_str(&format!(
-            "<th scope=\"col\" width=\"{COLUMN_WIDTH}\">{}<br><code>{} {}</code><br><small>{}</small></th>",
-            escape(&column.endpoint.host.name),
-            column.address,
-            column.endpoint.rule,
-            escape(column.network())
-        ));
+        html.tag("<th scope=\"col\" width=\"")
+            .text(COLUMN_WIDTH)
+            .tag("\">")
+            .text(&column.endpoint.host.name)
+            .tag("<br><code>")
+            .text(&column.address)
+            .tag(" ")
+            .text(column.endpoint.rule)
+            .tag("</code><br><small>")
+            .text(column.network())
+            .tag("</small></th>");
     }
-    html.push_str(&spacer(after, "th"));
-    html.push_str("</tr></thead><tbody>");
-    let gap = |rows: usize| {
-        if rows > 0 {
-            format!(
-                "<tr aria-hidden=\"true\"><td colspan=\"{}\" height=\"{}\"></td></tr>",
-                end_column - first_column + 3,
-                rows as i32 * ROW_HEIGHT
-            )
-        } else {
-            String::new()
-        }
-    };
-    html.push_str(&gap(first_row));
+    spacer(&mut html, Spacer::Head, after);
+    html.tag("</tr></thead><tbody>");
+    gap(&mut html, end_column - first_column + 3, first_row);
     for row in first_row..end_row {
         let app = m.apps[row];
-        html.push_str(&format!(
-            "<tr aria-rowindex=\"{}\"><th scope=\"row\">{}</th>{}",
-            row + 2,
-            escape(&app.name),
-            spacer(before, "td")
-        ));
+        html.tag("<tr aria-rowindex=\"")
+            .text(row + 2)
+            .tag("\"><th scope=\"row\">")
+            .text(&app.name)
+            .tag("</th>");
+        spacer(&mut html, Spacer::Data, before);
         for index in first_column..end_column {
             let column = &m.columns[index];
             let cell = m.cell(row, index);
@@ -114,23 +132,29 @@ fn table(m: &Matrix<'_>, filter: VerdictFilter, seen: VisiblePart) -> String {
             })
             .href();
             let class = match (cell.vnet, cell.hybrid) {
-                _ if !filter.keeps(cell) => "m-dim",
-                (true, true) => "m-both",
-                (true, false) => "m-vnet",
-                (false, true) => "m-hybrid",
-                (false, false) => "m-none",
+                _ if !filter.keeps(cell) => "<td class=\"m-dim\"><a href=\"",
+                (true, true) => "<td class=\"m-both\"><a href=\"",
+                (true, false) => "<td class=\"m-vnet\"><a href=\"",
+                (false, true) => "<td class=\"m-hybrid\"><a href=\"",
+                (false, false) => "<td class=\"m-none\"><a href=\"",
             };
-            html.push_str(&format!(
-                "<td class=\"{class}\"><a href=\"{href}\">VNet {} HC {}</a></td>",
-                mark(cell.vnet),
-                mark(cell.hybrid)
-            ));
+            html.tag(class)
+                .text(href)
+                .tag("\">VNet ")
+                .tag(mark(cell.vnet))
+                .tag(" HC ")
+                .tag(mark(cell.hybrid))
+                .tag("</a></td>");
         }
-        html.push_str(&spacer(after, "td"));
-        html.push_str("</tr>");
+        spacer(&mut html, Spacer::Data, after);
+        html.tag("</tr>");
     }
-    html.push_str(&gap(m.apps.len() - end_row));
-    html.push_str("</tbody></table>");
+    gap(
+        &mut html,
+        end_column - first_column + 3,
+        m.apps.len() - end_row,
+    );
+    html.tag("</tbody></table>");
     html
 }
 
@@ -140,7 +164,7 @@ fn render(
     filter: &MatrixFilter,
     scroll: (i32, i32),
     view: (i32, i32),
-) -> (String, String) {
+) -> (Markup, String) {
     let m = matrix(s, filter);
     if m.apps.is_empty() || m.columns.is_empty() {
         let why = if s.web_apps.is_empty() {
@@ -150,7 +174,7 @@ fn render(
         } else {
             "Nothing matches these filters: widen them."
         };
-        return (String::new(), why.to_string());
+        return (Markup::new(), why.to_string());
     }
     let mut summary = format!("{} web apps × {} endpoints", m.apps.len(), m.columns.len());
     if m.apps_left_out + m.columns_left_out > 0 {
@@ -172,24 +196,26 @@ fn milliseconds(ms: f64) -> String {
 #[component]
 pub fn ReachabilityMatrix() -> impl IntoView {
     let lab = use_lab();
-    let app = RwSignal::new(String::new());
-    let network = RwSignal::new(String::new());
-    let verdict = RwSignal::new(String::new());
-    let apps = web_app_options();
+    let apps = lab.derive(|s| {
+        let all = (None, "All web apps".to_string());
+        let apps = s.web_apps.values().map(|a| (Some(a.id), a.name.clone()));
+        std::iter::once(all).chain(apps).collect()
+    });
+    // The model filters endpoints by the name of their virtual or local network.
     let networks = lab.derive(|s| {
+        let all = (None, "All networks".to_string());
         let vnets = s.virtual_networks.values().map(|v| v.name.clone());
-        vnets
-            .chain(s.local_networks.values().map(|l| l.name.clone()))
-            .map(|name| (name.clone(), name))
+        let names = vnets.chain(s.local_networks.values().map(|l| l.name.clone()));
+        std::iter::once(all)
+            .chain(names.map(|name| (Some(name.clone()), name)))
             .collect()
     });
-    let verdicts = Memo::new(|_| {
-        VerdictFilter::ALL
-            .into_iter()
-            .skip(1)
-            .map(|v| (v.label().to_string(), v.label().to_string()))
-            .collect()
-    });
+    let verdicts = VerdictFilter::ALL
+        .map(|v| (v, v.label().to_string()))
+        .to_vec();
+    let app = Choice::new(apps);
+    let network = Choice::new(networks);
+    let verdict = Choice::new(Derived::constant(verdicts));
     let container = NodeRef::<Div>::new();
     let summary = RwSignal::new(String::new());
     let elapsed = RwSignal::new(String::new());
@@ -197,14 +223,9 @@ pub fn ReachabilityMatrix() -> impl IntoView {
     let scrolled = Trigger::new();
     Effect::new(move |_| {
         let filter = MatrixFilter {
-            app: app.get().parse().ok().map(WebAppId),
-            network: Some(network.get()).filter(|n| !n.is_empty()),
-            verdict: verdict.with(|value| {
-                VerdictFilter::ALL
-                    .into_iter()
-                    .find(|v| v.label() == value)
-                    .unwrap_or_default()
-            }),
+            app: app.value().flatten(),
+            network: network.value().flatten(),
+            verdict: verdict.value().unwrap_or_default(),
         };
         let Some(element) = container.get() else {
             return;
@@ -219,7 +240,7 @@ pub fn ReachabilityMatrix() -> impl IntoView {
         };
         let view = (size(window().inner_width()), size(window().inner_height()));
         let (html, text) = lab.subscription.with(|s| render(s, &filter, scroll, view));
-        element.set_inner_html(&html);
+        element.set_inner_html(html.as_str());
         // Reading the layout makes the browser finish it inside the measured time.
         let _ = element.offset_height();
         elapsed.set(performance.map_or_else(String::new, |p| milliseconds(p.now() - start)));
@@ -230,9 +251,9 @@ pub fn ReachabilityMatrix() -> impl IntoView {
         <p class="view-purpose">"Every web app against every known endpoint. In each cell: VNet Integration (by IP address) and Hybrid Connection (by host name), ✓ reaches, ✗ does not. A cell opens its check."</p>
         <CheckTabs matrix=true />
         <div class="panel filters">
-            <Choice label="Web app" value=app options=apps all="All web apps" />
-            <Choice label="Network" value=network options=networks all="All networks" />
-            <Choice label="Verdict" value=verdict options=verdicts all="Any verdict" />
+            <Select label="Web app" choice=app />
+            <Select label="Network" choice=network />
+            <Select label="Verdict" choice=verdict />
         </div>
         <p class="matrix-summary" role="status" data-render-ms=move || elapsed.get()>
             {move || summary.get()}

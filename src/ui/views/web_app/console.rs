@@ -49,10 +49,14 @@ pub fn Console(app: WebAppId) -> impl IntoView {
         <section class="tile" aria-labelledby="console-title">
             <h3 id="console-title">"Console"</h3>
             <div class="console-output" node_ref=log role="log" aria-live="polite" tabindex="0" aria-label="Console output">
-                {move || output.get().into_iter().map(|text| {
-                    let class = if text.starts_with(PROMPT) { "console-line" } else { "" };
-                    view! { <p class=class>{text}</p> }
-                }).collect_view().into_any()}
+                <For
+                    each=move || output.get().into_iter().enumerate()
+                    key=|(position, _)| *position as u64
+                    children=|(_, text)| {
+                        let class = if text.starts_with(PROMPT) { "console-line" } else { "" };
+                        view! { <p class=class>{text}</p> }
+                    }
+                />
             </div>
             {move || Some(last_check.get()).filter(|href| !href.is_empty()).map(|href| view! {
                 <p><a href=href>"Open the last check in the connection check"</a></p>

@@ -19,14 +19,11 @@ fn allows(family: TierFamily) -> &'static str {
 #[component]
 pub fn TierPicker(plan: PlanId) -> impl IntoView {
     let lab = use_lab();
-    let current = move || {
-        lab.subscription
-            .with(|s| s.plans.get(&plan).map(|p| p.tier.family()))
-    };
+    let current = lab.derive(move |s| s.plans.get(&plan).map(|p| p.tier.family()));
     let cards = TierFamily::ALL
         .into_iter()
         .map(|family| {
-            let is_current = move || current() == Some(family);
+            let is_current = move || current.get() == Some(family);
             view! {
                 <li class="tier-card" class:tier-current=is_current>
                     <h3>{family.to_string()}</h3>
@@ -43,7 +40,7 @@ pub fn TierPicker(plan: PlanId) -> impl IntoView {
                 </li>
             }
         })
-        .collect_view().into_any();
+        .collect_view();
     view! {
         <section class="tier-picker" aria-label="Pricing tiers">
             <ul class="cards">{cards}</ul>

@@ -1,0 +1,105 @@
+//! Narrow values derived from the state, each recomputed when what it reads changes and
+//! notifying only when its value does: a view built on one is not redrawn by a tick of the
+//! clock unless what it shows moved.
+//!
+//! Every [`Derived`] is the same Leptos memo underneath, over a type-erased value that still
+//! compares by its own `PartialEq`: the memo's machinery is compiled once, not once per type,
+//! which keeps the bundle small with a memo for each thing a view shows.
+
+use std::any::Any;
+use std::marker::PhantomData;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+/// A value of any type that tells whether it equals another of its type.
+trait Comparable: Any + Send + Sync {
+    fn equals(&self, other: &dyn Any) -> bool;
+    fn as_any(&self) -> &dyn Any;
+}
+
+impl<T: PartialEq + Send + Sync + 'static> Comparable for T {
+    fn equals(&self, other: &dyn Any) -> bool {
+        other.downcast_ref::<T>() == Some(self)
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+#[derive(Clone)]
+struct Erased(Arc<dyn Comparable>);
+
+impl PartialEq for Erased {
+    fn eq(&self, other: &Erased) -> bool {
+        self.0.equals(other.0.as_any())
+    }
+}
+
+/// The one memo every derived value uses.
+fn memo(compute: Box<dyn Fn() -> Erased + Send + Sync>) -> Memo<Erased> {
+    Memo::new(move |_| compute())
+}
+
+/// A memo of `T`: read it with `get` or `with`, tracked, or their `_untracked` forms.
+pub struct Derived<T> {
+    memo: Memo<Erased>,
+    value: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Derived<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Derived<T> {}
+
+impl<T: PartialEq + Send + Sync + 'static> Derived<T> {
+    /// Computes `compute` now and whenever a signal it reads changes.
+    pub fn new(compute: impl Fn() -> T + Send + Sync + 'static) -> Derived<T> {
+        Derived {
+            memo: memo(Box::new(move || Erased(Arc::new(compute())))),
+            value: PhantomData,
+        }
+    }
+
+    /// A value that never changes, such as a fixed list of choices.
+    pub fn constant(value: T) -> Derived<T>
+    where
+        T: Clone,
+    {
+        Derived::new(move || value.clone())
+    }
+
+    pub fn with<R>(&self, read: impl FnOnce(&T) -> R) -> R {
+        self.memo.with(|erased| read(downcast(erased)))
+    }
+
+    pub fn with_untracked<R>(&self, read: impl FnOnce(&T) -> R) -> R {
+        self.memo.with_untracked(|erased| read(downcast(erased)))
+    }
+
+    pub fn get(&self) -> T
+    where
+        T: Clone,
+    {
+        self.with(T::clone)
+    }
+
+    pub fn get_untracked(&self) -> T
+    where
+        T: Clone,
+    {
+        self.with_untracked(T::clone)
+    }
+}
+
+fn downcast<T: 'static>(erased: &Erased) -> &T {
+    erased
+        .0
+        .as_any()
+        .downcast_ref::<T>()
+        .expect("a Derived<T> holds a T")
+}

@@ -1,0 +1,72 @@
+use leptos::prelude::*;
+
+use crate::model::entities::ids::VnetId;
+use crate::model::{Command, Subscription};
+use crate::ui::lab::use_lab;
+use crate::ui::widgets::table::{Action, Cell, Table};
+
+fn rows(s: &Subscription, vnet: VnetId) -> Vec<Vec<Cell>> {
+    let Some(p2s) = s
+        .virtual_networks
+        .get(&vnet)
+        .and_then(|v| v.point_to_site.as_ref())
+    else {
+        return Vec::new();
+    };
+    p2s.certificates
+        .iter()
+        .map(|uploaded| {
+            let thumbprint = &uploaded.thumbprint;
+            let certificate = s.certificate(thumbprint);
+            let status = match certificate {
+                _ if uploaded.revoked => "Revoked",
+                Some(c) if c.is_expired(s.now()) => "Expired",
+                _ => "Valid",
+            };
+            let subject = certificate.map(|c| format!("CN={}", c.subject));
+            let validity = certificate.map(|c| format!("{} to {}", c.not_before, c.not_after));
+            let delete = Action::new(
+                "Delete",
+                format!("Delete the certificate {thumbprint}"),
+                Command::DeleteCertificate {
+                    vnet,
+                    thumbprint: thumbprint.clone(),
+                },
+            );
+            let revoke = Action {
+                disabled: uploaded.revoked,
+                ..Action::new(
+                    "Revoke",
+                    format!("Revoke the certificate {thumbprint}"),
+                    Command::RevokeCertificate {
+                        vnet,
+                        thumbprint: thumbprint.clone(),
+                    },
+                )
+            };
+            vec![
+                Cell::Code("thumbprint", thumbprint.clone()),
+                Cell::Text(subject.unwrap_or_default()),
+                Cell::Text(validity.unwrap_or_default()),
+                Cell::text(status),
+                Cell::Actions(vec![delete, revoke]),
+            ]
+        })
+        .collect()
+}
+
+#[component]
+pub fn Certificates(vnet: VnetId) -> impl IntoView {
+    let lab = use_lab();
+    let head = &[
+        "Thumbprint",
+        "Subject",
+        "Validity (simulated time)",
+        "Status",
+        "Actions",
+    ];
+    view! {
+        <p>"The public parts of the certificates web apps authenticate with. Delete or revoke one to see its connections go out of sync."</p>
+        <Table head=head rows=lab.derive(move |s| rows(s, vnet)) />
+    }
+}
