@@ -4,9 +4,15 @@
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;
+use vnet_lab::model::derived::check;
+use vnet_lab::model::derived::matrix::columns;
+use vnet_lab::model::derived::migration;
+use vnet_lab::model::derived::regional::{integration_subnets, plan_subnets};
 use vnet_lab::model::derived::status::plan_networks;
 use vnet_lab::model::entities::host::{PortRule, Protocol};
+use vnet_lab::model::entities::network::Delegation;
 use vnet_lab::model::entities::network::Routing;
+use vnet_lab::model::entities::region::Region;
 use vnet_lab::model::entities::tier::Tier;
 use vnet_lab::model::entities::web_app::MAX_VNETS_PER_PLAN;
 use vnet_lab::model::input::addressing::first_overlap;
@@ -35,6 +41,12 @@ enum Action {
     Link(usize, usize),
     Route(usize, String),
     Hybrid(usize, u8),
+    ScaleOut(usize, u8),
+    Regional(usize, usize, usize, bool),
+    RegionalNewSubnet(usize, usize, String),
+    RouteAll(usize, bool),
+    Peer(usize, usize),
+    DeleteSubnet(usize, usize),
 }
 
 fn prefix() -> impl Strategy<Value = String> {
@@ -85,6 +97,21 @@ fn action() -> impl Strategy<Value = Action> {
         (i(), i()).prop_map(|(v, l)| Action::Link(v, l)),
         (i(), prefix()).prop_map(|(l, p)| Action::Route(l, p)),
         (i(), 0u8..30).prop_map(|(a, n)| Action::Hybrid(a, n)),
+        (i(), 0u8..32).prop_map(|(p, n)| Action::ScaleOut(p, n)),
+        (i(), i(), i(), any::<bool>()).prop_map(|(a, v, n, r)| Action::Regional(a, v, n, r)),
+        (
+            i(),
+            i(),
+            prop_oneof![
+                (0u8..4, 0u8..16).prop_map(|(a, b)| format!("10.{a}.{}.0/26", b * 16)),
+                (0u8..4, 0u8..16).prop_map(|(a, b)| format!("10.{a}.{}.0/28", b * 16)),
+                (0u8..4, 0u8..16).prop_map(|(a, b)| format!("10.{a}.{}.0/27", b * 16)),
+            ]
+        )
+            .prop_map(|(a, v, p)| Action::RegionalNewSubnet(a, v, p)),
+        (i(), any::<bool>()).prop_map(|(a, r)| Action::RouteAll(a, r)),
+        (i(), i()).prop_map(|(v, w)| Action::Peer(v, w)),
+        (i(), i()).prop_map(|(v, n)| Action::DeleteSubnet(v, n)),
     ]
 }
 
@@ -96,6 +123,7 @@ fn command(s: &Subscription, action: Action) -> Option<Command> {
     use Action::*;
     Some(match action {
         CreatePlan(n, t) => Command::CreatePlan {
+            region: Region::ALL[usize::from(n) % 2],
             name: format!("plan{n}"),
             tier: Tier::ALL[t % Tier::ALL.len()],
         },
@@ -108,6 +136,7 @@ fn command(s: &Subscription, action: Action) -> Option<Command> {
             plan: nth(&s.plans, p)?,
         },
         CreateVnet(n, space, dns) => Command::CreateVirtualNetwork {
+            region: Region::ALL[usize::from(n) % 3 / 2],
             name: format!("vnet{n}"),
             address_space: space,
             dns_servers: dns,
@@ -194,6 +223,43 @@ fn command(s: &Subscription, action: Action) -> Option<Command> {
             name: format!("hc{n}"),
             endpoint: format!("host{n}.contoso.local:{}", 1000 + u16::from(n)),
         },
+        ScaleOut(p, instances) => Command::ScaleOutPlan {
+            plan: nth(&s.plans, p)?,
+            instances,
+        },
+        Regional(a, v, n, route_all) => {
+            let vnet = nth(&s.virtual_networks, v)?;
+            let subnets = &s.virtual_networks[&vnet].subnets;
+            Command::ConnectRegional {
+                app: nth(&s.web_apps, a)?,
+                vnet,
+                subnet: subnets.get(n % subnets.len().max(1))?.name.clone(),
+                route_all,
+            }
+        }
+        RegionalNewSubnet(a, v, prefix) => Command::ConnectRegionalToNewSubnet {
+            app: nth(&s.web_apps, a)?,
+            vnet: nth(&s.virtual_networks, v)?,
+            subnet: format!("int{}", prefix.len() + a),
+            prefix,
+            route_all: a % 2 == 0,
+        },
+        RouteAll(a, enabled) => Command::SetRouteAll {
+            app: nth(&s.web_apps, a)?,
+            enabled,
+        },
+        Peer(v, w) => Command::PeerVirtualNetworks {
+            vnet: nth(&s.virtual_networks, v)?,
+            remote: nth(&s.virtual_networks, w)?,
+        },
+        DeleteSubnet(v, n) => {
+            let vnet = nth(&s.virtual_networks, v)?;
+            let subnets = &s.virtual_networks[&vnet].subnets;
+            Command::DeleteSubnet {
+                vnet,
+                subnet: subnets.get(n % subnets.len().max(1))?.name.clone(),
+            }
+        }
     })
 }
 
@@ -228,11 +294,53 @@ fn check_invariants(s: &Subscription) {
                 .all(|space| !vnet_lab::model::input::addressing::overlaps(space, &p2s.pool)));
         }
     }
+    for app in s.web_apps.values() {
+        assert!(
+            app.connection.is_none() || app.regional.is_none(),
+            "{} has two integrations",
+            app.name
+        );
+        if let Some(regional) = &app.regional {
+            let vnet = &s.virtual_networks[&regional.vnet];
+            let subnet = vnet
+                .subnet(&regional.subnet)
+                .expect("the integration subnet exists");
+            assert_eq!(subnet.delegation, Some(Delegation::ServerFarms));
+            assert_eq!(vnet.region, s.plans[&app.plan].region, "R25: same region");
+        }
+    }
+    for subnet in integration_subnets(s) {
+        assert!(
+            subnet.plans.len() == 1 || subnet.prefix.prefix_len() <= 26,
+            "a subnet below /26 serves two plans"
+        );
+        assert!(
+            subnet.in_use() <= subnet.capacity(),
+            "instances exceed the subnet's addresses"
+        );
+    }
+    for plan in s.plans.keys() {
+        assert!(
+            plan_subnets(s, *plan).len() <= 2,
+            "a plan uses more than two subnets"
+        );
+    }
+    for vnet in s.virtual_networks.values() {
+        for peer in &vnet.peerings {
+            assert!(
+                s.virtual_networks[peer].peerings.contains(&vnet.id),
+                "peering on both sides"
+            );
+        }
+    }
     let names: BTreeSet<&str> = s.web_apps.values().map(|app| app.name.as_str()).collect();
     assert_eq!(names.len(), s.web_apps.len(), "web app names are unique");
-    let round_trip: Subscription =
-        serde_json::from_str(&serde_json::to_string(s).unwrap()).unwrap();
-    assert_eq!(&round_trip, s, "serde round trip");
+    let round_trip = vnet_lab::store::decode::<Subscription>(&vnet_lab::store::encode(s, 1));
+    assert_eq!(
+        round_trip.map(|decoded| decoded.state).as_ref(),
+        Ok(s),
+        "the stored document reads back equal"
+    );
 }
 
 proptest! {
@@ -252,6 +360,39 @@ proptest! {
                 }
             }
             check_invariants(&s);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// R36: for every app's migration plan, applying it gives exactly the predicted
+    /// reachability for every endpoint.
+    #[test]
+    fn r36_applying_a_migration_plan_yields_its_prediction(actions in prop::collection::vec(action(), 1..60)) {
+        let mut s = Subscription::sample();
+        for action in actions {
+            let Some(command) = command(&s, action) else { continue };
+            let _ = s.apply(command);
+        }
+        for plan in migration::plans(&s) {
+            let mut after = s.clone();
+            let applied = after.apply(Command::MigrateToRegional { app: plan.app });
+            prop_assert_eq!(applied.is_ok(), plan.blocked.is_none(), "{:?}", applied.err());
+            if applied.is_err() {
+                continue;
+            }
+            check_invariants(&after);
+            for column in columns(&s) {
+                let key = format!("{} ({}) {}", column.endpoint.host.name, column.address, column.endpoint.rule);
+                let before = check::reachable(&s, plan.app, column.target());
+                let now = check::reachable(&after, plan.app, column.target());
+                match plan.predictions.iter().find(|p| p.endpoint == key) {
+                    Some(p) => prop_assert_eq!((p.before, p.after), (before, now), "{}", key),
+                    None => prop_assert!(!before && !now, "{} is missing from the prediction", key),
+                }
+            }
         }
     }
 }

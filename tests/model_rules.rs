@@ -16,6 +16,7 @@ use vnet_lab::model::entities::clock::{GATEWAY_PROVISIONING, YEAR};
 use vnet_lab::model::entities::host::{PortRule, Protocol, Role};
 use vnet_lab::model::entities::hybrid::hybrid_answer;
 use vnet_lab::model::entities::network::Routing;
+use vnet_lab::model::entities::region::Region;
 use vnet_lab::model::entities::tier::{Tier, TierFamily};
 use vnet_lab::model::{Command, CommandError, HostRef, Subscription};
 
@@ -29,6 +30,7 @@ fn standard_app(
         ok(
             s,
             Command::CreatePlan {
+                region: Region::WestEurope,
                 name: plan_name.into(),
                 tier: Tier::S1,
             },
@@ -54,6 +56,7 @@ fn eligible_vnet(
     ok(
         s,
         Command::CreateVirtualNetwork {
+            region: Region::WestEurope,
             name: name.into(),
             address_space: format!("10.{n}.0.0/16"),
             dns_servers: String::new(),
@@ -284,6 +287,7 @@ fn r08_ineligible_vnet_names_every_missing_condition() {
     ok(
         &mut s,
         Command::CreateVirtualNetwork {
+            region: Region::WestEurope,
             name: "bare".into(),
             address_space: "10.9.0.0/16".into(),
             dns_servers: String::new(),
@@ -391,6 +395,7 @@ fn r11_cidrs_are_parsed_strictly_and_quoted() {
         let error = refused(
             &mut s,
             Command::CreateVirtualNetwork {
+                region: Region::WestEurope,
                 name: "v1".into(),
                 address_space: text.into(),
                 dns_servers: String::new(),
@@ -401,6 +406,7 @@ fn r11_cidrs_are_parsed_strictly_and_quoted() {
     let error = refused(
         &mut s,
         Command::CreateVirtualNetwork {
+            region: Region::WestEurope,
             name: "v1".into(),
             address_space: "10.0.0.0/16, 10.0.128.0/17".into(),
             dns_servers: String::new(),
@@ -410,6 +416,7 @@ fn r11_cidrs_are_parsed_strictly_and_quoted() {
     let error = refused(
         &mut s,
         Command::CreateVirtualNetwork {
+            region: Region::WestEurope,
             name: "v1".into(),
             address_space: "10.0.0.0/16".into(),
             dns_servers: "10.0.0.300".into(),
@@ -456,6 +463,7 @@ fn r11_point_to_site_pool_is_private_and_overlaps_nothing_linked() {
     ok(
         &mut s,
         Command::CreateVirtualNetwork {
+            region: Region::WestEurope,
             name: "v1".into(),
             address_space: "10.1.0.0/16".into(),
             dns_servers: String::new(),
@@ -555,7 +563,14 @@ fn r12_first_connection_makes_a_certificate_later_apps_reuse_it() {
         s.web_apps[&api].connection.as_ref().unwrap().thumbprint,
         thumbprint
     );
-    assert_eq!(s.certificates.len(), 1);
+    // One certificate for corpVnet, shared; the other is northVnet's (SPEC §7's contoso-reports).
+    assert_eq!(
+        s.certificates
+            .iter()
+            .filter(|issued| issued.vnet == corp)
+            .count(),
+        1
+    );
     let pem = s.certificate(&thumbprint).unwrap().pem();
     assert!(
         pem.starts_with("-----BEGIN CERTIFICATE-----\n")
@@ -1059,9 +1074,11 @@ fn r24_both_answers_are_computed_for_the_same_endpoint() {
     // The SQL VM: VNet Integration reaches it; no Hybrid Connection names it.
     assert!(run(&s, web, tcp("10.1.1.5", 1433)).reachable());
     assert!(!hybrid_answer(&s, web, "sql01.corp.contoso.com", 1433, Protocol::Tcp).reaches());
+    // Three endpoints of the 2015 part, two of the regional part, the SQL private endpoint
+    // and the internet host (SPEC §7).
     assert_eq!(
         vnet_lab::model::derived::endpoints::known_endpoints(&s).len(),
-        3
+        7
     );
 }
 
@@ -1093,6 +1110,7 @@ fn names_follow_azure_rules_and_duplicates_are_refused() {
     let error = refused(
         &mut s,
         Command::CreateVirtualNetwork {
+            region: Region::WestEurope,
             name: "corpvnet".into(),
             address_space: "10.7.0.0/16".into(),
             dns_servers: String::new(),

@@ -65,11 +65,11 @@ fn console_explains_a_bad_line() {
 fn r24_matrix_cells_hold_both_answers() {
     let s = sample();
     let m = matrix(&s, &MatrixFilter::default());
-    assert_eq!(m.apps.len(), 3);
+    assert_eq!(m.apps.len(), 5);
     assert_eq!(
         m.columns.len(),
-        3,
-        "dns01 UDP 53, sql01 TCP 1433, hq-app01 TCP 8080"
+        7,
+        "dns01 UDP 53, sql01 TCP 1433, orders-sql01 TCP 1433, north-api01 TCP 443, contoso-sql TCP 1433, hq-app01 TCP 8080, api.fabrikam.com TCP 443"
     );
     let row = |name: &str| m.apps.iter().position(|a| a.name == name).unwrap();
     let column = |host: &str| {
@@ -84,6 +84,14 @@ fn r24_matrix_cells_hold_both_answers() {
     assert!(!hq_from_blog.vnet && hq_from_blog.hybrid);
     let hq_from_web = m.cell(row("contoso-web"), column("hq-app01"));
     assert!(!hq_from_web.vnet, "no route back yet (R21)");
+    let orders_sql = m.cell(
+        row("contoso-orders"),
+        column("contoso-sql.database.windows.net"),
+    );
+    assert!(
+        orders_sql.vnet,
+        "regional integration answers in the same matrix"
+    );
 }
 
 #[test]
@@ -142,9 +150,18 @@ fn r24_comparison_rows_match_the_matrix() {
                 .map(|app| m.apps[app].name.clone())
                 .collect()
         };
-        assert_eq!(row.vnet.now, reached(|c| c.vnet));
+        let mut both = row.gateway_required.now.clone();
+        both.extend(row.regional.now.iter().cloned());
+        both.sort();
+        let mut by_matrix = reached(|c| c.vnet);
+        by_matrix.sort();
+        assert_eq!(both, by_matrix, "each VNet answer is one of the two kinds");
         assert_eq!(row.hybrid.now, reached(|c| c.hybrid));
-        assert_eq!(row.vnet.change.is_some(), row.vnet.now.is_empty());
+        assert_eq!(
+            row.gateway_required.change.is_some(),
+            row.gateway_required.now.is_empty()
+        );
+        assert_eq!(row.regional.change.is_some(), row.regional.now.is_empty());
         assert_eq!(row.hybrid.change.is_some(), row.hybrid.now.is_empty());
     }
     let hq = rows
@@ -152,9 +169,15 @@ fn r24_comparison_rows_match_the_matrix() {
         .find(|r| r.host.starts_with("hq-app01"))
         .unwrap();
     assert_eq!(
-        hq.vnet.change.as_deref(),
+        hq.gateway_required.change.as_deref(),
         Some("From contoso-web: On onPremHQ, add the route 172.16.0.0/24 via the VPN tunnel.")
     );
+    let orders_sql = rows
+        .iter()
+        .find(|r| r.host.starts_with("contoso-sql"))
+        .unwrap();
+    assert_eq!(orders_sql.regional.now, ["contoso-orders"]);
+    assert!(orders_sql.gateway_required.now.is_empty());
     let dns = rows.iter().find(|r| r.host.starts_with("dns01")).unwrap();
     assert!(dns.hybrid.change.as_deref().unwrap().contains("TCP only"));
 }

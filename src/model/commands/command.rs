@@ -5,9 +5,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::entities::host::{PortRule, Role};
 use crate::model::entities::ids::{
-    HybridConnectionId, LocalNetworkId, PlanId, ServerId, VmId, VnetId, WebAppId,
+    HybridConnectionId, InternetHostId, LocalNetworkId, NatGatewayId, NsgId, PlanId,
+    PrivateDnsZoneId, PrivateEndpointId, RouteTableId, ServerId, VmId, VnetId, WebAppId,
 };
 use crate::model::entities::network::Routing;
+use crate::model::entities::region::Region;
+use crate::model::entities::security::{Access, Direction, RuleProtocol};
 use crate::model::entities::tier::Tier;
 
 /// A host a firewall command acts on.
@@ -15,6 +18,32 @@ use crate::model::entities::tier::Tier;
 pub enum HostRef {
     VirtualMachine(VnetId, VmId),
     Server(LocalNetworkId, ServerId),
+    PrivateEndpoint(PrivateEndpointId),
+    InternetHost(InternetHostId),
+}
+
+/// A network security rule as typed in the portal's form; the typed parts are parsed strictly.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecurityRuleInput {
+    pub name: String,
+    /// 100 to 4096.
+    pub priority: String,
+    pub direction: Direction,
+    pub access: Access,
+    pub protocol: RuleProtocol,
+    /// A CIDR prefix, an address, `VirtualNetwork`, `Internet` or `Any` (`*`).
+    pub destination: String,
+    /// A port, a range as `1000-2000`, or `Any` (`*`).
+    pub ports: String,
+}
+
+/// The kind of a route's next hop, as the portal's form offers it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum NextHopKind {
+    VirtualAppliance,
+    VirtualNetworkGateway,
+    Internet,
+    None,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,6 +51,7 @@ pub enum Command {
     CreatePlan {
         name: String,
         tier: Tier,
+        region: Region,
     },
     DeletePlan {
         plan: PlanId,
@@ -30,6 +60,11 @@ pub enum Command {
     ScalePlan {
         plan: PlanId,
         tier: Tier,
+    },
+    /// R28: the plan's instance count, 1 to 30.
+    ScaleOutPlan {
+        plan: PlanId,
+        instances: u8,
     },
 
     CreateWebApp {
@@ -43,6 +78,7 @@ pub enum Command {
     /// `address_space` and `dns_servers` as typed: lists separated by commas or spaces.
     CreateVirtualNetwork {
         name: String,
+        region: Region,
         address_space: String,
         dns_servers: String,
     },
@@ -53,6 +89,30 @@ pub enum Command {
         vnet: VnetId,
         name: String,
         prefix: String,
+    },
+    /// R27: refused while an integration uses the subnet.
+    DeleteSubnet {
+        vnet: VnetId,
+        subnet: String,
+    },
+    /// R26: delegates the subnet to Microsoft.Web/serverFarms.
+    DelegateSubnet {
+        vnet: VnetId,
+        subnet: String,
+    },
+    /// Refused while an integration uses the subnet.
+    RemoveSubnetDelegation {
+        vnet: VnetId,
+        subnet: String,
+    },
+    /// R33: peers two VNets (both sides), in the same region or across regions.
+    PeerVirtualNetworks {
+        vnet: VnetId,
+        remote: VnetId,
+    },
+    RemovePeering {
+        vnet: VnetId,
+        remote: VnetId,
     },
     AddDnsServer {
         vnet: VnetId,
@@ -148,6 +208,31 @@ pub enum Command {
         app: WebAppId,
         vnet: VnetId,
     },
+    /// R25–R28: regional integration with an existing subnet of a VNet in the plan's region.
+    ConnectRegional {
+        app: WebAppId,
+        vnet: VnetId,
+        subnet: String,
+        route_all: bool,
+    },
+    /// The portal's "new subnet" in the regional flow: adds the subnet, then connects to it.
+    ConnectRegionalToNewSubnet {
+        app: WebAppId,
+        vnet: VnetId,
+        subnet: String,
+        prefix: String,
+        route_all: bool,
+    },
+    /// R35, R36: runs the web app's migration plan, all or nothing, as one activity.
+    MigrateToRegional {
+        app: WebAppId,
+    },
+    /// R29
+    SetRouteAll {
+        app: WebAppId,
+        enabled: bool,
+    },
+    /// Removes the web app's integration, of either kind.
     DisconnectWebApp {
         app: WebAppId,
     },
@@ -195,6 +280,116 @@ pub enum Command {
         connection: HybridConnectionId,
         running: bool,
     },
+
+    CreateNetworkSecurityGroup {
+        name: String,
+        region: Region,
+    },
+    DeleteNetworkSecurityGroup {
+        nsg: NsgId,
+    },
+    /// Adds a rule, or replaces the rule named `replacing` (an edit, or a new priority).
+    SetSecurityRule {
+        nsg: NsgId,
+        rule: SecurityRuleInput,
+        replacing: Option<String>,
+    },
+    RemoveSecurityRule {
+        nsg: NsgId,
+        name: String,
+    },
+    /// `None` dissociates.
+    AssociateNetworkSecurityGroup {
+        vnet: VnetId,
+        subnet: String,
+        nsg: Option<NsgId>,
+    },
+    CreateRouteTable {
+        name: String,
+        region: Region,
+    },
+    DeleteRouteTable {
+        route_table: RouteTableId,
+    },
+    /// Adds a route, or replaces the route named `replacing`. `appliance` is the next hop's
+    /// address for a virtual appliance, as typed.
+    SetUserRoute {
+        route_table: RouteTableId,
+        name: String,
+        prefix: String,
+        next_hop: NextHopKind,
+        appliance: String,
+        replacing: Option<String>,
+    },
+    RemoveUserRoute {
+        route_table: RouteTableId,
+        name: String,
+    },
+    AssociateRouteTable {
+        vnet: VnetId,
+        subnet: String,
+        route_table: Option<RouteTableId>,
+    },
+    CreateNatGateway {
+        name: String,
+        region: Region,
+        public_ip: String,
+    },
+    DeleteNatGateway {
+        nat_gateway: NatGatewayId,
+    },
+    AssociateNatGateway {
+        vnet: VnetId,
+        subnet: String,
+        nat_gateway: Option<NatGatewayId>,
+    },
+    /// A public service web apps call; its ports are opened with `OpenPort`.
+    CreateInternetHost {
+        name: String,
+        address: String,
+    },
+    DeleteInternetHost {
+        host: InternetHostId,
+    },
+    /// `target` is the service's name, as `contoso-sql.database.windows.net`.
+    CreatePrivateEndpoint {
+        vnet: VnetId,
+        subnet: String,
+        target: String,
+        address: String,
+        public_address: String,
+    },
+    DeletePrivateEndpoint {
+        endpoint: PrivateEndpointId,
+    },
+    CreatePrivateDnsZone {
+        name: String,
+    },
+    DeletePrivateDnsZone {
+        zone: PrivateDnsZoneId,
+    },
+    AddZoneRecord {
+        zone: PrivateDnsZoneId,
+        name: String,
+        address: String,
+    },
+    RemoveZoneRecord {
+        zone: PrivateDnsZoneId,
+        name: String,
+    },
+    LinkPrivateDnsZone {
+        zone: PrivateDnsZoneId,
+        vnet: VnetId,
+    },
+    UnlinkPrivateDnsZone {
+        zone: PrivateDnsZoneId,
+        vnet: VnetId,
+    },
+    /// The `WEBSITE_DNS_SERVER` app setting; empty text removes it (R32).
+    SetDnsServerSetting {
+        app: WebAppId,
+        address: String,
+    },
 }
 
 /// What a successful command did, for the activity log and notifications.
@@ -203,6 +398,9 @@ pub struct Event {
     pub summary: String,
     /// Long operations that finished because of this command (a clock advance).
     pub finished: Vec<String>,
+    /// Allowed, but with a consequence to know (R28: a later tier change will be refused).
+    #[serde(default)]
+    pub warnings: Vec<String>,
 }
 
 impl Event {
@@ -210,6 +408,7 @@ impl Event {
         Event {
             summary: summary.into(),
             finished: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 }

@@ -4,10 +4,13 @@ use std::fmt;
 
 use ipnet::Ipv4Net;
 
+use crate::model::derived::regional::SubnetProblem;
 use crate::model::derived::status::MissingCondition;
+use crate::model::entities::region::Region;
 use crate::model::entities::tier::{HybridConnectionLimit, Tier, TierFamily};
 use crate::model::input::addressing::AddressError;
 use crate::model::input::names::NameProblem;
+use crate::model::input::rules::RuleFieldError;
 use crate::model::input::text::join;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -169,6 +172,144 @@ pub enum CommandError {
     },
     ClockBackwards,
     InvalidSpeed,
+    /// R25
+    RegionalTierTooLow {
+        plan: String,
+        tier: Tier,
+    },
+    /// R25
+    RegionMismatch {
+        vnet: String,
+        vnet_region: Region,
+        plan: String,
+        plan_region: Region,
+    },
+    /// R26–R28
+    SubnetNotEligible {
+        subnet: String,
+        vnet: String,
+        problems: Vec<SubnetProblem>,
+    },
+    NoSuchSubnet {
+        subnet: String,
+        vnet: String,
+        subnets: Vec<String>,
+    },
+    /// R27: the service association link keeps the subnet (and its VNet) until the
+    /// integration is removed.
+    IntegrationSubnetInUse {
+        what: String,
+        apps: Vec<String>,
+    },
+    /// R28
+    ScaleOutBeyondCapacity {
+        plan: String,
+        instances: u8,
+        subnet: String,
+        prefix: Ipv4Net,
+        capacity: u32,
+        needed: u32,
+        holding: Option<u8>,
+    },
+    /// R28
+    TierChangeBeyondCapacity {
+        plan: String,
+        subnet: String,
+        prefix: Ipv4Net,
+        capacity: u32,
+        needed: u32,
+        holding: Option<u8>,
+    },
+    InvalidInstanceCount {
+        instances: u8,
+    },
+    AlreadyDelegated {
+        subnet: String,
+    },
+    NotDelegated {
+        subnet: String,
+    },
+    PeeringToItself {
+        vnet: String,
+    },
+    AlreadyPeered {
+        vnet: String,
+        remote: String,
+    },
+    NotPeered {
+        vnet: String,
+        remote: String,
+    },
+    /// R29: Route All belongs to regional integration.
+    NotRegional {
+        app: String,
+    },
+    RuleField(RuleFieldError),
+    /// R30: two rules of one direction cannot share a priority.
+    DuplicatePriority {
+        priority: u16,
+        rule: String,
+        nsg: String,
+    },
+    /// NSGs, route tables and NAT gateways serve subnets of their own region.
+    OtherRegion {
+        resource: String,
+        region: Region,
+        vnet: String,
+        vnet_region: Region,
+    },
+    /// R31
+    NoApplianceAddress {
+        route: String,
+    },
+    NotPublic {
+        what: String,
+        address: String,
+    },
+    NotPrivate {
+        what: String,
+        address: String,
+    },
+    InvalidDnsName {
+        text: String,
+    },
+    DelegatedSubnet {
+        subnet: String,
+    },
+    AlreadyLinkedZone {
+        zone: String,
+        vnet: String,
+    },
+    ZoneNotLinked {
+        zone: String,
+        vnet: String,
+    },
+    DuplicateRecord {
+        name: String,
+        zone: String,
+    },
+    /// R35
+    NotGatewayRequired {
+        app: String,
+    },
+    MigrationBlocked {
+        app: String,
+        reason: String,
+    },
+}
+
+impl From<RuleFieldError> for CommandError {
+    fn from(error: RuleFieldError) -> Self {
+        CommandError::RuleField(error)
+    }
+}
+
+/// "; a /27 would hold them" when a larger subnet would.
+fn holding_hint(holding: &Option<u8>) -> String {
+    match holding {
+        Some(len) => format!(" A /{len} would hold them."),
+        None => String::new(),
+    }
 }
 
 impl From<AddressError> for CommandError {
@@ -195,7 +336,9 @@ impl fmt::Display for CommandError {
             InvalidName { kind, name, problem } => write!(f, "The {kind} name “{name}” is not valid: {problem}. Choose another name."),
             DuplicateName { kind, name } => write!(f, "A {kind} named “{name}” already exists. Choose another name."),
             NotFound { kind, id } => write!(f, "No {kind} {id} exists any more; it may have been deleted in another tab. Reload the view."),
-            Address(error) => write!(f, "{error}"),
+            // A question ("did you mean 10.0.0.0/16?") ends the sentence already.
+            Address(error @ AddressError::HostBitsSet { .. }) => write!(f, "{error}"),
+            Address(error) => write!(f, "{error}."),
             EmptyAddressSpace { owner } => write!(f, "{owner} needs at least one address prefix, such as 10.1.0.0/16."),
             OverlappingPrefixes { owner, a, b } => write!(f, "The address prefixes {a} and {b} of {owner} overlap. Remove one or pick ranges that do not overlap."),
             SubnetOutsideAddressSpace { subnet, vnet } => write!(f, "The subnet {subnet} is not inside the address space of {vnet}. Pick a prefix inside it, or add to the address space first."),
@@ -239,6 +382,34 @@ impl fmt::Display for CommandError {
             NotADnsServer { vm } => write!(f, "{vm} is not a DNS server, so it has no records."),
             ClockBackwards => write!(f, "The simulated clock only moves forward. Give a positive number of seconds."),
             InvalidSpeed => write!(f, "The clock speed must be from 1× to 3600×."),
+            RegionalTierTooLow { plan, tier } => write!(f, "The plan {plan} is in the {tier} tier; regional VNet Integration needs Basic, Standard or Premium. Scale the plan up to Basic or higher first."),
+            RegionMismatch { vnet, vnet_region, plan, plan_region } => write!(f, "{vnet} is in {vnet_region}, but the plan {plan} is in {plan_region}; regional VNet Integration needs a virtual network in the plan's region. Integrate with a VNet in {plan_region} that is peered to {vnet}, or use gateway-required VNet Integration to reach {vnet}."),
+            SubnetNotEligible { subnet, vnet, problems } => write!(f, "The subnet {subnet} of {vnet} cannot be used for regional VNet Integration: {}. Pick an eligible subnet or create a new one.", join(problems, "; ")),
+            NoSuchSubnet { subnet, vnet, subnets } if subnets.is_empty() => write!(f, "{vnet} has no subnet named “{subnet}”, and no subnets at all. Create one first."),
+            NoSuchSubnet { subnet, vnet, subnets } => write!(f, "{vnet} has no subnet named “{subnet}”. Pick one of {}.", join(subnets, ", ")),
+            IntegrationSubnetInUse { what, apps } => write!(f, "{what} is used by the regional VNet Integration of {} (a service association link holds it). Disconnect those web apps first.", join(apps, ", ")),
+            ScaleOutBeyondCapacity { plan, instances, subnet, prefix, capacity, needed, holding } => write!(f, "The plan {plan} cannot scale out to {instances} instances: its integration subnet {subnet} ({prefix}) has {capacity} usable addresses (Azure reserves 5), and it would need {needed}.{} Integrate the plan's apps with a larger subnet first.", holding_hint(holding)),
+            TierChangeBeyondCapacity { plan, subnet, prefix, capacity, needed, holding } => write!(f, "The plan {plan} cannot change its tier: while a tier change runs, its instances need twice their addresses ({needed} in all), and its integration subnet {subnet} ({prefix}) has {capacity} usable addresses.{} Scale in first, or integrate the plan's apps with a larger subnet.", holding_hint(holding)),
+            InvalidInstanceCount { instances } => write!(f, "A plan runs from 1 to 30 instances, not {instances}."),
+            AlreadyDelegated { subnet } => write!(f, "The subnet {subnet} is already delegated to Microsoft.Web/serverFarms."),
+            NotDelegated { subnet } => write!(f, "The subnet {subnet} is not delegated."),
+            PeeringToItself { vnet } => write!(f, "{vnet} cannot be peered with itself. Pick another virtual network."),
+            AlreadyPeered { vnet, remote } => write!(f, "{vnet} is already peered with {remote}."),
+            NotPeered { vnet, remote } => write!(f, "{vnet} is not peered with {remote}."),
+            RuleField(error) => write!(f, "{error}."),
+            DuplicatePriority { priority, rule, nsg } => write!(f, "The rule {rule} of {nsg} already has priority {priority} in this direction. Pick another priority from 100 to 4096."),
+            OtherRegion { resource, region, vnet, vnet_region } => write!(f, "{resource} is in {region} and {vnet} in {vnet_region}; it can serve only subnets of its own region. Create one in {vnet_region}."),
+            NoApplianceAddress { route } => write!(f, "The route {route} sends traffic to a virtual appliance, so it needs the appliance's IP address, such as 10.3.0.4."),
+            NotPublic { what, address } => write!(f, "{address} is a private (RFC 1918) address; {what} needs a public address, such as 20.61.15.7."),
+            NotPrivate { what, address } => write!(f, "{address} is not a private (RFC 1918) address; {what} needs one inside the subnet."),
+            InvalidDnsName { text } => write!(f, "“{text}” is not a DNS name: write labels of letters, digits and hyphens separated by dots, such as contoso-sql.database.windows.net."),
+            DelegatedSubnet { subnet } => write!(f, "The subnet {subnet} is delegated to Microsoft.Web/serverFarms, so it holds only App Service integrations. Pick another subnet."),
+            AlreadyLinkedZone { zone, vnet } => write!(f, "The private DNS zone {zone} is already linked to {vnet}."),
+            ZoneNotLinked { zone, vnet } => write!(f, "The private DNS zone {zone} is not linked to {vnet}."),
+            DuplicateRecord { name, zone } => write!(f, "The zone {zone} already has a record named {name}. Remove it first to change its address."),
+            NotGatewayRequired { app } => write!(f, "The web app {app} does not use gateway-required VNet Integration, so there is nothing to migrate."),
+            MigrationBlocked { app, reason } => write!(f, "The web app {app} cannot move yet: {reason}"),
+            NotRegional { app } => write!(f, "The web app {app} has no regional VNet Integration, and Route All applies only to it. Connect the web app by regional integration first."),
         }
     }
 }

@@ -1,10 +1,12 @@
-//! The point-to-site range view (R21): every address range around one virtual network on one
-//! line (its address space and subnets, its point-to-site pool, each linked local network), the
-//! overlaps among them, and for each local network the route it needs back to the pool.
+//! The address range view (R21, R33): every address range around one virtual network on one
+//! line (its address space and subnets, its integration subnets with their addresses in use, its
+//! point-to-site pool, each linked local network), the overlaps among them, and for each local
+//! network the routes it needs back: to the point-to-site pool and to every integration subnet.
 
 use ipnet::Ipv4Net;
 
 use crate::model::commands::command::Command;
+use crate::model::derived::regional::{integration_subnets, IntegrationSubnet};
 use crate::model::entities::ids::{LocalNetworkId, VnetId};
 use crate::model::entities::subscription::Subscription;
 use crate::model::input::addressing::overlaps;
@@ -14,6 +16,8 @@ use crate::model::input::text::join;
 pub enum RangeKind {
     AddressSpace,
     Subnet,
+    /// A subnet used by regional integration (R28).
+    IntegrationSubnet,
     PointToSitePool,
     LocalNetwork,
 }
@@ -23,6 +27,7 @@ impl RangeKind {
         match self {
             RangeKind::AddressSpace => "VNet address space",
             RangeKind::Subnet => "Subnet",
+            RangeKind::IntegrationSubnet => "Integration subnet",
             RangeKind::PointToSitePool => "Point-to-site pool",
             RangeKind::LocalNetwork => "Local network",
         }
@@ -37,6 +42,8 @@ pub struct Range {
     pub prefix: Ipv4Net,
     /// The ranges of other owners it overlaps, as "onPremHQ 192.168.0.0/16".
     pub overlaps: Vec<String>,
+    /// For an integration subnet: addresses in use and usable (R28).
+    pub addresses: Option<(u32, u32)>,
 }
 
 /// The route a linked local network needs for replies to reach the web apps.
@@ -95,7 +102,7 @@ impl AddressRanges {
 /// Which ranges may not overlap: a subnet lies inside its VNet's space by design.
 fn group(kind: RangeKind, owner: &str) -> (u8, &str) {
     match kind {
-        RangeKind::AddressSpace | RangeKind::Subnet => (0, ""),
+        RangeKind::AddressSpace | RangeKind::Subnet | RangeKind::IntegrationSubnet => (0, ""),
         RangeKind::PointToSitePool => (1, ""),
         RangeKind::LocalNetwork => (2, owner),
     }
@@ -104,23 +111,36 @@ fn group(kind: RangeKind, owner: &str) -> (u8, &str) {
 pub fn address_ranges(subscription: &Subscription, vnet: VnetId) -> Option<AddressRanges> {
     let vnet = subscription.virtual_networks.get(&vnet)?;
     let mut ranges: Vec<Range> = Vec::new();
-    let mut push = |kind, owner: &str, prefix| {
+    let mut push = |kind, owner: &str, prefix, addresses| {
         ranges.push(Range {
             kind,
             owner: owner.to_string(),
             prefix,
             overlaps: Vec::new(),
+            addresses,
         })
     };
     for prefix in &vnet.address_space {
-        push(RangeKind::AddressSpace, &vnet.name, *prefix);
+        push(RangeKind::AddressSpace, &vnet.name, *prefix, None);
     }
+    let integration: Vec<IntegrationSubnet> = integration_subnets(subscription)
+        .into_iter()
+        .filter(|used| used.vnet == vnet.id)
+        .collect();
     for subnet in &vnet.subnets {
-        push(RangeKind::Subnet, &subnet.name, subnet.prefix);
+        match integration.iter().find(|used| used.subnet == subnet.name) {
+            Some(used) => push(
+                RangeKind::IntegrationSubnet,
+                &subnet.name,
+                subnet.prefix,
+                Some((used.in_use(), used.capacity())),
+            ),
+            None => push(RangeKind::Subnet, &subnet.name, subnet.prefix, None),
+        }
     }
     let pool = vnet.point_to_site.as_ref().map(|p2s| p2s.pool);
     if let Some(pool) = pool {
-        push(RangeKind::PointToSitePool, &vnet.name, pool);
+        push(RangeKind::PointToSitePool, &vnet.name, pool, None);
     }
     let linked: Vec<_> = vnet
         .site_to_site
@@ -129,7 +149,7 @@ pub fn address_ranges(subscription: &Subscription, vnet: VnetId) -> Option<Addre
         .collect();
     for local in &linked {
         for prefix in &local.address_space {
-            push(RangeKind::LocalNetwork, &local.name, *prefix);
+            push(RangeKind::LocalNetwork, &local.name, *prefix, None);
         }
     }
     let found: Vec<Vec<String>> = ranges
@@ -148,11 +168,16 @@ pub fn address_ranges(subscription: &Subscription, vnet: VnetId) -> Option<Addre
     for (range, overlaps) in ranges.iter_mut().zip(found) {
         range.overlaps = overlaps;
     }
-    let routes = pool.map_or_else(Vec::new, |pool| {
-        linked
-            .iter()
-            .map(|local| {
-                let present = local.routes_back(&pool);
+    // Replies go back to the point-to-site pool (R21) and to each integration subnet (R33).
+    let needed: Vec<Ipv4Net> = pool
+        .into_iter()
+        .chain(integration.iter().map(|used| used.prefix))
+        .collect();
+    let routes = linked
+        .iter()
+        .flat_map(|local| {
+            needed.iter().map(|prefix| {
+                let present = local.routes_back(prefix);
                 let spaces = join(&local.address_space, ", ");
                 RouteBack {
                     local: local.id,
@@ -160,23 +185,23 @@ pub fn address_ranges(subscription: &Subscription, vnet: VnetId) -> Option<Addre
                     present,
                     line: if present {
                         format!(
-                            "{spaces} site: route {pool} via the tunnel to {} is present",
+                            "{spaces} site: route {prefix} via the tunnel to {} is present",
                             vnet.name
                         )
                     } else {
                         format!(
-                            "{spaces} site: add route {pool} via the tunnel to {}",
+                            "{spaces} site: add route {prefix} via the tunnel to {}",
                             vnet.name
                         )
                     },
                     command: (!present).then(|| Command::AddRoute {
                         local_network: local.id,
-                        prefix: pool.to_string(),
+                        prefix: prefix.to_string(),
                     }),
                 }
             })
-            .collect()
-    });
+        })
+        .collect();
     Some(AddressRanges {
         ranges,
         routes,

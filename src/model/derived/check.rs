@@ -3,20 +3,28 @@
 //! its sentence and, for a failure, its fix. Steps borrow from the subscription, so a check
 //! allocates little and the reachability matrix stays fast.
 
+mod regional;
+
 use std::fmt;
 use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
 
-use crate::model::commands::command::{Command, HostRef};
+use crate::model::commands::command::{Command, HostRef, SecurityRuleInput};
+use crate::model::derived::effective::{EffectiveRoute, Flow, RouteSource};
 use crate::model::derived::status::{
     certificate_problem, missing_conditions, MissingCondition, OutOfSyncReason,
 };
 use crate::model::entities::host::{Host, PortRule, Protocol};
 use crate::model::entities::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
+use crate::model::entities::ids::{NsgId, PrivateDnsZoneId, RouteTableId};
 use crate::model::entities::network::{Routing, VirtualNetwork};
+use crate::model::entities::region::Region;
+use crate::model::entities::security::{Access, Direction, RuleProtocol, SecurityRule};
 use crate::model::entities::subscription::Subscription;
 use crate::model::entities::tier::{Tier, TierFamily};
+use crate::model::entities::web_app::Integration;
+use crate::model::input::addressing::is_private_address;
 use crate::model::input::text::join;
 
 /// What the check is asked: a host name or IPv4 address, a port, a protocol.
@@ -136,6 +144,130 @@ pub enum Step<'a> {
     NoHost {
         address: Ipv4Addr,
     },
+    /// R34: regional integration carries SMB.
+    SmbThroughRegional,
+    /// R34: outbound port 25 is blocked.
+    SmtpBlocked,
+    /// R25
+    RegionalTierAllows {
+        tier: Tier,
+    },
+    /// R25: Free and Shared have no regional integration.
+    RegionalTierTooLow {
+        plan: PlanId,
+        plan_name: &'a str,
+        tier: Tier,
+    },
+    /// R25, R26: the integration in use, its region and subnet.
+    RegionalIntegration {
+        vnet: &'a str,
+        region: Region,
+        subnet: &'a str,
+        prefix: Ipv4Net,
+    },
+    /// R29: which destinations enter the VNet.
+    RouteAllScope {
+        route_all: bool,
+    },
+    /// R29: a public destination with Route All off leaves by the shared outbound addresses.
+    OutsideRouteAll {
+        app: WebAppId,
+        address: Ipv4Addr,
+    },
+    /// R29: to the internet, not through the VNet.
+    ToInternet {
+        address: Ipv4Addr,
+        route_all: bool,
+    },
+    /// R32: no DNS server (custom, or Azure DNS) knows the name.
+    RegionalNotResolved {
+        name: &'a str,
+        servers: Vec<Ipv4Addr>,
+    },
+    /// R33
+    ThroughPeering {
+        vnet: &'a str,
+        subnet: Option<(&'a str, Ipv4Net)>,
+    },
+    /// R33: the on-premises side routes the integration subnet back.
+    ThroughTunnelToSubnet {
+        local: &'a str,
+        subnet: Ipv4Net,
+    },
+    /// R33: no route back for the integration subnet's range.
+    NoRouteBackToSubnet {
+        local: LocalNetworkId,
+        local_name: &'a str,
+        subnet: Ipv4Net,
+    },
+    /// R32: Azure DNS answered, from a private zone linked to the VNet or from public DNS,
+    /// perhaps for a custom DNS server forwarding to it.
+    ResolvedByAzureDns {
+        name: &'a str,
+        address: Ipv4Addr,
+        zone: Option<&'a str>,
+        forwarded_by: Option<Ipv4Addr>,
+    },
+    /// R32: a private endpoint's name, with no linked `privatelink` zone: its public address.
+    ResolvedToPublicAddress {
+        name: &'a str,
+        address: Ipv4Addr,
+        zone_name: String,
+    },
+    /// R31: the effective route that matched.
+    RouteMatched {
+        route: EffectiveRoute,
+    },
+    /// R31: next hop None.
+    RouteDrops {
+        route: EffectiveRoute,
+        route_table: Option<RouteTableId>,
+    },
+    /// R31: nothing answers at the virtual appliance's address.
+    ApplianceUnreachable {
+        address: Ipv4Addr,
+    },
+    ThroughAppliance {
+        address: Ipv4Addr,
+        name: &'a str,
+    },
+    /// R31: a route sends the address to the gateway, which has no route to it.
+    GatewayHasNoRoute {
+        address: Ipv4Addr,
+    },
+    /// R31: a private address sent to the internet is dropped there.
+    PrivateToInternet {
+        address: Ipv4Addr,
+    },
+    /// R30: the outbound rule that allowed the flow.
+    NsgAllows {
+        nsg: &'a str,
+        rule: SecurityRule,
+    },
+    /// R30: the outbound rule that denied it, and an inbound rule a person may have meant.
+    NsgDenies {
+        nsg: NsgId,
+        nsg_name: &'a str,
+        rule: SecurityRule,
+        flow: Flow,
+        inbound: Option<String>,
+        /// A free priority just above the deny, for the fix's Allow.
+        allow_priority: Option<u16>,
+    },
+    /// R29: with Route All on, internet traffic leaves by the NAT gateway when there is one.
+    LeavesByNat {
+        name: &'a str,
+        public_ip: Ipv4Addr,
+    },
+    /// R32: the public face of a service reached by its private endpoint refuses.
+    PublicAccessDenied {
+        name: &'a str,
+        vnet: VnetId,
+        vnet_name: &'a str,
+        zone_name: String,
+        unlinked_zone: Option<PrivateDnsZoneId>,
+        private_address: Ipv4Addr,
+    },
 }
 
 /// The part of the chain a step belongs to, in the order they are evaluated.
@@ -146,7 +278,10 @@ pub enum Stage {
     Connection,
     Gateway,
     Certificate,
+    RouteAll,
     NameResolution,
+    RouteTable,
+    SecurityGroup,
     Route,
     Firewall,
 }
@@ -159,6 +294,9 @@ impl fmt::Display for Stage {
             Stage::Connection => "VNet connection",
             Stage::Gateway => "Gateway and point-to-site",
             Stage::Certificate => "Certificate",
+            Stage::RouteAll => "Route All scope",
+            Stage::RouteTable => "Effective route",
+            Stage::SecurityGroup => "Network security group",
             Stage::NameResolution => "Name resolution",
             Stage::Route => "Route",
             Stage::Firewall => "Firewall",
@@ -194,9 +332,36 @@ impl Step<'_> {
             Outbound { .. }
             | PingUnsupported
             | SmbUnsupported
-            | AuthenticationUnsupported { .. } => Stage::Protocol,
-            TierAllows { .. } | TierTooLow { .. } => Stage::Tier,
-            Connected { .. } | NotConnected => Stage::Connection,
+            | AuthenticationUnsupported { .. }
+            | SmbThroughRegional
+            | SmtpBlocked => Stage::Protocol,
+            TierAllows { .. }
+            | TierTooLow { .. }
+            | RegionalTierAllows { .. }
+            | RegionalTierTooLow { .. } => Stage::Tier,
+            Connected { .. } | NotConnected | RegionalIntegration { .. } => Stage::Connection,
+            RouteAllScope { .. }
+            | OutsideRouteAll { .. }
+            | ToInternet {
+                route_all: false, ..
+            } => Stage::RouteAll,
+            ToInternet {
+                route_all: true, ..
+            } => Stage::Route,
+            RegionalNotResolved { .. }
+            | ResolvedByAzureDns { .. }
+            | ResolvedToPublicAddress { .. } => Stage::NameResolution,
+            RouteMatched { .. }
+            | RouteDrops { .. }
+            | ApplianceUnreachable { .. }
+            | ThroughAppliance { .. }
+            | GatewayHasNoRoute { .. }
+            | PrivateToInternet { .. } => Stage::RouteTable,
+            NsgAllows { .. } | NsgDenies { .. } => Stage::SecurityGroup,
+            LeavesByNat { .. } | PublicAccessDenied { .. } => Stage::Route,
+            ThroughPeering { .. } | ThroughTunnelToSubnet { .. } | NoRouteBackToSubnet { .. } => {
+                Stage::Route
+            }
             GatewayReady { .. } | GatewayNotReady { .. } => Stage::Gateway,
             CertificateInSync { .. } | CertificateOutOfSync { .. } => Stage::Certificate,
             IsAddress { .. } | Resolved { .. } | NoDnsServer { .. } | NotResolved { .. } => {
@@ -226,6 +391,19 @@ impl Step<'_> {
                 | InVirtualNetwork { .. }
                 | ThroughTunnel { .. }
                 | PortOpen { .. }
+                | SmbThroughRegional
+                | RegionalTierAllows { .. }
+                | RegionalIntegration { .. }
+                | RouteAllScope { .. }
+                | ToInternet { .. }
+                | ThroughPeering { .. }
+                | ThroughTunnelToSubnet { .. }
+                | ResolvedByAzureDns { .. }
+                | ResolvedToPublicAddress { .. }
+                | RouteMatched { .. }
+                | ThroughAppliance { .. }
+                | NsgAllows { .. }
+                | LeavesByNat { .. }
         )
     }
 
@@ -249,9 +427,44 @@ impl Step<'_> {
             NoRouteBack { local, local_name, pool } => action(format!("On {local_name}, add the route {pool} via the VPN tunnel."), Command::AddRoute { local_network: *local, prefix: pool.to_string() }),
             PortClosed { host, host_name, rule } => action(format!("Open {rule} on the firewall of {host_name}."), Command::OpenPort { host: *host, rule: *rule }),
             NoHost { .. } => advice("No virtual machine or server has this address; check it."),
+            SmtpBlocked => advice("Send mail through an authenticated relay on port 587 (such as an email service) instead of port 25."),
+            RegionalTierTooLow { plan, plan_name, .. } => action(format!("Scale the plan {plan_name} to Basic or higher."), Command::ScalePlan { plan: *plan, tier: TierFamily::Basic.entry_tier() }),
+            OutsideRouteAll { app, .. } => action("Turn Route All on, so all outbound traffic enters the virtual network.", Command::SetRouteAll { app: *app, enabled: true }),
+            RegionalNotResolved { name, servers } if servers.is_empty() => advice(format!("Use the IP address, or add a DNS server that knows {name} to the virtual network.")),
+            RegionalNotResolved { name, .. } => advice(format!("Use the IP address, or add an A record for {name} on the VNet's DNS server.")),
+            RouteDrops { route_table: Some(table), route: EffectiveRoute { source: RouteSource::User { route, .. }, .. } } => action(format!("Remove the route {route}, or give it another next hop."), Command::RemoveUserRoute { route_table: *table, name: route.clone() }),
+            ApplianceUnreachable { address } => advice(format!("Create the virtual appliance at {address} in the virtual network or a peered one, or change the route's next hop.")),
+            GatewayHasNoRoute { address } => advice(format!("Send {address} to the virtual network instead of the gateway: remove the route, or link a local network holding it by site-to-site VPN.")),
+            PrivateToInternet { address } => advice(format!("Remove the route that sends {address} to the internet, or point it at a virtual appliance that reaches it.")),
+            NsgDenies { nsg, rule, flow, allow_priority: Some(priority), .. } => nsg_fix(*nsg, rule, *flow, *priority),
+            NsgDenies { nsg_name, rule, .. } => advice(format!("Free a priority above {} in {nsg_name} and add an outbound Allow rule there.", rule.name)),
+            PublicAccessDenied { unlinked_zone: Some(zone), vnet, vnet_name, zone_name, .. } => action(format!("Link the private DNS zone {zone_name} to {vnet_name}."), Command::LinkPrivateDnsZone { zone: *zone, vnet: *vnet }),
+            PublicAccessDenied { name, vnet_name, zone_name, private_address, .. } => advice(format!("Create the private DNS zone {zone_name} with an A record for {} → {private_address}, and link it to {vnet_name}.", name.split('.').next().unwrap_or(name))),
+            NoRouteBackToSubnet { local, local_name, subnet } => action(format!("On {local_name}, add the route {subnet} via the VPN tunnel."), Command::AddRoute { local_network: *local, prefix: subnet.to_string() }),
             _ => None,
         }
     }
+}
+
+/// R30: an Allow for exactly this flow, just above the rule that denied it.
+fn nsg_fix(nsg: NsgId, deny: &SecurityRule, flow: Flow, priority: u16) -> Option<Fix> {
+    let protocol = match flow.protocol {
+        Protocol::Udp => RuleProtocol::Udp,
+        _ => RuleProtocol::Tcp,
+    };
+    let rule = SecurityRuleInput {
+        name: format!("Allow-{}-{}", protocol, flow.port),
+        priority: priority.to_string(),
+        direction: Direction::Outbound,
+        access: Access::Allow,
+        protocol,
+        destination: flow.address.to_string(),
+        ports: flow.port.to_string(),
+    };
+    action(
+        format!("Add an outbound rule that allows {protocol} {} to {} with priority {priority}, above {}.", flow.port, flow.address, deny.name),
+        Command::SetSecurityRule { nsg, rule, replacing: None },
+    )
 }
 
 fn gateway_fix(
@@ -324,6 +537,38 @@ impl fmt::Display for Step<'_> {
             PortOpen { host, rule } => write!(f, "{host} has {rule} open."),
             PortClosed { host_name, rule, .. } => write!(f, "The firewall of {host_name} does not allow {rule}."),
             NoHost { address } => write!(f, "Nothing answers at {address}: no virtual machine or server has this address."),
+            SmbThroughRegional => write!(f, "SMB (TCP 445) is carried by regional VNet Integration, unlike the gateway-required kind."),
+            SmtpBlocked => write!(f, "Outbound connections on port 25 (SMTP) are blocked from App Service, through the virtual network too."),
+            RegionalTierAllows { tier } => write!(f, "The plan is in the {tier} tier, which includes regional VNet Integration."),
+            RegionalTierTooLow { plan_name, tier, .. } => write!(f, "The plan {plan_name} is in the {tier} tier; regional VNet Integration needs Basic, Standard or Premium, so the integration is disabled."),
+            RegionalIntegration { vnet, region, subnet, prefix } => write!(f, "The web app uses regional VNet Integration with {vnet} ({region}), subnet {subnet} ({prefix}), delegated to Microsoft.Web/serverFarms."),
+            RouteAllScope { route_all: true } => write!(f, "Route All is on: all outbound traffic enters the virtual network."),
+            RouteAllScope { route_all: false } => write!(f, "Route All is off: only traffic to private (RFC 1918) addresses enters the virtual network."),
+            OutsideRouteAll { address, .. } => write!(f, "{address} is not a private (RFC 1918) address, and Route All is off, so the traffic leaves by the app's shared outbound addresses instead of entering the virtual network."),
+            ToInternet { address, route_all: false } => write!(f, "{address} is a public address: the traffic leaves by the app's shared outbound addresses, not through the virtual network."),
+            ToInternet { address, route_all: true } => write!(f, "{address} is a public address: with Route All on, the traffic enters the virtual network and leaves it to the internet."),
+            RegionalNotResolved { name, servers } if servers.is_empty() => write!(f, "The virtual network has no custom DNS server, so Azure DNS (168.63.129.16) answers, and it does not know {name}."),
+            RegionalNotResolved { name, servers } => write!(f, "No DNS server of the virtual network ({}) knows {name}.", join(servers, ", ")),
+            ThroughPeering { vnet, subnet: Some((subnet, prefix)) } => write!(f, "The address is in the peered virtual network {vnet}, subnet {subnet} ({prefix}), reached over the peering."),
+            ThroughPeering { vnet, subnet: None } => write!(f, "The address is in the peered virtual network {vnet}, reached over the peering."),
+            ThroughTunnelToSubnet { local, subnet } => write!(f, "The address is on {local}, reached through the VNet's site-to-site tunnel, and {local} routes the integration subnet {subnet} back."),
+            NoRouteBackToSubnet { local_name, subnet, .. } => write!(f, "{local_name} has no route for the integration subnet {subnet} back through the tunnel, so replies never reach the web app."),
+            ResolvedByAzureDns { name, address, zone: Some(zone), forwarded_by: None } => write!(f, "{name} resolves to {address}: Azure DNS (168.63.129.16) answered from the private DNS zone {zone}, linked to the virtual network."),
+            ResolvedByAzureDns { name, address, zone: Some(zone), forwarded_by: Some(server) } => write!(f, "{name} resolves to {address}: the DNS server {server} forwarded it to Azure DNS, which answered from the private DNS zone {zone}."),
+            ResolvedByAzureDns { name, address, zone: None, forwarded_by: None } => write!(f, "{name} resolves to its public address {address} (Azure DNS, public name)."),
+            ResolvedByAzureDns { name, address, zone: None, forwarded_by: Some(server) } => write!(f, "{name} resolves to its public address {address}: the DNS server {server} forwarded it to Azure DNS."),
+            ResolvedToPublicAddress { name, address, zone_name } => write!(f, "{name} resolves to its public address {address}: no private DNS zone {zone_name} linked to the virtual network holds its private address."),
+            RouteMatched { route } => write!(f, "The effective route {} ({}) sends it to: {}.", route.prefix, route.source, route.next_hop),
+            RouteDrops { route, .. } => write!(f, "The effective route {} ({}) has the next hop None: the traffic is dropped.", route.prefix, route.source),
+            ApplianceUnreachable { address } => write!(f, "The route's next hop is the virtual appliance {address}, but nothing in the virtual network or its peers has that address, so the traffic is dropped."),
+            ThroughAppliance { address, name } => write!(f, "The virtual appliance {name} ({address}) receives the traffic and forwards it."),
+            GatewayHasNoRoute { address } => write!(f, "A route sends {address} to the virtual network gateway, which has no route to it: no local network linked by site-to-site VPN holds it."),
+            PrivateToInternet { address } => write!(f, "A route sends the private address {address} to the internet, where it is not routed: the traffic is dropped."),
+            NsgAllows { nsg, rule } => write!(f, "The network security group {nsg} allows it: outbound rule {rule}."),
+            NsgDenies { nsg_name, rule, inbound: None, .. } => write!(f, "The network security group {nsg_name} denies it: outbound rule {rule}."),
+            NsgDenies { nsg_name, rule, inbound: Some(inbound), .. } => write!(f, "The network security group {nsg_name} denies it: outbound rule {rule}. The inbound rule {inbound} matches this traffic, but inbound rules do not apply to the app's outbound traffic."),
+            LeavesByNat { name, public_ip } => write!(f, "The traffic leaves to the internet from the NAT gateway {name}, public IP {public_ip}."),
+            PublicAccessDenied { name, .. } => write!(f, "{name} refuses connections to its public address: the service is reached by its private endpoint, whose address the web app did not get."),
         }
     }
 }
@@ -337,6 +582,12 @@ pub enum Hop<'a> {
     Subnet(&'a str, Ipv4Net),
     Tunnel(&'a str),
     LocalNetwork(&'a str),
+    /// The address the app's traffic leaves from in its integration subnet.
+    IntegrationSubnet(&'a str, Ipv4Addr),
+    Peering(&'a str),
+    Appliance(&'a str, Ipv4Addr),
+    NatGateway(&'a str, Ipv4Addr),
+    Internet,
     Host(&'a str, Ipv4Addr),
 }
 
@@ -350,6 +601,13 @@ impl Hop<'_> {
             Hop::Subnet(name, prefix) => ("Subnet", format!("{name} {prefix}")),
             Hop::Tunnel(local) => ("Site-to-site tunnel", local.to_string()),
             Hop::LocalNetwork(name) => ("Local network", name.to_string()),
+            Hop::IntegrationSubnet(name, address) => {
+                ("Integration subnet", format!("{name} {address}"))
+            }
+            Hop::Peering(vnet) => ("Peering", vnet.to_string()),
+            Hop::Appliance(name, address) => ("Virtual appliance", format!("{name} {address}")),
+            Hop::NatGateway(name, address) => ("NAT gateway", format!("{name} {address}")),
+            Hop::Internet => ("Internet", String::new()),
             Hop::Host(name, address) => ("Host", format!("{name} {address}")),
         }
     }
@@ -389,7 +647,7 @@ pub fn reachable(subscription: &Subscription, app: WebAppId, target: Target<'_>)
 }
 
 /// Records a step; `Err` stops the evaluation at a failed one.
-fn record<'a>(report: &mut Report<'a>, step: Step<'a>) -> Result<(), ()> {
+pub(super) fn record<'a>(report: &mut Report<'a>, step: Step<'a>) -> Result<(), ()> {
     let passed = step.passed();
     report.steps.push(step);
     if passed {
@@ -407,6 +665,9 @@ fn evaluate<'a>(
 ) -> Result<(), ()> {
     let app = subscription.web_apps.get(&app_id).ok_or(())?;
     report.path.push(Hop::WebApp(&app.name));
+    if let Some(Integration::Regional(regional)) = app.integration() {
+        return regional::evaluate(subscription, app, regional, target, report);
+    }
     record(report, protocol_step(target))?;
 
     if let Some(plan) = subscription.plan_of(app) {
@@ -487,33 +748,11 @@ fn evaluate<'a>(
         report,
     )?;
 
-    let Some((host_ref, host)) = host else {
-        return record(report, Step::NoHost { address });
-    };
     let rule = PortRule {
         protocol: target.protocol,
         port: target.port,
     };
-    if host.is_open(rule.protocol, rule.port) {
-        record(
-            report,
-            Step::PortOpen {
-                host: &host.name,
-                rule,
-            },
-        )?;
-        report.path.push(Hop::Host(&host.name, host.address));
-        Ok(())
-    } else {
-        record(
-            report,
-            Step::PortClosed {
-                host: host_ref,
-                host_name: &host.name,
-                rule,
-            },
-        )
-    }
+    firewall(host, address, rule, report)
 }
 
 fn protocol_step(target: Target<'_>) -> Step<'static> {
@@ -540,6 +779,23 @@ fn resolve<'a>(
     if let Ok(address) = host.parse::<Ipv4Addr>() {
         record(report, Step::IsAddress { address })?;
         return Ok(address);
+    }
+    // A public service's name is public DNS's to answer, with or without the VNet's servers.
+    if let Some(public) = subscription
+        .internet_hosts
+        .values()
+        .find(|internet| internet.host.is_known_as(host))
+    {
+        record(
+            report,
+            Step::ResolvedByAzureDns {
+                name: host,
+                address: public.host.address,
+                zone: None,
+                forwarded_by: None,
+            },
+        )?;
+        return Ok(public.host.address);
     }
     let sync_would_help = vnet.dns_servers.as_slice() != dns_servers;
     if dns_servers.is_empty() {
@@ -589,6 +845,44 @@ fn resolve<'a>(
     }
 }
 
+/// The host at `address` inside `vnet`, if there is one.
+pub(super) fn vm_host(vnet: &VirtualNetwork, address: Ipv4Addr) -> Option<(HostRef, &Host)> {
+    vnet.vm_at(address)
+        .map(|vm| (HostRef::VirtualMachine(vnet.id, vm.id), &vm.host))
+}
+
+/// R20: the target's firewall decides, and the path ends at the host.
+pub(super) fn firewall<'a>(
+    host: Option<(HostRef, &'a Host)>,
+    address: Ipv4Addr,
+    rule: PortRule,
+    report: &mut Report<'a>,
+) -> Result<(), ()> {
+    let Some((host_ref, host)) = host else {
+        return record(report, Step::NoHost { address });
+    };
+    if host.is_open(rule.protocol, rule.port) {
+        record(
+            report,
+            Step::PortOpen {
+                host: &host.name,
+                rule,
+            },
+        )?;
+        report.path.push(Hop::Host(&host.name, host.address));
+        Ok(())
+    } else {
+        record(
+            report,
+            Step::PortClosed {
+                host: host_ref,
+                host_name: &host.name,
+                rule,
+            },
+        )
+    }
+}
+
 /// R21: inside the VNet, or on a linked, synced local network that routes the pool back.
 /// Returns the host at the address, if there is one.
 fn route<'a>(
@@ -612,15 +906,29 @@ fn route<'a>(
         if let Some((name, prefix)) = subnet {
             report.path.push(Hop::Subnet(name, prefix));
         }
-        return Ok(vnet
-            .vm_at(address)
-            .map(|vm| (HostRef::VirtualMachine(vnet.id, vm.id), &vm.host)));
+        return Ok(vm_host(vnet, address));
     }
     let holder = subscription
         .local_networks
         .values()
         .find(|local| local.contains(address));
     let Some(local) = holder else {
+        // R29's first half holds for the 2015 kind too: public addresses never enter the VNet.
+        if !is_private_address(address) {
+            record(
+                report,
+                Step::ToInternet {
+                    address,
+                    route_all: false,
+                },
+            )?;
+            report.path.push(Hop::Internet);
+            return Ok(subscription
+                .internet_hosts
+                .values()
+                .find(|internet| internet.host.address == address)
+                .map(|internet| (HostRef::InternetHost(internet.id), &internet.host)));
+        }
         return record(report, Step::Unroutable { address }).map(|_| None);
     };
     if !vnet.site_to_site.contains(&local.id) {

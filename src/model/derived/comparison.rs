@@ -1,6 +1,6 @@
 //! The comparison panel's computed part (R24): for each known endpoint, which web apps each of
-//! VNet Integration and Hybrid Connections reaches now, and, where none does, the change that
-//! would make it reach. It asks each app what the matrix's cells ask (`Column::target`,
+//! gateway-required VNet Integration, regional VNet Integration and Hybrid Connections reaches
+//! now, and, where none does, the change that would make it reach. It asks each app what the matrix's cells ask (`Column::target`,
 //! `Column::hybrid_answer`), so the two views always agree.
 
 use crate::model::derived::check::{self, Report};
@@ -9,7 +9,7 @@ use crate::model::derived::matrix::{self, Column};
 use crate::model::entities::host::{PortRule, Protocol};
 use crate::model::entities::hybrid::HybridAnswer;
 use crate::model::entities::subscription::Subscription;
-use crate::model::entities::web_app::WebApp;
+use crate::model::entities::web_app::{Integration, WebApp};
 
 /// One of the two ways, for one endpoint.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,8 +26,14 @@ pub struct EndpointComparison {
     pub host: String,
     pub rule: PortRule,
     pub network: String,
-    pub vnet: Reach,
+    pub gateway_required: Reach,
+    pub regional: Reach,
     pub hybrid: Reach,
+}
+
+/// Which integration a web app's check answers for.
+fn is_regional(app: &WebApp) -> bool {
+    matches!(app.integration(), Some(Integration::Regional(_)))
 }
 
 /// Every known endpoint with both answers.
@@ -44,22 +50,33 @@ pub fn compare(subscription: &Subscription) -> Vec<EndpointComparison> {
                     (app, report, column.hybrid_answer(subscription, app.id))
                 })
                 .collect();
-            let names = |reaches: fn(&Report, &HybridAnswer) -> bool| -> Vec<String> {
+            let names = |reaches: &dyn Fn(&WebApp, &Report, &HybridAnswer) -> bool| -> Vec<String> {
                 answers
                     .iter()
-                    .filter(|(_, report, answer)| reaches(report, answer))
+                    .filter(|(app, report, answer)| reaches(app, report, answer))
                     .map(|(app, ..)| app.name.clone())
                     .collect()
             };
-            let vnet = names(|report, _| report.reachable());
-            let hybrid = names(|_, answer| answer.reaches());
+            let gateway_required = names(&|app, report, _| !is_regional(app) && report.reachable());
+            let regional = names(&|app, report, _| is_regional(app) && report.reachable());
+            let hybrid = names(&|_, _, answer| answer.reaches());
+            let (regional_answers, gateway_answers): (Vec<_>, Vec<_>) =
+                answers.iter().partition(|(app, ..)| is_regional(app));
             EndpointComparison {
                 host: format!("{} ({})", column.endpoint.host.name, column.address),
                 rule: column.endpoint.rule,
                 network: column.network().to_string(),
-                vnet: Reach {
-                    change: vnet.is_empty().then(|| vnet_change(&answers)),
-                    now: vnet,
+                gateway_required: Reach {
+                    change: gateway_required
+                        .is_empty()
+                        .then(|| vnet_change(&gateway_answers, GATEWAY_REQUIRED_START)),
+                    now: gateway_required,
+                },
+                regional: Reach {
+                    change: regional
+                        .is_empty()
+                        .then(|| vnet_change(&regional_answers, REGIONAL_START)),
+                    now: regional,
                 },
                 hybrid: Reach {
                     change: hybrid
@@ -72,13 +89,17 @@ pub fn compare(subscription: &Subscription) -> Vec<EndpointComparison> {
         .collect()
 }
 
-/// The fix of the web app whose check gets furthest.
-fn vnet_change(answers: &[(&WebApp, Report, HybridAnswer)]) -> String {
+const GATEWAY_REQUIRED_START: &str =
+    "Create a web app in a Standard or Premium plan and connect it to a virtual network.";
+const REGIONAL_START: &str = "Integrate a web app of a Basic, Standard or Premium plan by regional VNet Integration with an empty subnet of a virtual network in its plan's region that reaches this endpoint.";
+
+/// The fix of the web app whose check gets furthest; `start` when no app has this kind.
+fn vnet_change(answers: &[&(&WebApp, Report, HybridAnswer)], start: &str) -> String {
     let furthest = answers
         .iter()
         .max_by_key(|(app, report, _)| (report.steps.len(), std::cmp::Reverse(app.id)));
     let Some((app, report, _)) = furthest else {
-        return "Create a web app in a Standard or Premium plan and connect it to a virtual network.".into();
+        return start.into();
     };
     match report.failure() {
         Some(step) => match step.fix() {

@@ -1,7 +1,7 @@
 //! The web app's console, like Kudu's: `ping` and `nslookup` do not work from a web app (R18) and
 //! say so; `tcpping host:port` runs the connection check and prints its answer.
 
-use crate::model::derived::check::{self, Target};
+use crate::model::derived::check::{self, Stage, Target};
 use crate::model::entities::host::Protocol;
 use crate::model::entities::ids::WebAppId;
 use crate::model::entities::subscription::Subscription;
@@ -21,7 +21,7 @@ pub struct ConsoleReply {
     pub check: Option<CheckRequest>,
 }
 
-const HELP: &str = "Commands: tcpping host:port (tests a TCP connection through the VNet connection), ping host, nslookup name, help.";
+const HELP: &str = "Commands: tcpping host:port (tests a TCP connection through the VNet connection), nameresolver name (resolves it as the web app does), ping host, nslookup name, help.";
 
 fn reply(lines: Vec<String>, check: Option<CheckRequest>) -> ConsoleReply {
     ConsoleReply { lines, check }
@@ -74,6 +74,43 @@ pub fn answer(subscription: &Subscription, app: WebAppId, line: &str) -> Console
                 protocol: Protocol::Tcp,
             }),
         ),
+        "nameresolver" if argument.is_empty() => reply(
+            vec!["nameresolver needs a name, such as “nameresolver sql01.corp.contoso.com”.".into()],
+            None,
+        ),
+        "nameresolver" => {
+            let target = Target {
+                host: argument,
+                port: 80,
+                protocol: Protocol::Tcp,
+            };
+            let report = check::run(subscription, app, target);
+            let resolution = report
+                .steps
+                .iter()
+                .find(|step| step.stage() == Stage::NameResolution);
+            let lines = match (resolution, report.failure()) {
+                (Some(step), _) => {
+                    let mut lines = vec![step.to_string()];
+                    lines.extend(step.fix().map(|fix| format!("Fix: {}", fix.advice)));
+                    lines
+                }
+                (None, Some(step)) => {
+                    let mut lines = vec![format!("{argument} was not resolved: {step}")];
+                    lines.extend(step.fix().map(|fix| format!("Fix: {}", fix.advice)));
+                    lines
+                }
+                (None, None) => Vec::new(),
+            };
+            reply(
+                lines,
+                Some(CheckRequest {
+                    host: argument.to_string(),
+                    port: 80,
+                    protocol: Protocol::Tcp,
+                }),
+            )
+        }
         "tcpping" => match host_and_port(argument) {
             Err(usage) => reply(vec![usage], None),
             Ok((host, port)) => {

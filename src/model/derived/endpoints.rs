@@ -11,6 +11,17 @@ use crate::model::entities::subscription::Subscription;
 pub enum Location<'a> {
     VirtualNetwork(&'a str),
     LocalNetwork(&'a str),
+    Internet,
+}
+
+impl Location<'_> {
+    /// The network's name, as the matrix's network filter shows it.
+    pub fn name(&self) -> &str {
+        match self {
+            Location::VirtualNetwork(name) | Location::LocalNetwork(name) => name,
+            Location::Internet => "Internet",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,5 +65,30 @@ pub fn known_endpoints(subscription: &Subscription) -> Vec<Endpoint<'_>> {
             })
         })
     });
-    in_vnets.chain(on_premises).collect()
+    let private_endpoints = subscription
+        .private_endpoints
+        .values()
+        .flat_map(|endpoint| {
+            let vnet = subscription
+                .virtual_networks
+                .get(&endpoint.vnet)
+                .map_or("", |vnet| vnet.name.as_str());
+            endpoint.host.open_ports.iter().map(move |rule| Endpoint {
+                host: &endpoint.host,
+                rule: *rule,
+                location: Location::VirtualNetwork(vnet),
+            })
+        });
+    let internet = subscription.internet_hosts.values().flat_map(|host| {
+        host.host.open_ports.iter().map(move |rule| Endpoint {
+            host: &host.host,
+            rule: *rule,
+            location: Location::Internet,
+        })
+    });
+    in_vnets
+        .chain(private_endpoints)
+        .chain(on_premises)
+        .chain(internet)
+        .collect()
 }

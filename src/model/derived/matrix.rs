@@ -5,7 +5,7 @@
 //! Connection answer uses its host name, because a Hybrid Connection matches traffic by name.
 
 use crate::model::derived::check::{self, Target};
-use crate::model::derived::endpoints::{known_endpoints, Endpoint, Location};
+use crate::model::derived::endpoints::{known_endpoints, Endpoint};
 use crate::model::entities::hybrid::{hybrid_answer, HybridAnswer};
 use crate::model::entities::ids::WebAppId;
 use crate::model::entities::subscription::Subscription;
@@ -81,9 +81,7 @@ pub struct Column<'a> {
 
 impl Column<'_> {
     pub fn network(&self) -> &str {
-        match self.endpoint.location {
-            Location::VirtualNetwork(name) | Location::LocalNetwork(name) => name,
-        }
+        self.endpoint.location.name()
     }
 
     /// What the VNet check is asked: the endpoint by address.
@@ -167,8 +165,10 @@ pub fn matrix<'a>(subscription: &'a Subscription, filter: &MatrixFilter) -> Matr
     let mut endpoints = known_endpoints(subscription)
         .into_iter()
         .filter(|endpoint| {
-            let (Location::VirtualNetwork(name) | Location::LocalNetwork(name)) = endpoint.location;
-            filter.network.as_deref().is_none_or(|n| n == name)
+            filter
+                .network
+                .as_deref()
+                .is_none_or(|n| n == endpoint.location.name())
         });
     let columns: Vec<Column> = endpoints.by_ref().take(MAX_ENDPOINTS).map(column).collect();
     let columns_left_out = endpoints.count();

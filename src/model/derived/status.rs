@@ -114,6 +114,10 @@ pub enum ConnectionStatus {
     DisabledByTier {
         tier: Tier,
     },
+    /// R25: a regional integration, kept but unused while the plan is Free or Shared.
+    RegionalDisabledByTier {
+        tier: Tier,
+    },
     /// The gateway is provisioning (R9) or point-to-site is no longer there (R22).
     GatewayNotReady {
         missing: Vec<MissingCondition>,
@@ -134,7 +138,8 @@ impl ConnectionStatus {
     pub fn label(&self) -> &'static str {
         match self {
             ConnectionStatus::NotConnected => "Not connected",
-            ConnectionStatus::DisabledByTier { .. } => "Disabled",
+            ConnectionStatus::DisabledByTier { .. }
+            | ConnectionStatus::RegionalDisabledByTier { .. } => "Disabled",
             ConnectionStatus::GatewayNotReady { .. } => "Waiting for gateway",
             ConnectionStatus::OutOfSync { .. } => "Out of sync",
             ConnectionStatus::SyncRequired { .. } => "Sync required",
@@ -156,6 +161,7 @@ impl fmt::Display for ConnectionStatus {
         match self {
             ConnectionStatus::NotConnected => write!(f, "Not connected to a virtual network"),
             ConnectionStatus::DisabledByTier { tier } => write!(f, "Disabled: the plan is in the {tier} tier; scale it to Standard or Premium to use the connection again"),
+            ConnectionStatus::RegionalDisabledByTier { tier } => write!(f, "Disabled: the plan is in the {tier} tier; scale it to Basic or higher to use the regional integration again"),
             ConnectionStatus::GatewayNotReady { missing } => {
                 write!(f, "Waiting for the gateway: {}", join(missing, "; "))
             }
@@ -205,7 +211,13 @@ pub fn connection_status(subscription: &Subscription, app: WebAppId) -> Connecti
         return ConnectionStatus::NotConnected;
     };
     let Some(connection) = &app.connection else {
-        return ConnectionStatus::NotConnected;
+        return match (&app.regional, subscription.plan_of(app)) {
+            (Some(_), Some(plan)) if !plan.tier.allows_regional_integration() => {
+                ConnectionStatus::RegionalDisabledByTier { tier: plan.tier }
+            }
+            (Some(_), _) => ConnectionStatus::Connected,
+            (None, _) => ConnectionStatus::NotConnected,
+        };
     };
     let Some(vnet) = subscription.virtual_networks.get(&connection.vnet) else {
         return ConnectionStatus::NotConnected;

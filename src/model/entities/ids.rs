@@ -45,3 +45,27 @@ id!(
     /// A Hybrid Connection.
     HybridConnectionId
 );
+id!(
+    /// A network security group.
+    NsgId
+);
+id!(
+    /// A route table.
+    RouteTableId
+);
+id!(
+    /// A NAT gateway.
+    NatGatewayId
+);
+id!(
+    /// A public host on the internet that web apps call.
+    InternetHostId
+);
+id!(
+    /// A private endpoint of an Azure service in a subnet.
+    PrivateEndpointId
+);
+id!(
+    /// A private DNS zone.
+    PrivateDnsZoneId
+);

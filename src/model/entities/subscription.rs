@@ -7,9 +7,15 @@ use serde::{Deserialize, Serialize};
 use crate::model::entities::certificate::Certificate;
 use crate::model::entities::clock::{Clock, Instant, DEFAULT_SPEED};
 use crate::model::entities::hybrid::HybridConnection;
-use crate::model::entities::ids::{HybridConnectionId, LocalNetworkId, PlanId, VnetId, WebAppId};
+use crate::model::entities::ids::{
+    HybridConnectionId, InternetHostId, LocalNetworkId, NatGatewayId, NsgId, PlanId,
+    PrivateDnsZoneId, PrivateEndpointId, RouteTableId, VnetId, WebAppId,
+};
 use crate::model::entities::local_network::LocalNetwork;
 use crate::model::entities::network::VirtualNetwork;
+use crate::model::entities::private_dns::{InternetHost, PrivateDnsZone, PrivateEndpoint};
+use crate::model::entities::routing::{NatGateway, RouteTable};
+use crate::model::entities::security::NetworkSecurityGroup;
 use crate::model::entities::web_app::{Plan, WebApp};
 
 /// A certificate issued for the web apps' connections to one VNet (R12).
@@ -36,6 +42,19 @@ pub struct Subscription {
     pub virtual_networks: BTreeMap<VnetId, VirtualNetwork>,
     pub local_networks: BTreeMap<LocalNetworkId, LocalNetwork>,
     pub hybrid_connections: BTreeMap<HybridConnectionId, HybridConnection>,
+    /// The network controls of SPEC §9; documents saved before them load empty.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub network_security_groups: BTreeMap<NsgId, NetworkSecurityGroup>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub route_tables: BTreeMap<RouteTableId, RouteTable>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub nat_gateways: BTreeMap<NatGatewayId, NatGateway>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub private_dns_zones: BTreeMap<PrivateDnsZoneId, PrivateDnsZone>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub private_endpoints: BTreeMap<PrivateEndpointId, PrivateEndpoint>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub internet_hosts: BTreeMap<InternetHostId, InternetHost>,
     /// Every certificate issued for web apps, newest last; the private keys were never kept.
     pub certificates: Vec<IssuedCertificate>,
     pub activity: Vec<Activity>,
@@ -59,6 +78,12 @@ impl Subscription {
             virtual_networks: BTreeMap::new(),
             local_networks: BTreeMap::new(),
             hybrid_connections: BTreeMap::new(),
+            network_security_groups: BTreeMap::new(),
+            route_tables: BTreeMap::new(),
+            nat_gateways: BTreeMap::new(),
+            private_dns_zones: BTreeMap::new(),
+            private_endpoints: BTreeMap::new(),
+            internet_hosts: BTreeMap::new(),
             certificates: Vec::new(),
             activity: Vec::new(),
             next_id: 1,

@@ -77,6 +77,11 @@ impl Tier {
         self.family() >= TierFamily::Standard
     }
 
+    /// R25: regional VNet Integration needs Basic, Standard or Premium.
+    pub fn allows_regional_integration(self) -> bool {
+        self.family() >= TierFamily::Basic
+    }
+
     pub fn hybrid_connection_limit(self) -> HybridConnectionLimit {
         self.family().hybrid_connection_limit()
     }

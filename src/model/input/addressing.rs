@@ -5,8 +5,7 @@ use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
 
-/// What is wrong with an address or prefix the user typed; the text is quoted. Each message is
-/// a whole sentence, ending in its own stop or question mark.
+/// What is wrong with an address or prefix the user typed; the text is quoted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AddressError {
     NotAnAddress(String),
@@ -20,15 +19,15 @@ impl fmt::Display for AddressError {
         match self {
             AddressError::NotAnAddress(text) => write!(
                 f,
-                "“{text}” is not an IPv4 address: write four numbers from 0 to 255 separated by dots, such as 10.1.0.4."
+                "“{text}” is not an IPv4 address: write four numbers from 0 to 255 separated by dots, such as 10.1.0.4"
             ),
             AddressError::NoPrefixLength(text) => write!(
                 f,
-                "“{text}” has no prefix length: write it in CIDR form, such as {text}/24."
+                "“{text}” has no prefix length: write it in CIDR form, such as {text}/24"
             ),
             AddressError::BadPrefixLength(text) => write!(
                 f,
-                "“{text}” has a prefix length that is not a number from 0 to 32."
+                "“{text}” has a prefix length that is not a number from 0 to 32"
             ),
             AddressError::HostBitsSet { text, network } => write!(
                 f,
@@ -96,6 +95,11 @@ pub const PRIVATE_BLOCKS: [Ipv4Net; 3] = [
 
 pub fn is_private(net: &Ipv4Net) -> bool {
     PRIVATE_BLOCKS.iter().any(|block| block.contains(net))
+}
+
+/// Whether an address is in an RFC 1918 block (R29: what enters the VNet with Route All off).
+pub fn is_private_address(address: Ipv4Addr) -> bool {
+    PRIVATE_BLOCKS.iter().any(|block| block.contains(&address))
 }
 
 /// The first pair of overlapping prefixes in a list, if any.

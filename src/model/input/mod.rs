@@ -2,4 +2,5 @@
 
 pub mod addressing;
 pub mod names;
+pub mod rules;
 pub mod text;

@@ -55,7 +55,8 @@ pub fn Compare() -> impl IntoView {
                     <tr>
                         <td>{row.host}" "<code>{row.rule.to_string()}</code></td>
                         <td>{row.network}</td>
-                        <td>{reach(row.vnet)}</td>
+                        <td>{reach(row.gateway_required)}</td>
+                        <td>{reach(row.regional)}</td>
                         <td>{reach(row.hybrid)}</td>
                     </tr>
                 }
@@ -63,7 +64,7 @@ pub fn Compare() -> impl IntoView {
             .collect_view();
         Either::Right(view! {
             <table class="comparison" tabindex="0">
-                <thead><tr><th>"Endpoint"</th><th>"Network"</th><th>"VNet Integration"</th><th>"Hybrid Connection"</th></tr></thead>
+                <thead><tr><th>"Endpoint"</th><th>"Network"</th><th>"Gateway-required VNet Integration"</th><th>"Regional VNet Integration"</th><th>"Hybrid Connection"</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         })

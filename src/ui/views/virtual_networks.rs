@@ -8,7 +8,9 @@ use crate::model::input::text::join;
 use crate::model::{Command, Subscription};
 use crate::ui::lab::use_lab;
 use crate::ui::route::{Route, VnetTab};
+use crate::ui::widgets::choice::{Choice, Select};
 use crate::ui::widgets::form::{Form, TextInput};
+use crate::ui::widgets::options;
 use crate::ui::widgets::table::{Cell, Table};
 
 /// A network's row; its eligibility counts down while its gateway provisions.
@@ -73,9 +75,11 @@ fn CreateVirtualNetwork() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let space = RwSignal::new(String::new());
     let dns = RwSignal::new(String::new());
+    let region = Choice::new(options::regions());
     let submit = move || {
         lab.submit(Command::CreateVirtualNetwork {
             name: name.get_untracked(),
+            region: region.required("Pick a region.")?,
             address_space: space.get_untracked(),
             dns_servers: dns.get_untracked(),
         })
@@ -84,6 +88,7 @@ fn CreateVirtualNetwork() -> impl IntoView {
         <Form button="Create" submit=submit>
             <h2>"Create a virtual network"</h2>
             <TextInput label="Name" value=name placeholder="dataVnet" />
+            <Select label="Region" choice=region />
             <TextInput label="Address space" value=space placeholder="10.3.0.0/16" />
             <TextInput label="DNS servers (optional)" value=dns placeholder="10.3.0.4" />
         </Form>

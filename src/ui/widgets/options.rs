@@ -1,6 +1,7 @@
 //! Options of choices the lab offers in several views, typed by id and derived from the state.
 
 use crate::model::entities::ids::{LocalNetworkId, PlanId, WebAppId};
+use crate::model::entities::region::Region;
 use crate::ui::derived::Derived;
 use crate::ui::lab::Lab;
 
@@ -31,4 +32,13 @@ pub fn local_networks(lab: Lab) -> Options<LocalNetworkId> {
             .map(|local| (local.id, local.name.clone()))
             .collect()
     })
+}
+
+/// Azure's regions, by the names the portal shows.
+pub fn regions() -> Options<Region> {
+    Derived::constant(
+        Region::ALL
+            .map(|region| (region, region.display_name().to_string()))
+            .to_vec(),
+    )
 }

@@ -10,9 +10,9 @@ pub fn badge_class(status: &ConnectionStatus) -> &'static str {
         ConnectionStatus::SyncRequired { .. } | ConnectionStatus::GatewayNotReady { .. } => {
             "badge badge-warn"
         }
-        ConnectionStatus::DisabledByTier { .. } | ConnectionStatus::OutOfSync { .. } => {
-            "badge badge-bad"
-        }
+        ConnectionStatus::DisabledByTier { .. }
+        | ConnectionStatus::RegionalDisabledByTier { .. }
+        | ConnectionStatus::OutOfSync { .. } => "badge badge-bad",
     }
 }
 

@@ -28,12 +28,7 @@ impl Subscription {
                 tier: plan.tier,
             });
         }
-        if let Some(connection) = &web_app.connection {
-            return Err(CommandError::AlreadyConnected {
-                app: web_app.name.clone(),
-                vnet: self.vnet(connection.vnet)?.name.clone(),
-            });
-        }
+        self.check_not_integrated(app)?;
         let in_use = plan_networks(self, plan.id);
         let already_used =
             vnet.is_some_and(|vnet| in_use.iter().any(|network| network.vnet == vnet));
@@ -137,18 +132,34 @@ impl Subscription {
         )))
     }
 
+    /// Removes the web app's integration of either kind.
     pub(super) fn disconnect_web_app(&mut self, app: WebAppId) -> Result<Event, CommandError> {
         let web_app = self.app_mut(app)?;
-        let Some(connection) = web_app.connection.take() else {
-            return Err(CommandError::NotConnected {
-                app: web_app.name.clone(),
-            });
-        };
         let app_name = web_app.name.clone();
+        let (vnet, what) = match (web_app.connection.take(), web_app.regional.take()) {
+            (Some(connection), _) => (connection.vnet, String::new()),
+            (None, Some(regional)) => (
+                regional.vnet,
+                format!(" (regional integration, subnet {})", regional.subnet),
+            ),
+            (None, None) => return Err(CommandError::NotConnected { app: app_name }),
+        };
         Ok(Event::new(format!(
-            "Disconnected the web app {app_name} from {}",
-            self.vnet(connection.vnet)?.name
+            "Disconnected the web app {app_name} from {}{what}",
+            self.vnet(vnet)?.name
         )))
+    }
+
+    /// R4: one integration, of either kind, at a time.
+    pub(super) fn check_not_integrated(&self, app: WebAppId) -> Result<(), CommandError> {
+        let web_app = self.app(app)?;
+        match web_app.integrated_vnet() {
+            Some(vnet) => Err(CommandError::AlreadyConnected {
+                app: web_app.name.clone(),
+                vnet: self.vnet(vnet)?.name.clone(),
+            }),
+            None => Ok(()),
+        }
     }
 
     /// R9: a new VNet, a Dynamic gateway provisioning for 30 minutes and point-to-site set up;
@@ -161,7 +172,8 @@ impl Subscription {
         dns_servers: &str,
     ) -> Result<Event, CommandError> {
         self.check_can_connect(app, None)?;
-        let vnet = self.create_virtual_network(name, address_space, dns_servers)?;
+        let region = self.plan(self.app(app)?.plan)?.region;
+        let vnet = self.create_virtual_network(name, region, address_space, dns_servers)?;
         let now = self.now();
         let network = self.vnet_mut(vnet)?;
         let pool = free_pool(&network.address_space);

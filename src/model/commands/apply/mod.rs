@@ -4,9 +4,11 @@
 mod hybrid;
 mod integration;
 mod lookup;
+mod network_controls;
 mod networks;
 mod on_premises;
 mod plans;
+mod regional;
 
 use super::command::{Command, Event};
 use super::error::CommandError;
@@ -39,17 +41,19 @@ impl Subscription {
     fn execute(&mut self, command: Command) -> Result<Event, CommandError> {
         use Command::*;
         match command {
-            CreatePlan { name, tier } => self.create_plan(name, tier),
+            CreatePlan { name, tier, region } => self.create_plan(name, tier, region),
+            ScaleOutPlan { plan, instances } => self.scale_out_plan(plan, instances),
             DeletePlan { plan } => self.delete_plan(plan),
             ScalePlan { plan, tier } => self.scale_plan(plan, tier),
             CreateWebApp { name, plan } => self.create_web_app(name, plan),
             DeleteWebApp { app } => self.delete_web_app(app),
             CreateVirtualNetwork {
                 name,
+                region,
                 address_space,
                 dns_servers,
             } => self
-                .create_virtual_network(&name, &address_space, &dns_servers)
+                .create_virtual_network(&name, region, &address_space, &dns_servers)
                 .map(|vnet| {
                     Event::new(format!(
                         "Created the virtual network {}",
@@ -58,6 +62,11 @@ impl Subscription {
                 }),
             DeleteVirtualNetwork { vnet } => self.delete_virtual_network(vnet),
             AddSubnet { vnet, name, prefix } => self.add_subnet(vnet, name, &prefix),
+            DeleteSubnet { vnet, subnet } => self.delete_subnet(vnet, &subnet),
+            DelegateSubnet { vnet, subnet } => self.delegate_subnet(vnet, &subnet),
+            RemoveSubnetDelegation { vnet, subnet } => self.remove_subnet_delegation(vnet, &subnet),
+            PeerVirtualNetworks { vnet, remote } => self.peer_virtual_networks(vnet, remote),
+            RemovePeering { vnet, remote } => self.remove_peering(vnet, remote),
             AddDnsServer { vnet, address } => self.add_dns_server(vnet, &address),
             RemoveDnsServer { vnet, address } => self.remove_dns_server(vnet, &address),
             CreateGateway { vnet, routing } => self.create_gateway(vnet, routing),
@@ -113,6 +122,85 @@ impl Subscription {
             } => self.remove_route(local_network, &prefix),
             ConnectWebApp { app, vnet } => self.connect_web_app(app, vnet),
             DisconnectWebApp { app } => self.disconnect_web_app(app),
+            ConnectRegional {
+                app,
+                vnet,
+                subnet,
+                route_all,
+            } => self.connect_regional(app, vnet, &subnet, route_all),
+            ConnectRegionalToNewSubnet {
+                app,
+                vnet,
+                subnet,
+                prefix,
+                route_all,
+            } => {
+                self.add_subnet(vnet, subnet.clone(), &prefix)?;
+                self.connect_regional(app, vnet, &subnet, route_all)
+            }
+            SetRouteAll { app, enabled } => self.set_route_all(app, enabled),
+            MigrateToRegional { app } => self.migrate_to_regional(app),
+            CreateNetworkSecurityGroup { name, region } => {
+                self.create_network_security_group(&name, region)
+            }
+            DeleteNetworkSecurityGroup { nsg } => self.delete_network_security_group(nsg),
+            SetSecurityRule {
+                nsg,
+                rule,
+                replacing,
+            } => self.set_security_rule(nsg, rule, replacing),
+            RemoveSecurityRule { nsg, name } => self.remove_security_rule(nsg, &name),
+            AssociateNetworkSecurityGroup { vnet, subnet, nsg } => {
+                self.associate_network_security_group(vnet, &subnet, nsg)
+            }
+            CreateRouteTable { name, region } => self.create_route_table(&name, region),
+            DeleteRouteTable { route_table } => self.delete_route_table(route_table),
+            SetUserRoute {
+                route_table,
+                name,
+                prefix,
+                next_hop,
+                appliance,
+                replacing,
+            } => self.set_user_route(route_table, &name, &prefix, next_hop, &appliance, replacing),
+            RemoveUserRoute { route_table, name } => self.remove_user_route(route_table, &name),
+            AssociateRouteTable {
+                vnet,
+                subnet,
+                route_table,
+            } => self.associate_route_table(vnet, &subnet, route_table),
+            CreateNatGateway {
+                name,
+                region,
+                public_ip,
+            } => self.create_nat_gateway(&name, region, &public_ip),
+            DeleteNatGateway { nat_gateway } => self.delete_nat_gateway(nat_gateway),
+            AssociateNatGateway {
+                vnet,
+                subnet,
+                nat_gateway,
+            } => self.associate_nat_gateway(vnet, &subnet, nat_gateway),
+            CreateInternetHost { name, address } => self.create_internet_host(&name, &address),
+            DeleteInternetHost { host } => self.delete_internet_host(host),
+            CreatePrivateEndpoint {
+                vnet,
+                subnet,
+                target,
+                address,
+                public_address,
+            } => self.create_private_endpoint(vnet, &subnet, &target, &address, &public_address),
+            DeletePrivateEndpoint { endpoint } => self.delete_private_endpoint(endpoint),
+            CreatePrivateDnsZone { name } => self.create_private_dns_zone(&name),
+            DeletePrivateDnsZone { zone } => self.delete_private_dns_zone(zone),
+            AddZoneRecord {
+                zone,
+                name,
+                address,
+            } => self.add_zone_record(zone, &name, &address),
+            RemoveZoneRecord { zone, name } => self.remove_zone_record(zone, &name),
+            LinkPrivateDnsZone { zone, vnet } => self.link_private_dns_zone(zone, vnet, true),
+            UnlinkPrivateDnsZone { zone, vnet } => self.link_private_dns_zone(zone, vnet, false),
+            SetDnsServerSetting { app, address } => self.set_dns_server_setting(app, &address),
             CreateVirtualNetworkAndConnect {
                 app,
                 name,

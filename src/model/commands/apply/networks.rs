@@ -13,6 +13,7 @@ use crate::model::entities::ids::{LocalNetworkId, VmId, VnetId};
 use crate::model::entities::network::{
     Gateway, PointToSite, Routing, Subnet, VirtualMachine, VirtualNetwork, MAX_DNS_SERVERS,
 };
+use crate::model::entities::region::Region;
 use crate::model::entities::subscription::Subscription;
 use crate::model::input::addressing::{
     first_overlap, is_private, overlaps, parse_address, parse_addresses, parse_prefix,
@@ -41,6 +42,7 @@ impl Subscription {
     pub(super) fn create_virtual_network(
         &mut self,
         name: &str,
+        region: Region,
         address_space_text: &str,
         dns_servers: &str,
     ) -> Result<VnetId, CommandError> {
@@ -79,6 +81,8 @@ impl Subscription {
                 point_to_site: None,
                 site_to_site: Vec::new(),
                 virtual_machines: Vec::new(),
+                region,
+                peerings: Vec::new(),
             },
         );
         Ok(id)
@@ -93,7 +97,21 @@ impl Subscription {
             .map(|app| app.name.clone())
             .collect();
         CommandError::unless_unused(format!("The virtual network {name}"), apps)?;
+        self.check_no_regional_integration(vnet, None, format!("The virtual network {name}"))?;
+        let endpoints: Vec<String> = self
+            .private_endpoints
+            .values()
+            .filter(|endpoint| endpoint.vnet == vnet)
+            .map(|endpoint| format!("the private endpoint of {}", endpoint.host.name))
+            .collect();
+        CommandError::unless_unused(format!("The virtual network {name}"), endpoints)?;
         self.virtual_networks.remove(&vnet);
+        for zone in self.private_dns_zones.values_mut() {
+            zone.links.retain(|linked| *linked != vnet);
+        }
+        for other in self.virtual_networks.values_mut() {
+            other.peerings.retain(|peer| *peer != vnet);
+        }
         Ok(Event::new(format!("Deleted the virtual network {name}")))
     }
 
@@ -134,7 +152,14 @@ impl Subscription {
             "Added the subnet {name} ({prefix}) to {}",
             network.name
         ));
-        self.vnet_mut(vnet)?.subnets.push(Subnet { name, prefix });
+        self.vnet_mut(vnet)?.subnets.push(Subnet {
+            name,
+            prefix,
+            delegation: None,
+            network_security_group: None,
+            route_table: None,
+            nat_gateway: None,
+        });
         Ok(event)
     }
 
@@ -383,12 +408,23 @@ impl Subscription {
         )))
     }
 
-    /// Whether `address` is taken by a VM of `vnet`.
-    fn vm_address_taken(network: &VirtualNetwork, address: Ipv4Addr) -> Result<(), CommandError> {
-        match network.vm_at(address) {
-            Some(vm) => Err(CommandError::AddressInUse {
+    /// Refuses an address a VM or a private endpoint of `vnet` already has.
+    pub(super) fn address_taken(
+        &self,
+        vnet: VnetId,
+        address: Ipv4Addr,
+    ) -> Result<(), CommandError> {
+        let network = self.vnet(vnet)?;
+        let holder = network.vm_at(address).map(|vm| &vm.host).or_else(|| {
+            self.private_endpoints
+                .values()
+                .find(|endpoint| endpoint.vnet == vnet && endpoint.host.address == address)
+                .map(|endpoint| &endpoint.host)
+        });
+        match holder {
+            Some(host) => Err(CommandError::AddressInUse {
                 address: address.to_string(),
-                host: vm.host.name.clone(),
+                host: host.name.clone(),
             }),
             None => Ok(()),
         }
@@ -428,7 +464,12 @@ impl Subscription {
                 prefix: subnet.prefix,
             });
         }
-        Self::vm_address_taken(network, address)?;
+        if subnet.delegation.is_some() {
+            return Err(CommandError::DelegatedSubnet {
+                subnet: subnet.name,
+            });
+        }
+        self.address_taken(vnet, address)?;
         let id = VmId(self.allocate_id());
         let network = self.vnet_mut(vnet)?;
         let event = Event::new(format!(
@@ -504,6 +545,22 @@ impl Subscription {
                 .ok_or_else(|| CommandError::NotFound {
                     kind: "server",
                     id: server.to_string(),
+                }),
+            HostRef::PrivateEndpoint(endpoint) => self
+                .private_endpoints
+                .get_mut(&endpoint)
+                .map(|entry| &mut entry.host)
+                .ok_or_else(|| CommandError::NotFound {
+                    kind: "private endpoint",
+                    id: endpoint.to_string(),
+                }),
+            HostRef::InternetHost(id) => self
+                .internet_hosts
+                .get_mut(&id)
+                .map(|entry| &mut entry.host)
+                .ok_or_else(|| CommandError::NotFound {
+                    kind: "internet host",
+                    id: id.to_string(),
                 }),
         }
     }

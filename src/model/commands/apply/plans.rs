@@ -5,20 +5,37 @@ use crate::model::commands::command::Event;
 use crate::model::commands::error::CommandError;
 use crate::model::entities::clock::Instant;
 use crate::model::entities::ids::{PlanId, WebAppId};
+use crate::model::entities::region::Region;
 use crate::model::entities::subscription::Subscription;
 use crate::model::entities::tier::Tier;
 use crate::model::entities::web_app::{Plan, WebApp};
 
 impl Subscription {
-    pub(super) fn create_plan(&mut self, name: String, tier: Tier) -> Result<Event, CommandError> {
+    pub(super) fn create_plan(
+        &mut self,
+        name: String,
+        tier: Tier,
+        region: Region,
+    ) -> Result<Event, CommandError> {
         let name = resource_name(
             "plan",
             &name,
             self.plans.values().map(|plan| plan.name.as_str()),
         )?;
         let id = PlanId(self.allocate_id());
-        let event = Event::new(format!("Created the App Service plan {name} ({tier})"));
-        self.plans.insert(id, Plan { id, name, tier });
+        let event = Event::new(format!(
+            "Created the App Service plan {name} ({tier}) in {region}"
+        ));
+        self.plans.insert(
+            id,
+            Plan {
+                id,
+                name,
+                tier,
+                region,
+                instances: 1,
+            },
+        );
         Ok(event)
     }
 
@@ -38,6 +55,14 @@ impl Subscription {
     /// R2, R5: connections are kept either way; their status follows the tier.
     pub(super) fn scale_plan(&mut self, plan: PlanId, tier: Tier) -> Result<Event, CommandError> {
         let before = self.plan(plan)?.tier;
+        if before != tier {
+            self.check_tier_change_capacity(plan)?;
+        }
+        let regional = self
+            .web_apps
+            .values()
+            .filter(|app| app.plan == plan && app.regional.is_some())
+            .count();
         let connected = self
             .web_apps
             .values()
@@ -50,6 +75,13 @@ impl Subscription {
             match (before.allows_vnet_integration(), tier.allows_vnet_integration()) {
                 (true, false) => summary.push_str(&format!("; {connected} VNet connection(s) disabled until it is Standard or higher again")),
                 (false, true) => summary.push_str(&format!("; {connected} VNet connection(s) re-established")),
+                _ => {}
+            }
+        }
+        if regional > 0 {
+            match (before.allows_regional_integration(), tier.allows_regional_integration()) {
+                (true, false) => summary.push_str(&format!("; {regional} regional integration(s) disabled until it is Basic or higher again")),
+                (false, true) => summary.push_str(&format!("; {regional} regional integration(s) re-established")),
                 _ => {}
             }
         }
@@ -74,6 +106,8 @@ impl Subscription {
                 name,
                 plan,
                 connection: None,
+                regional: None,
+                dns_server: None,
             },
         );
         Ok(event)

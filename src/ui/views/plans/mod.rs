@@ -13,6 +13,7 @@ use crate::ui::lab::use_lab;
 use crate::ui::route::Route;
 use crate::ui::widgets::choice::{Choice, Select};
 use crate::ui::widgets::form::{Form, TextInput};
+use crate::ui::widgets::options;
 use crate::ui::widgets::table::{Cell, Table};
 
 fn rows(s: &Subscription) -> Vec<Vec<Cell>> {
@@ -49,10 +50,12 @@ fn CreatePlan() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let tiers = Tier::ALL.map(|tier| (tier, tier.to_string())).to_vec();
     let tier = Choice::new(Derived::constant(tiers)).starting_at(Tier::S1);
+    let region = Choice::new(options::regions());
     let submit = move || {
         lab.submit(Command::CreatePlan {
             name: name.get_untracked(),
             tier: tier.required("Pick a pricing tier.")?,
+            region: region.required("Pick a region.")?,
         })
     };
     view! {
@@ -60,6 +63,7 @@ fn CreatePlan() -> impl IntoView {
             <h2>"Create an App Service plan"</h2>
             <TextInput label="Name" value=name placeholder="contoso-premium" />
             <Select label="Pricing tier" choice=tier />
+            <Select label="Region" choice=region />
         </Form>
     }
 }

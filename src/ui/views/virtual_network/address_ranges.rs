@@ -15,6 +15,7 @@ fn kind_class(kind: RangeKind) -> &'static str {
     match kind {
         RangeKind::AddressSpace => "range range-space",
         RangeKind::Subnet => "range range-subnet",
+        RangeKind::IntegrationSubnet => "range range-integration",
         RangeKind::PointToSitePool => "range range-pool",
         RangeKind::LocalNetwork => "range range-local",
     }

@@ -1,0 +1,604 @@
+//! The connection check for regional VNet Integration (SPEC §9): tier and region, subnet, Route
+//! All scope, name resolution (R32), the effective route (R31), the network security group
+//! (R30), then the way on (the VNet, a peering, site-to-site with the return route for the
+//! integration subnet, or the internet) and the target's firewall.
+
+use std::net::Ipv4Addr;
+
+use super::{firewall, record, vm_host, Hop, Report, Step, Target};
+use crate::model::commands::command::HostRef;
+use crate::model::derived::effective::{
+    deciding_rule, effective_routes, inbound_rule_for, matching_route, priority_above,
+    system_routes, virtual_network_tag, EffectiveNextHop, EffectiveRoute, Flow, RouteSource,
+};
+use crate::model::derived::regional::instance_address;
+use crate::model::derived::status::MissingCondition;
+use crate::model::entities::host::{Host, PortRule, Protocol};
+use crate::model::entities::network::{Subnet, VirtualNetwork};
+use crate::model::entities::security::Access;
+use crate::model::entities::subscription::Subscription;
+use crate::model::entities::web_app::{RegionalIntegration, WebApp};
+use crate::model::input::addressing::is_private_address;
+
+const SMB_PORT: u16 = 445;
+const SMTP_PORT: u16 = 25;
+
+type Found<'a> = Option<(HostRef, &'a Host)>;
+
+/// R34: TCP and UDP, SMB included; no ICMP; no port 25. SMB is TCP 445 at the firewall.
+fn protocol_step(target: Target<'_>) -> (Step<'static>, Protocol) {
+    match target.protocol {
+        Protocol::Icmp => (Step::PingUnsupported, Protocol::Icmp),
+        Protocol::Smb => (Step::SmbThroughRegional, Protocol::Tcp),
+        Protocol::Tcp if target.port == SMB_PORT => (Step::SmbThroughRegional, Protocol::Tcp),
+        Protocol::Tcp | Protocol::Udp if target.port == SMTP_PORT => {
+            (Step::SmtpBlocked, target.protocol)
+        }
+        protocol => (Step::Outbound { protocol }, protocol),
+    }
+}
+
+/// What one regional check looks at.
+struct Context<'a> {
+    subscription: &'a Subscription,
+    app: &'a WebApp,
+    regional: &'a RegionalIntegration,
+    vnet: &'a VirtualNetwork,
+    subnet: &'a Subnet,
+}
+
+pub(super) fn evaluate<'a>(
+    subscription: &'a Subscription,
+    app: &'a WebApp,
+    regional: &'a RegionalIntegration,
+    target: Target<'a>,
+    report: &mut Report<'a>,
+) -> Result<(), ()> {
+    let (step, protocol) = protocol_step(target);
+    record(report, step)?;
+
+    let plan = subscription.plan_of(app).ok_or(())?;
+    record(
+        report,
+        if plan.tier.allows_regional_integration() {
+            Step::RegionalTierAllows { tier: plan.tier }
+        } else {
+            Step::RegionalTierTooLow {
+                plan: plan.id,
+                plan_name: &plan.name,
+                tier: plan.tier,
+            }
+        },
+    )?;
+
+    let vnet = subscription
+        .virtual_networks
+        .get(&regional.vnet)
+        .ok_or(())?;
+    let subnet = vnet.subnet(&regional.subnet).ok_or(())?;
+    record(
+        report,
+        Step::RegionalIntegration {
+            vnet: &vnet.name,
+            region: vnet.region,
+            subnet: &subnet.name,
+            prefix: subnet.prefix,
+        },
+    )?;
+    report.path.push(Hop::IntegrationSubnet(
+        &subnet.name,
+        instance_address(&subnet.prefix),
+    ));
+    record(
+        report,
+        Step::RouteAllScope {
+            route_all: regional.route_all,
+        },
+    )?;
+
+    let context = Context {
+        subscription,
+        app,
+        regional,
+        vnet,
+        subnet,
+    };
+    let address = resolve(&context, target.host, report)?;
+    let flow = Flow {
+        address,
+        protocol,
+        port: target.port,
+    };
+    let host = deliver(&context, flow, report)?;
+    let rule = PortRule {
+        protocol,
+        port: target.port,
+    };
+    firewall(host, address, rule, report)
+}
+
+/// Every VNet the integration VNet reaches without a gateway: itself and its peers (R33).
+fn reachable_vnets<'a>(
+    subscription: &'a Subscription,
+    vnet: &'a VirtualNetwork,
+) -> impl Iterator<Item = &'a VirtualNetwork> + Clone {
+    std::iter::once(vnet).chain(
+        vnet.peerings
+            .iter()
+            .filter_map(|peer| subscription.virtual_networks.get(peer)),
+    )
+}
+
+/// What Azure DNS (168.63.129.16) answers to a resource in `vnet`: private zones linked to it,
+/// a private endpoint's name through its `privatelink` zone (else its public address), and
+/// public names.
+enum AzureDnsAnswer<'a> {
+    Zone(Ipv4Addr, &'a str),
+    Public(Ipv4Addr),
+    /// A private endpoint's name without a linked zone.
+    PrivateEndpointPublic(Ipv4Addr, String),
+    Unknown,
+}
+
+fn azure_dns<'a>(
+    subscription: &'a Subscription,
+    vnet: &VirtualNetwork,
+    name: &str,
+) -> AzureDnsAnswer<'a> {
+    let linked = || {
+        subscription
+            .private_dns_zones
+            .values()
+            .filter(|zone| zone.links.contains(&vnet.id))
+    };
+    if let Some((address, zone)) = linked().find_map(|zone| zone.resolve(name).map(|a| (a, zone))) {
+        return AzureDnsAnswer::Zone(address, &zone.name);
+    }
+    if let Some(endpoint) = subscription
+        .private_endpoints
+        .values()
+        .find(|endpoint| endpoint.host.name.eq_ignore_ascii_case(name))
+    {
+        let private_name = endpoint.private_link_name();
+        return match linked().find_map(|zone| zone.resolve(&private_name).map(|a| (a, zone))) {
+            Some((address, zone)) => AzureDnsAnswer::Zone(address, &zone.name),
+            None => AzureDnsAnswer::PrivateEndpointPublic(
+                endpoint.public_address,
+                private_name
+                    .split_once('.')
+                    .map_or(private_name.clone(), |(_, zone)| zone.to_string()),
+            ),
+        };
+    }
+    match subscription
+        .internet_hosts
+        .values()
+        .find(|host| host.host.is_known_as(name))
+    {
+        Some(host) => AzureDnsAnswer::Public(host.host.address),
+        None => AzureDnsAnswer::Unknown,
+    }
+}
+
+/// R32: `WEBSITE_DNS_SERVER`, else the VNet's first two custom DNS servers, else Azure DNS. A
+/// custom server answers its records and forwards the rest to Azure DNS from its own VNet.
+fn resolve<'a>(
+    context: &Context<'a>,
+    name: &'a str,
+    report: &mut Report<'a>,
+) -> Result<Ipv4Addr, ()> {
+    if let Ok(address) = name.parse::<Ipv4Addr>() {
+        record(report, Step::IsAddress { address })?;
+        return Ok(address);
+    }
+    let subscription = context.subscription;
+    let servers: Vec<Ipv4Addr> = match context.app.dns_server {
+        Some(server) => vec![server],
+        None => context.vnet.dns_servers.iter().take(2).copied().collect(),
+    };
+    let answer =
+        |dns_vnet: &VirtualNetwork, forwarded_by| match azure_dns(subscription, dns_vnet, name) {
+            AzureDnsAnswer::Zone(address, zone) => Some(Step::ResolvedByAzureDns {
+                name,
+                address,
+                zone: Some(zone),
+                forwarded_by,
+            }),
+            AzureDnsAnswer::Public(address) => Some(Step::ResolvedByAzureDns {
+                name,
+                address,
+                zone: None,
+                forwarded_by,
+            }),
+            AzureDnsAnswer::PrivateEndpointPublic(address, zone_name) => {
+                Some(Step::ResolvedToPublicAddress {
+                    name,
+                    address,
+                    zone_name,
+                })
+            }
+            AzureDnsAnswer::Unknown => None,
+        };
+    let step = if servers.is_empty() {
+        answer(context.vnet, None)
+    } else {
+        servers.iter().find_map(|server| {
+            let (dns_vnet, host) = dns_host(subscription, context.vnet, *server)?;
+            match host.resolve(name) {
+                Some(address) => Some(Step::Resolved {
+                    name,
+                    address,
+                    server: *server,
+                }),
+                None => dns_vnet.and_then(|dns_vnet| answer(dns_vnet, Some(*server))),
+            }
+        })
+    };
+    let Some(step) = step else {
+        return record(report, Step::RegionalNotResolved { name, servers })
+            .map(|()| Ipv4Addr::UNSPECIFIED);
+    };
+    let address = match &step {
+        Step::Resolved { address, .. }
+        | Step::ResolvedByAzureDns { address, .. }
+        | Step::ResolvedToPublicAddress { address, .. } => *address,
+        _ => Ipv4Addr::UNSPECIFIED,
+    };
+    record(report, step)?;
+    Ok(address)
+}
+
+/// The DNS server at an address and the VNet it is in (none on-premises): in the VNet, a
+/// peered VNet, or a linked local network.
+fn dns_host<'a>(
+    subscription: &'a Subscription,
+    vnet: &'a VirtualNetwork,
+    server: Ipv4Addr,
+) -> Option<(Option<&'a VirtualNetwork>, &'a Host)> {
+    reachable_vnets(subscription, vnet)
+        .find_map(|network| network.vm_at(server).map(|vm| (Some(network), &vm.host)))
+        .or_else(|| {
+            vnet.site_to_site
+                .iter()
+                .filter_map(|id| subscription.local_networks.get(id))
+                .find_map(|local| local.server_at(server).map(|s| (None, &s.host)))
+        })
+}
+
+/// R29–R31, R33: the way the traffic goes, and the host at its end.
+fn deliver<'a>(
+    context: &Context<'a>,
+    flow: Flow,
+    report: &mut Report<'a>,
+) -> Result<Found<'a>, ()> {
+    let Context {
+        subscription,
+        app,
+        regional,
+        vnet,
+        subnet,
+    } = *context;
+    let address = flow.address;
+    if !is_private_address(address) && !regional.route_all {
+        let in_reach = reachable_vnets(subscription, vnet).any(|n| n.contains(address))
+            || subscription
+                .local_networks
+                .values()
+                .any(|local| local.contains(address));
+        if in_reach {
+            return record(
+                report,
+                Step::OutsideRouteAll {
+                    app: app.id,
+                    address,
+                },
+            )
+            .map(|()| None);
+        }
+        record(
+            report,
+            Step::ToInternet {
+                address,
+                route_all: false,
+            },
+        )?;
+        report.path.push(Hop::Internet);
+        return internet_host(context, address, report);
+    }
+
+    let routes = effective_routes(subscription, vnet, subnet);
+    let route = matching_route(&routes, address).ok_or(())?.clone();
+    if route.next_hop == EffectiveNextHop::None {
+        return record(
+            report,
+            Step::RouteDrops {
+                route,
+                route_table: subnet.route_table,
+            },
+        )
+        .map(|()| None);
+    }
+    record(
+        report,
+        Step::RouteMatched {
+            route: route.clone(),
+        },
+    )?;
+
+    if let Some(nsg) = subnet
+        .network_security_group
+        .and_then(|id| subscription.network_security_groups.get(&id))
+    {
+        let tag = virtual_network_tag(subscription, vnet);
+        let rule = deciding_rule(nsg, flow, &tag);
+        match rule.access {
+            Access::Allow => record(
+                report,
+                Step::NsgAllows {
+                    nsg: &nsg.name,
+                    rule,
+                },
+            )?,
+            Access::Deny => {
+                let inbound = inbound_rule_for(nsg, flow, &tag);
+                let allow_priority = priority_above(nsg, rule.priority);
+                return record(
+                    report,
+                    Step::NsgDenies {
+                        nsg: nsg.id,
+                        nsg_name: &nsg.name,
+                        rule,
+                        flow,
+                        inbound,
+                        allow_priority,
+                    },
+                )
+                .map(|()| None);
+            }
+        }
+    }
+
+    if let EffectiveNextHop::VirtualAppliance(appliance) = route.next_hop {
+        let Some((_, vm)) = reachable_vnets(subscription, vnet)
+            .find_map(|network| network.vm_at(appliance).map(|vm| (network, vm)))
+        else {
+            return record(report, Step::ApplianceUnreachable { address: appliance })
+                .map(|()| None);
+        };
+        record(
+            report,
+            Step::ThroughAppliance {
+                address: appliance,
+                name: &vm.host.name,
+            },
+        )?;
+        report.path.push(Hop::Appliance(&vm.host.name, appliance));
+        // The appliance forwards by the system routes.
+        let system = system_routes(subscription, vnet);
+        let onward = matching_route(&system, address).ok_or(())?.clone();
+        return follow(context, &onward, flow, report);
+    }
+    follow(context, &route, flow, report)
+}
+
+/// The hop a route names, on to the host.
+fn follow<'a>(
+    context: &Context<'a>,
+    route: &EffectiveRoute,
+    flow: Flow,
+    report: &mut Report<'a>,
+) -> Result<Found<'a>, ()> {
+    let Context {
+        subscription,
+        vnet,
+        subnet,
+        ..
+    } = *context;
+    let address = flow.address;
+    match route.next_hop {
+        EffectiveNextHop::VirtualNetwork => {
+            let found = vnet.subnet_of(address).map(|s| (s.name.as_str(), s.prefix));
+            record(
+                report,
+                Step::InVirtualNetwork {
+                    vnet: &vnet.name,
+                    subnet: found,
+                },
+            )?;
+            if let Some((name, prefix)) = found {
+                report.path.push(Hop::Subnet(name, prefix));
+            }
+            Ok(host_in(subscription, vnet, address))
+        }
+        EffectiveNextHop::VNetPeering => {
+            let peer = reachable_vnets(subscription, vnet)
+                .skip(1)
+                .find(|peer| peer.contains(address))
+                .ok_or(())?;
+            let found = peer.subnet_of(address).map(|s| (s.name.as_str(), s.prefix));
+            record(
+                report,
+                Step::ThroughPeering {
+                    vnet: &peer.name,
+                    subnet: found,
+                },
+            )?;
+            report.path.push(Hop::Peering(&peer.name));
+            if let Some((name, prefix)) = found {
+                report.path.push(Hop::Subnet(name, prefix));
+            }
+            Ok(host_in(subscription, peer, address))
+        }
+        EffectiveNextHop::VirtualNetworkGateway => site_to_site(context, address, report),
+        EffectiveNextHop::Internet if is_private_address(address) => {
+            if let Some(local) = subscription
+                .local_networks
+                .values()
+                .find(|local| local.contains(address))
+            {
+                if !vnet.site_to_site.contains(&local.id) {
+                    return record(
+                        report,
+                        Step::NotLinked {
+                            address,
+                            vnet: vnet.id,
+                            local: Some((local.id, &local.name)),
+                        },
+                    )
+                    .map(|()| None);
+                }
+            }
+            if matches!(route.source, RouteSource::User { .. }) {
+                return record(report, Step::PrivateToInternet { address }).map(|()| None);
+            }
+            record(report, Step::Unroutable { address }).map(|()| None)
+        }
+        EffectiveNextHop::Internet => {
+            record(
+                report,
+                Step::ToInternet {
+                    address,
+                    route_all: true,
+                },
+            )?;
+            if let Some(nat) = subnet
+                .nat_gateway
+                .and_then(|id| subscription.nat_gateways.get(&id))
+            {
+                record(
+                    report,
+                    Step::LeavesByNat {
+                        name: &nat.name,
+                        public_ip: nat.public_ip,
+                    },
+                )?;
+                report.path.push(Hop::NatGateway(&nat.name, nat.public_ip));
+            }
+            report.path.push(Hop::Internet);
+            internet_host(context, address, report)
+        }
+        EffectiveNextHop::VirtualAppliance(_) | EffectiveNextHop::None => Err(()),
+    }
+}
+
+/// A VM or a private endpoint at `address` in `vnet`.
+fn host_in<'a>(
+    subscription: &'a Subscription,
+    vnet: &'a VirtualNetwork,
+    address: Ipv4Addr,
+) -> Found<'a> {
+    vm_host(vnet, address).or_else(|| {
+        subscription
+            .private_endpoints
+            .values()
+            .find(|endpoint| endpoint.vnet == vnet.id && endpoint.host.address == address)
+            .map(|endpoint| (HostRef::PrivateEndpoint(endpoint.id), &endpoint.host))
+    })
+}
+
+/// A public host at `address`; a service behind a private endpoint refuses its public face.
+fn internet_host<'a>(
+    context: &Context<'a>,
+    address: Ipv4Addr,
+    report: &mut Report<'a>,
+) -> Result<Found<'a>, ()> {
+    let subscription = context.subscription;
+    if let Some(host) = subscription
+        .internet_hosts
+        .values()
+        .find(|host| host.host.address == address)
+    {
+        return Ok(Some((HostRef::InternetHost(host.id), &host.host)));
+    }
+    let Some(endpoint) = subscription
+        .private_endpoints
+        .values()
+        .find(|endpoint| endpoint.public_address == address)
+    else {
+        return Ok(None);
+    };
+    let private_name = endpoint.private_link_name();
+    let zone_name = private_name
+        .split_once('.')
+        .map_or(private_name.clone(), |(_, zone)| zone.to_string());
+    let unlinked_zone = subscription
+        .private_dns_zones
+        .values()
+        .find(|zone| {
+            zone.resolve(&private_name).is_some() && !zone.links.contains(&context.vnet.id)
+        })
+        .map(|zone| zone.id);
+    record(
+        report,
+        Step::PublicAccessDenied {
+            name: &endpoint.host.name,
+            vnet: context.vnet.id,
+            vnet_name: &context.vnet.name,
+            zone_name,
+            unlinked_zone,
+            private_address: endpoint.host.address,
+        },
+    )
+    .map(|()| None)
+}
+
+/// R33: on-premises through the VNet's gateway, only with the return route for the subnet.
+fn site_to_site<'a>(
+    context: &Context<'a>,
+    address: Ipv4Addr,
+    report: &mut Report<'a>,
+) -> Result<Found<'a>, ()> {
+    let Context {
+        subscription,
+        vnet,
+        subnet,
+        ..
+    } = *context;
+    let Some(local) = vnet
+        .site_to_site
+        .iter()
+        .filter_map(|id| subscription.local_networks.get(id))
+        .find(|local| local.contains(address))
+    else {
+        return record(report, Step::GatewayHasNoRoute { address }).map(|()| None);
+    };
+    let now = subscription.now();
+    if let Some(gateway) = vnet.gateway.as_ref().filter(|g| !g.is_ready(now)) {
+        return record(
+            report,
+            Step::GatewayNotReady {
+                vnet: vnet.id,
+                vnet_name: &vnet.name,
+                missing: vec![MissingCondition::GatewayProvisioning {
+                    seconds_left: gateway.provisioning.seconds_left(now),
+                }],
+                routing: Some(gateway.routing),
+            },
+        )
+        .map(|()| None);
+    }
+    if !local.routes_back(&subnet.prefix) {
+        return record(
+            report,
+            Step::NoRouteBackToSubnet {
+                local: local.id,
+                local_name: &local.name,
+                subnet: subnet.prefix,
+            },
+        )
+        .map(|()| None);
+    }
+    record(
+        report,
+        Step::ThroughTunnelToSubnet {
+            local: &local.name,
+            subnet: subnet.prefix,
+        },
+    )?;
+    report.path.push(Hop::Gateway(&vnet.name));
+    report.path.push(Hop::Tunnel(&local.name));
+    report.path.push(Hop::LocalNetwork(&local.name));
+    Ok(local
+        .server_at(address)
+        .map(|server| (HostRef::Server(local.id, server.id), &server.host)))
+}
