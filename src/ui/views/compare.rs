@@ -1,5 +1,6 @@
-//! The comparison panel (R24): VNet Integration and Hybrid Connections side by side, the facts
-//! and, computed from this subscription, who reaches each endpoint now and what would change it.
+//! The comparison panel (R24): gateway-required and regional VNet Integration and Hybrid
+//! Connections side by side, the facts and, computed from this subscription, who reaches each
+//! endpoint now and what would change it.
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -8,16 +9,16 @@ use crate::model::derived::comparison::{compare, EndpointComparison, Reach};
 use crate::ui::lab::use_lab;
 use crate::ui::route::Route;
 
-/// The facts of the two features, as the seed document and SPEC §3 give them.
-const FACTS: [(&str, &str, &str); 8] = [
-    ("What it reaches", "Anything in one virtual network (up to 5 per plan), and on-premises networks linked to it by site-to-site VPN", "Exactly one host:port per connection"),
-    ("Protocols", "TCP and UDP; no ICMP, no SMB drive mounts, no authentication systems", "TCP only"),
-    ("What must be installed, where", "Nothing on the host; the virtual network needs a Dynamic routing gateway with point-to-site, and on-premises routers a route back to the point-to-site pool", "The Hybrid Connection Manager (relay agent) on a Windows Server that can reach the endpoint"),
-    ("Tiers and limits", "Standard and Premium; 5 virtual networks per plan, 1 per web app", "Basic 5 per plan, Standard 25 per plan, Premium 220 per web app; none on Free and Shared"),
-    ("Direction", "Outbound from the web app only", "Outbound from the web app only; the agent calls out on port 443, so no inbound opening on-premises"),
-    ("Number of endpoints", "Every address in the networks' ranges", "One per connection"),
-    ("Names", "Need a DNS server on the virtual network (synced), or use IP addresses", "The connection is matched by the configured host name: name it by DNS name"),
-    ("Setup", "Certificates are made and uploaded for you; sync after changing DNS or site-to-site", "Add the connection, install and run the agent"),
+/// The facts of the three, as the seed document and SPEC §3 and §9 give them.
+const FACTS: [(&str, &str, &str, &str); 8] = [
+    ("What it reaches", "Anything in one virtual network (up to 5 per plan), and on-premises networks linked to it by site-to-site VPN", "Anything in a virtual network of the plan's region, its peered VNets (global peering too) and on-premises networks behind its gateway", "Exactly one host:port per connection"),
+    ("Protocols", "TCP and UDP; no ICMP, no SMB drive mounts, no authentication systems", "TCP and UDP, SMB included; no ICMP, no port 25", "TCP only"),
+    ("What must be installed, where", "Nothing on the host; the virtual network needs a Dynamic routing gateway with point-to-site, and on-premises routers a route back to the point-to-site pool", "Nothing on the host; an empty subnet delegated to Microsoft.Web/serverFarms, and on-premises routers a route back to that subnet", "The Hybrid Connection Manager (relay agent) on a Windows Server that can reach the endpoint"),
+    ("Tiers and limits", "Standard and Premium; 5 virtual networks per plan, 1 per web app", "Basic, Standard and Premium; 2 integration subnets per plan, one address per instance (twice during a tier change)", "Basic 5 per plan, Standard 25 per plan, Premium 220 per web app; none on Free and Shared"),
+    ("Direction", "Outbound from the web app only", "Outbound from the web app only; NSGs, route tables and a NAT gateway on the subnet apply to it", "Outbound from the web app only; the agent calls out on port 443, so no inbound opening on-premises"),
+    ("Number of endpoints", "Every address in the networks' ranges", "Every address in the networks' ranges; with Route All, the internet too", "One per connection"),
+    ("Names", "Need a DNS server on the virtual network (synced), or use IP addresses", "The VNet's DNS servers, WEBSITE_DNS_SERVER, or Azure DNS with private DNS zones linked to the VNet", "The connection is matched by the configured host name: name it by DNS name"),
+    ("Setup", "Certificates are made and uploaded for you; sync after changing DNS or site-to-site", "Pick the VNet and subnet; no certificates and no sync", "Add the connection, install and run the agent"),
 ];
 
 fn reach(reach: Reach) -> impl IntoView {
@@ -37,8 +38,8 @@ pub fn Compare() -> impl IntoView {
     let lab = use_lab();
     let facts = FACTS
         .iter()
-        .map(|(fact, vnet, hybrid)| {
-            view! { <tr><td><strong>{*fact}</strong></td><td>{*vnet}</td><td>{*hybrid}</td></tr> }
+        .map(|(fact, gateway_required, regional, hybrid)| {
+            view! { <tr><td><strong>{*fact}</strong></td><td>{*gateway_required}</td><td>{*regional}</td><td>{*hybrid}</td></tr> }
         })
         .collect_view();
     let rows = lab.derive(|s| Some(compare(s)));
@@ -71,10 +72,10 @@ pub fn Compare() -> impl IntoView {
     };
     view! {
         <h1>"Compare"</h1>
-        <p class="view-purpose">"VNet Integration and Hybrid Connections side by side. Neither replaces the other: VNet Integration reaches whole networks from Standard and Premium plans; a Hybrid Connection reaches one TCP endpoint, needs no VPN, and works from Basic. Pick VNet Integration for many resources in Azure or behind a site-to-site VPN; pick a Hybrid Connection for one on-premises TCP service, when there is no VPN or the plan is Basic."</p>
+        <p class="view-purpose">"Gateway-required VNet Integration, regional VNet Integration and Hybrid Connections side by side. None replaces the others: regional integration, the kind Azure uses today, reaches whole networks in the plan's region and beyond by peering, from Basic up; the gateway-required kind reaches one VNet anywhere through a point-to-site gateway, from Standard up; a Hybrid Connection reaches one TCP endpoint, needs no VPN, and works from Basic. Pick regional integration for resources in Azure or behind a site-to-site VPN; a Hybrid Connection for one on-premises TCP service without a VPN."</p>
         <h2>"The facts"</h2>
         <table class="facts-table" tabindex="0">
-            <thead><tr><th>"Aspect"</th><th>"VNet Integration"</th><th>"Hybrid Connections"</th></tr></thead>
+            <thead><tr><th>"Aspect"</th><th>"Gateway-required VNet Integration"</th><th>"Regional VNet Integration"</th><th>"Hybrid Connections"</th></tr></thead>
             <tbody>{facts}</tbody>
         </table>
         <h2>"This subscription's endpoints"</h2>
