@@ -114,6 +114,9 @@ impl Lab {
                 for line in &event.finished {
                     self.notifications.push(Tone::Information, line.clone());
                 }
+                for line in &event.warnings {
+                    self.notifications.push(Tone::Warning, line.clone());
+                }
                 Ok(event)
             }
             Err(error) => {

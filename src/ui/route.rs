@@ -27,6 +27,8 @@ pub enum Section {
     HybridConnections,
     #[strum(message = "Compare")]
     Compare,
+    #[strum(message = "Migrate to regional")]
+    Migration,
     #[strum(message = "Connection check")]
     ConnectionCheck,
     #[strum(message = "Activity log")]

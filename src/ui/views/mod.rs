@@ -5,6 +5,7 @@ mod check;
 mod compare;
 mod hybrid_connections;
 mod local_networks;
+mod migration;
 mod plans;
 mod share;
 mod virtual_network;
@@ -30,6 +31,7 @@ pub fn View(route: Route) -> impl IntoView {
             hybrid_connections::HybridConnections().into_any()
         }
         Route::Section(Section::Compare) => compare::Compare().into_any(),
+        Route::Section(Section::Migration) => migration::Migration().into_any(),
         Route::Section(Section::ConnectionCheck) => {
             view! { <check::ConnectionCheck query=None /> }.into_any()
         }

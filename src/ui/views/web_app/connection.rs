@@ -11,7 +11,7 @@ use crate::model::{Command, Subscription};
 use crate::ui::browser::clipboard::copy_text;
 use crate::ui::browser::download::download;
 use crate::ui::lab::use_lab;
-use crate::ui::route::{Route, VnetTab};
+use crate::ui::route::{Route, Section, VnetTab};
 use crate::ui::widgets::progress::Progress;
 use crate::ui::widgets::status_badge::StatusBadge;
 
@@ -115,6 +115,7 @@ pub fn ConnectionView(app: WebAppId) -> impl IntoView {
                 <button type="button" class="secondary" on:click=move |_| { let _ = lab.run(Command::DisconnectWebApp { app }); }>"Disconnect"</button>
                 <CertificateDownloads thumbprint=c.thumbprint />
             </div>
+            <p><a href=Section::Migration.href()>"Plan the move to regional VNet Integration"</a>", which Microsoft recommends over this gateway-required kind."</p>
         }
     };
     view! {

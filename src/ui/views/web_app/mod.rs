@@ -4,9 +4,10 @@
 mod connection;
 mod console;
 mod create_vnet;
+mod regional;
 mod vnet_picker;
 
-use leptos::either::EitherOf3;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 use crate::model::derived::status::{virtual_network_tile, VirtualNetworkTile};
@@ -46,6 +47,8 @@ enum Tile {
     /// R2: the plan is below Standard; the pricing-tier picker scales it.
     NeedsHigherTier(Tier, Option<PlanId>),
     Connected,
+    /// A web app uses one integration at a time: the regional one is in its own tile.
+    Regional,
     Picker,
 }
 
@@ -61,24 +64,29 @@ fn WebAppDetails(app: WebAppId) -> impl IntoView {
     // Redrawn only when what the tile offers changes: a tick leaves the picker's form alone.
     let tile = lab.derive(move |s| {
         let connected = s.web_apps.get(&app).is_some_and(|a| a.connection.is_some());
+        let regional = s.web_apps.get(&app).is_some_and(|a| a.regional.is_some());
         Some(match virtual_network_tile(s, app) {
             VirtualNetworkTile::NeedsHigherTier { tier } => {
                 let plan = s.web_apps.get(&app).map(|a| a.plan);
                 Tile::NeedsHigherTier(tier, plan)
             }
             VirtualNetworkTile::Available if connected => Tile::Connected,
+            _ if regional => Tile::Regional,
             VirtualNetworkTile::Available => Tile::Picker,
         })
     });
     let tile_body = move |tile| match tile {
-        Tile::NeedsHigherTier(tier, plan) => EitherOf3::A(view! {
+        Tile::Regional => EitherOf4::D(view! {
+            <p>"This web app uses regional VNet Integration, in the tile below; a web app uses one integration at a time."</p>
+        }),
+        Tile::NeedsHigherTier(tier, plan) => EitherOf4::A(view! {
             <p class="banner banner-warn" role="status">
                 {format!("VNet Integration needs the Standard or Premium tier; this web app's plan is {tier}. Choose Standard or higher to scale the plan.")}
             </p>
             {plan.map(|plan| view! { <TierPicker plan=plan /> })}
         }),
-        Tile::Connected => EitherOf3::B(view! { <connection::ConnectionView app=app /> }),
-        Tile::Picker => EitherOf3::C(view! { <vnet_picker::VnetPicker app=app /> }),
+        Tile::Connected => EitherOf4::B(view! { <connection::ConnectionView app=app /> }),
+        Tile::Picker => EitherOf4::C(view! { <vnet_picker::VnetPicker app=app /> }),
     };
     view! {
         <dl class="facts">
@@ -90,6 +98,7 @@ fn WebAppDetails(app: WebAppId) -> impl IntoView {
             <h3 id="vnet-tile-title">"Virtual network"</h3>
             {move || tile.get().map(&tile_body)}
         </section>
+        <regional::RegionalTile app=app />
         <console::Console app=app />
     }
 }
