@@ -155,5 +155,9 @@ test("R35 R36 R37: migrate contoso-web, see the prediction, apply it, and reach 
   await done.getByText("Done: this web app uses regional VNet Integration now.").waitFor();
   assert.equal(await done.getByText("Differs").count(), 0, "reachability equals the prediction");
   await page.getByText("1 web app uses gateway-required integration.").waitFor();
-  await finish(session, "r36-migrated");
+  await screenshot(page, "r36-migrated");
+  await page.goto(`${app.server.url}/#/web-apps`);
+  await page.getByRole("link", { name: "contoso-web", exact: true }).click();
+  await consoleSays(page, "tcpping 192.168.1.10:8080", "Connected to 192.168.1.10:8080: success.");
+  await finish(session, "r36-migrated-reaches-on-premises");
 });
