@@ -7,7 +7,9 @@
 use strum::{EnumIter, EnumMessage, EnumString, IntoStaticStr};
 
 use crate::model::entities::host::Protocol;
-use crate::model::entities::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
+use crate::model::entities::ids::{
+    LocalNetworkId, NsgId, PlanId, PrivateDnsZoneId, RouteTableId, VnetId, WebAppId,
+};
 
 /// The sections of the left navigation, in their order there. The slug (after `#/`) is the
 /// name in kebab case; the message is the title the navigation and breadcrumbs show, as the
@@ -23,6 +25,18 @@ pub enum Section {
     VirtualNetworks,
     #[strum(message = "Local networks")]
     LocalNetworks,
+    #[strum(message = "Network security groups")]
+    NetworkSecurityGroups,
+    #[strum(message = "Route tables")]
+    RouteTables,
+    #[strum(message = "NAT gateways")]
+    NatGateways,
+    #[strum(message = "Private DNS zones")]
+    PrivateDnsZones,
+    #[strum(message = "Private endpoints")]
+    PrivateEndpoints,
+    #[strum(message = "Internet hosts")]
+    InternetHosts,
     #[strum(message = "Hybrid Connections")]
     HybridConnections,
     #[strum(message = "Compare")]
@@ -53,6 +67,8 @@ pub enum VnetTab {
     Overview,
     #[strum(message = "Address space and subnets")]
     Subnets,
+    #[strum(message = "Peerings")]
+    Peerings,
     #[strum(message = "DNS servers")]
     DnsServers,
     #[strum(message = "Gateway")]
@@ -105,6 +121,9 @@ pub enum Route {
     Plan(PlanId),
     VirtualNetwork(VnetId, VnetTab),
     LocalNetwork(LocalNetworkId),
+    NetworkSecurityGroup(NsgId),
+    RouteTable(RouteTableId),
+    PrivateDnsZone(PrivateDnsZoneId),
     Check(CheckQuery),
     Matrix,
     /// A share link: the stored document, base64url (see `store::to_fragment`).
@@ -143,6 +162,11 @@ impl Route {
             (Section::WebApps, Some(Ok(id))) => Route::WebApp(WebAppId(id)),
             (Section::Plans, Some(Ok(id))) => Route::Plan(PlanId(id)),
             (Section::LocalNetworks, Some(Ok(id))) => Route::LocalNetwork(LocalNetworkId(id)),
+            (Section::NetworkSecurityGroups, Some(Ok(id))) => {
+                Route::NetworkSecurityGroup(NsgId(id))
+            }
+            (Section::RouteTables, Some(Ok(id))) => Route::RouteTable(RouteTableId(id)),
+            (Section::PrivateDnsZones, Some(Ok(id))) => Route::PrivateDnsZone(PrivateDnsZoneId(id)),
             (Section::VirtualNetworks, Some(Ok(id))) => match tab {
                 None => Route::VirtualNetwork(VnetId(id), VnetTab::Overview),
                 Some(tab) => tab.parse::<VnetTab>().map_or_else(
@@ -163,6 +187,9 @@ impl Route {
                 format!("#/virtual-networks/{id}/{}", <&str>::from(tab))
             }
             Route::LocalNetwork(id) => format!("#/local-networks/{id}"),
+            Route::NetworkSecurityGroup(id) => format!("#/network-security-groups/{id}"),
+            Route::RouteTable(id) => format!("#/route-tables/{id}"),
+            Route::PrivateDnsZone(id) => format!("#/private-dns-zones/{id}"),
             Route::Check(query) => format!(
                 "#/connection-check/{}/{}/{}/{}",
                 query.app,
@@ -184,6 +211,9 @@ impl Route {
             Route::Plan(_) => Some(Section::Plans),
             Route::VirtualNetwork(..) => Some(Section::VirtualNetworks),
             Route::LocalNetwork(_) => Some(Section::LocalNetworks),
+            Route::NetworkSecurityGroup(_) => Some(Section::NetworkSecurityGroups),
+            Route::RouteTable(_) => Some(Section::RouteTables),
+            Route::PrivateDnsZone(_) => Some(Section::PrivateDnsZones),
             Route::Check(_) | Route::Matrix => Some(Section::ConnectionCheck),
             Route::Share(_) | Route::NotFound(_) => None,
         }

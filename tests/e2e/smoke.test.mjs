@@ -18,7 +18,7 @@ test("every navigation entry shows its view, accessible, with a screenshot of ea
   await page.goto(`${app.server.url}/`);
   await waitForApp(page);
   const entries = await page.locator(".side-nav a").allTextContents();
-  assert.equal(entries.length, 9, `navigation entries: ${entries.join(", ")}`);
+  assert.equal(entries.length, 15, `navigation entries: ${entries.join(", ")}`);
   for (const entry of entries) {
     await page.locator(".side-nav a", { hasText: entry }).click();
     await page.locator("h1", { hasText: entry }).waitFor();

@@ -17,6 +17,11 @@ pub fn Breadcrumbs(route: RwSignal<Route>) -> impl IntoView {
             Route::Plan(id) => s.plans.get(id).map(|p| p.name.clone()),
             Route::VirtualNetwork(id, _) => s.virtual_networks.get(id).map(|v| v.name.clone()),
             Route::LocalNetwork(id) => s.local_networks.get(id).map(|l| l.name.clone()),
+            Route::NetworkSecurityGroup(id) => {
+                s.network_security_groups.get(id).map(|n| n.name.clone())
+            }
+            Route::RouteTable(id) => s.route_tables.get(id).map(|t| t.name.clone()),
+            Route::PrivateDnsZone(id) => s.private_dns_zones.get(id).map(|z| z.name.clone()),
             Route::Check(query) => {
                 Some(format!("{}:{} {}", query.host, query.port, query.protocol))
             }

@@ -4,9 +4,15 @@ mod activity_log;
 mod check;
 mod compare;
 mod hybrid_connections;
+mod internet_hosts;
 mod local_networks;
 mod migration;
+mod nat_gateways;
+mod network_security_groups;
 mod plans;
+mod private_dns_zones;
+mod private_endpoints;
+mod route_tables;
 mod share;
 mod virtual_network;
 mod virtual_networks;
@@ -16,6 +22,9 @@ mod web_apps;
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use crate::model::entities::network::Subnet;
+use crate::model::input::text::join;
+use crate::model::Subscription;
 use crate::ui::derived::Derived;
 use crate::ui::route::{Route, Section};
 
@@ -26,6 +35,16 @@ pub fn View(route: Route) -> impl IntoView {
         Route::Section(Section::Plans) => plans::Plans().into_any(),
         Route::Section(Section::VirtualNetworks) => virtual_networks::VirtualNetworks().into_any(),
         Route::Section(Section::LocalNetworks) => local_networks::LocalNetworks().into_any(),
+        Route::Section(Section::NetworkSecurityGroups) => {
+            network_security_groups::NetworkSecurityGroups().into_any()
+        }
+        Route::Section(Section::RouteTables) => route_tables::RouteTables().into_any(),
+        Route::Section(Section::NatGateways) => nat_gateways::NatGateways().into_any(),
+        Route::Section(Section::PrivateDnsZones) => private_dns_zones::PrivateDnsZones().into_any(),
+        Route::Section(Section::PrivateEndpoints) => {
+            private_endpoints::PrivateEndpoints().into_any()
+        }
+        Route::Section(Section::InternetHosts) => internet_hosts::InternetHosts().into_any(),
         Route::Section(Section::ActivityLog) => activity_log::ActivityLog().into_any(),
         Route::Section(Section::HybridConnections) => {
             hybrid_connections::HybridConnections().into_any()
@@ -45,6 +64,15 @@ pub fn View(route: Route) -> impl IntoView {
         }
         Route::LocalNetwork(local) => {
             view! { <local_networks::local_network::LocalNetworkView local=local /> }.into_any()
+        }
+        Route::NetworkSecurityGroup(nsg) => {
+            view! { <network_security_groups::nsg::NsgView nsg=nsg /> }.into_any()
+        }
+        Route::RouteTable(table) => {
+            view! { <route_tables::RouteTableView table=table /> }.into_any()
+        }
+        Route::PrivateDnsZone(zone) => {
+            view! { <private_dns_zones::ZoneView zone=zone /> }.into_any()
         }
         Route::NotFound(path) => view! {
             <h1>"Not found"</h1>
@@ -69,5 +97,21 @@ where
     move || match name.get() {
         Some(name) => Either::Left(page(name)),
         None => Either::Right(view! { <h1>{what}" not found"</h1><p>{hint}</p> }),
+    }
+}
+
+/// The subnets (as `vnet/subnet`) for which `associated` holds, or "None".
+fn associated_subnets(s: &Subscription, associated: impl Fn(&Subnet) -> bool) -> String {
+    let names = s.virtual_networks.values().flat_map(|vnet| {
+        vnet.subnets
+            .iter()
+            .filter(|subnet| associated(subnet))
+            .map(move |subnet| format!("{}/{}", vnet.name, subnet.name))
+    });
+    let text = join(names, ", ");
+    if text.is_empty() {
+        "None".into()
+    } else {
+        text
     }
 }

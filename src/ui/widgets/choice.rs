@@ -34,6 +34,11 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Choice<T> {
         self
     }
 
+    /// Picks `value`, as a form prefilled to edit something does.
+    pub fn pick(&self, value: T) {
+        self.picked.set(Some(value));
+    }
+
     /// What the select shows: the value picked while it is still an option, else the first.
     pub fn value(&self) -> Option<T> {
         let picked = self.picked.get();

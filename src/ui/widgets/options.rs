@@ -1,9 +1,12 @@
 //! Options of choices the lab offers in several views, typed by id and derived from the state.
 
-use crate::model::entities::ids::{LocalNetworkId, PlanId, WebAppId};
+use crate::model::entities::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
 use crate::model::entities::region::Region;
+use leptos::prelude::*;
+
 use crate::ui::derived::Derived;
 use crate::ui::lab::Lab;
+use crate::ui::widgets::choice::Choice;
 
 pub type Options<T> = Derived<Vec<(T, String)>>;
 
@@ -41,4 +44,33 @@ pub fn regions() -> Options<Region> {
             .map(|region| (region, region.display_name().to_string()))
             .to_vec(),
     )
+}
+
+pub fn virtual_networks(lab: Lab) -> Options<VnetId> {
+    lab.derive(|s| {
+        s.virtual_networks
+            .values()
+            .map(|vnet| (vnet.id, format!("{} ({})", vnet.name, vnet.region)))
+            .collect()
+    })
+}
+
+/// The subnets of the VNet `vnet` picks, by name.
+pub fn subnets(lab: Lab, vnet: Choice<VnetId>) -> Options<String> {
+    let subscription = lab.subscription;
+    Derived::new(move || {
+        let vnet = vnet.value();
+        subscription.with(|s| {
+            vnet.and_then(|vnet| s.virtual_networks.get(&vnet))
+                .map_or_else(Vec::new, |v| {
+                    v.subnets
+                        .iter()
+                        .map(|subnet| {
+                            let words = format!("{} ({})", subnet.name, subnet.prefix);
+                            (subnet.name.clone(), words)
+                        })
+                        .collect()
+                })
+        })
+    })
 }

@@ -6,6 +6,7 @@ mod certificates;
 mod dns_servers;
 mod gateway;
 mod overview;
+mod peerings;
 mod point_to_site;
 mod site_to_site;
 mod subnets;
@@ -35,6 +36,7 @@ pub fn VirtualNetworkView(vnet: VnetId, tab: VnetTab) -> impl IntoView {
     let body = move || match tab {
         VnetTab::Overview => view! { <overview::Overview vnet=vnet /> }.into_any(),
         VnetTab::Subnets => view! { <subnets::Subnets vnet=vnet /> }.into_any(),
+        VnetTab::Peerings => view! { <peerings::Peerings vnet=vnet /> }.into_any(),
         VnetTab::DnsServers => view! { <dns_servers::DnsServers vnet=vnet /> }.into_any(),
         VnetTab::Gateway => view! { <gateway::GatewayTab vnet=vnet /> }.into_any(),
         VnetTab::PointToSite => view! { <point_to_site::PointToSiteTab vnet=vnet /> }.into_any(),

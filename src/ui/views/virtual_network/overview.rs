@@ -7,6 +7,7 @@ use crate::ui::views::virtual_network::list;
 
 #[derive(Clone, PartialEq)]
 struct Facts {
+    region: &'static str,
     space: String,
     dns: String,
     vms: usize,
@@ -25,6 +26,7 @@ pub fn Overview(vnet: VnetId) -> impl IntoView {
             .filter(|a| a.connection.as_ref().is_some_and(|c| c.vnet == vnet))
             .map(|a| &a.name);
         Some(Facts {
+            region: v.region.display_name(),
             space: list(&v.address_space),
             dns: list(&v.dns_servers),
             vms: v.virtual_machines.len(),
@@ -35,6 +37,7 @@ pub fn Overview(vnet: VnetId) -> impl IntoView {
     let draw = |facts: Facts| {
         view! {
             <dl class="facts">
+                <dt>"Region"</dt><dd>{facts.region}</dd>
                 <dt>"Address space"</dt><dd>{facts.space}</dd>
                 <dt>"DNS servers"</dt><dd>{facts.dns}</dd>
                 <dt>"Virtual machines"</dt><dd>{facts.vms}</dd>
