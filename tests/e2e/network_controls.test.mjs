@@ -20,9 +20,13 @@ async function open(hash, heading) {
 const select = (scope, words) =>
   scope.locator("label").filter({ hasText: new RegExp(`^${words}`) }).locator("select");
 
-/** The body row whose first cell is exactly `name`. */
-const row = (scope, name) =>
-  scope.locator("tbody tr").filter({ has: scope.locator("td:first-child", { hasText: new RegExp(`^${name}$`) }) });
+/** The body row of `scope` (a page or a table) whose first cell is exactly `name`. */
+function row(scope, name) {
+  // The inner locator of `has` is relative to the row: it is built from the page.
+  const page = typeof scope.page === "function" ? scope.page() : scope;
+  const cell = page.locator("td:first-child", { hasText: new RegExp(`^${name}$`) });
+  return scope.locator("tbody tr").filter({ has: cell });
+}
 
 async function axe(page, name) {
   assert.deepEqual(await accessibilityViolations(page), [], `axe on ${name}`);
@@ -71,7 +75,7 @@ test("a rule added to an NSG takes its place in evaluation order; priority 99 is
   const outbound = page.getByRole("table", { name: "Outbound rules in evaluation order" });
   await row(outbound, "200").waitFor();
 
-  const form = page.locator("form", { hasText: "Add a rule" });
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Save rule" }) });
   await form.getByLabel("Rule name").fill("AllowSqlFirst");
   await form.getByLabel("Priority").fill("150");
   await select(form, "Action").selectOption({ label: "Allow" });
