@@ -1,8 +1,10 @@
 use leptos::prelude::*;
 
+use crate::model::derived::status::Validity;
 use crate::model::entities::ids::VnetId;
 use crate::model::{Command, Subscription};
 use crate::ui::lab::use_lab;
+use crate::ui::widgets::status_badge::validity_class;
 use crate::ui::widgets::table::{Action, Cell, Table};
 
 fn rows(s: &Subscription, vnet: VnetId) -> Vec<Vec<Cell>> {
@@ -18,10 +20,19 @@ fn rows(s: &Subscription, vnet: VnetId) -> Vec<Vec<Cell>> {
         .map(|uploaded| {
             let thumbprint = &uploaded.thumbprint;
             let certificate = s.certificate(thumbprint);
-            let status = match certificate {
-                _ if uploaded.revoked => "Revoked",
-                Some(c) if c.is_expired(s.now()) => "Expired",
-                _ => "Valid",
+            // Fewer than 6 months left warns, in words and colour (R13).
+            let status = match certificate.map(|c| Validity::of(c, s.now())) {
+                _ if uploaded.revoked => Cell::Badge(
+                    "badge badge-bad",
+                    "Revoked",
+                    "Revoked on the virtual network".into(),
+                ),
+                Some(validity) => Cell::Badge(
+                    validity_class(&validity),
+                    validity.label(),
+                    validity.to_string(),
+                ),
+                None => Cell::text("Unknown"),
             };
             let subject = certificate.map(|c| format!("CN={}", c.subject));
             let validity = certificate.map(|c| format!("{} to {}", c.not_before, c.not_after));
@@ -48,7 +59,7 @@ fn rows(s: &Subscription, vnet: VnetId) -> Vec<Vec<Cell>> {
                 Cell::Code("thumbprint", thumbprint.clone()),
                 Cell::Text(subject.unwrap_or_default()),
                 Cell::Text(validity.unwrap_or_default()),
-                Cell::text(status),
+                status,
                 Cell::Actions(vec![delete, revoke]),
             ]
         })
