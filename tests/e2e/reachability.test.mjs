@@ -143,7 +143,10 @@ test("R21: the P2S range view names the missing route, and adding it marks it pr
 async function matrixCells(page) {
   return page.evaluate(() => {
     const table = document.querySelector("table.matrix");
-    const heads = [...table.querySelectorAll("thead th")].slice(1).map((th) => th.firstChild.textContent);
+    // An endpoint is its host and its port: "sql01 10.1.1.5 TCP 1433".
+    const heads = [...table.querySelectorAll("thead th")]
+      .slice(1)
+      .map((th) => `${th.firstChild.textContent} ${th.querySelector("code").textContent}`);
     return [...table.querySelectorAll("tbody tr")].flatMap((tr) => {
       const app = tr.querySelector("th").textContent;
       return [...tr.querySelectorAll("td")].map((td, i) => ({
@@ -161,7 +164,7 @@ test("R24: the comparison panel's rows match the matrix, and a cell opens its ch
   const { page } = session;
   await page.locator("table.matrix").waitFor();
   const cells = await matrixCells(page);
-  assert.equal(cells.length, 9, "3 web apps × 3 endpoints");
+  assert.equal(cells.length, 35, "5 web apps × 7 endpoints");
   assert.deepEqual(await accessibilityViolations(page), [], "axe on the matrix");
   await screenshot(page, "r24-matrix");
   await page.getByLabel("Verdict").selectOption("Hybrid Connection reaches");
@@ -173,13 +176,16 @@ test("R24: the comparison panel's rows match the matrix, and a cell opens its ch
   const rows = await page.locator("table.comparison tbody tr").evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)),
   );
-  assert.equal(rows.length, 3);
-  for (const [endpoint, , vnet, hybrid] of rows) {
-    const host = endpoint.split(" ")[0];
-    const reached = (pick) => cells.filter((c) => c.endpoint === host && pick(c)).map((c) => c.app);
+  assert.equal(rows.length, 7);
+  for (const [endpoint, , gatewayRequired, regional, hybrid] of rows) {
+    // "sql01 (10.1.1.5) TCP 1433", as the matrix's heading reads it.
+    const key = endpoint.replace(/[()]/g, "");
+    const reached = (pick) => cells.filter((c) => c.endpoint === key && pick(c)).map((c) => c.app);
     const named = (text) => (text.startsWith("Reaches now") ? text.replace("Reaches now from ", "").split(", ") : []);
-    assert.deepEqual(named(vnet), reached((c) => c.vnet), `VNet Integration to ${host}`);
-    assert.deepEqual(named(hybrid), reached((c) => c.hybrid), `Hybrid Connection to ${host}`);
+    // The matrix's VNet answer is the app's own integration, of either kind.
+    const either = [...named(gatewayRequired), ...named(regional)].sort();
+    assert.deepEqual(either, reached((c) => c.vnet).sort(), `VNet Integration to ${key}`);
+    assert.deepEqual(named(hybrid), reached((c) => c.hybrid), `Hybrid Connection to ${key}`);
   }
   await page.getByText("Neither replaces the other").waitFor();
   assert.deepEqual(await accessibilityViolations(page), [], "axe on Compare");
