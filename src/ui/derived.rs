@@ -28,8 +28,24 @@ impl<T: PartialEq + Send + Sync + 'static> Comparable for T {
     }
 }
 
+/// A value of some type, compared by that type's `PartialEq`: what every memo holds, and what a
+/// typed choice keeps of the value picked.
 #[derive(Clone)]
-struct Erased(Arc<dyn Comparable>);
+pub struct Erased(Arc<dyn Comparable>);
+
+impl Erased {
+    pub fn new<T: PartialEq + Send + Sync + 'static>(value: T) -> Erased {
+        Erased(Arc::new(value))
+    }
+
+    /// The value, as the `T` it was made from.
+    pub fn get<T: 'static>(&self) -> &T {
+        self.0
+            .as_any()
+            .downcast_ref::<T>()
+            .expect("an Erased is read as the type it was made from")
+    }
+}
 
 impl PartialEq for Erased {
     fn eq(&self, other: &Erased) -> bool {
@@ -60,7 +76,7 @@ impl<T: PartialEq + Send + Sync + 'static> Derived<T> {
     /// Computes `compute` now and whenever a signal it reads changes.
     pub fn new(compute: impl Fn() -> T + Send + Sync + 'static) -> Derived<T> {
         Derived {
-            memo: memo(Box::new(move || Erased(Arc::new(compute())))),
+            memo: memo(Box::new(move || Erased::new(compute()))),
             value: PhantomData,
         }
     }
@@ -74,11 +90,11 @@ impl<T: PartialEq + Send + Sync + 'static> Derived<T> {
     }
 
     pub fn with<R>(&self, read: impl FnOnce(&T) -> R) -> R {
-        self.memo.with(|erased| read(downcast(erased)))
+        self.memo.with(|erased| read(erased.get()))
     }
 
     pub fn with_untracked<R>(&self, read: impl FnOnce(&T) -> R) -> R {
-        self.memo.with_untracked(|erased| read(downcast(erased)))
+        self.memo.with_untracked(|erased| read(erased.get()))
     }
 
     pub fn get(&self) -> T
@@ -94,12 +110,4 @@ impl<T: PartialEq + Send + Sync + 'static> Derived<T> {
     {
         self.with_untracked(T::clone)
     }
-}
-
-fn downcast<T: 'static>(erased: &Erased) -> &T {
-    erased
-        .0
-        .as_any()
-        .downcast_ref::<T>()
-        .expect("a Derived<T> holds a T")
 }

@@ -292,7 +292,7 @@ test("the connection check's form and a web app's forms keep their text", async 
   const console = page.locator("form.console-form");
   await console.getByLabel("Command").fill("tcpping 10.1.1.5:1433");
   await keepsWhatIsTyped(page, panel(page, "Create new virtual network"), {
-    typed: { Name: "appVnet", "Address space": "10.60.0.0/16" },
+    typed: { Name: "formAppVnet", "Address space": "10.60.0.0/16" },
     refused: { fields: { "Address space": "10.60.0.1/16" }, error: "did you mean 10.60.0.0/16?" },
     accepted: { fields: { "Address space": "10.60.0.0/16" }, done: page.locator(".badge", { hasText: "Waiting for gateway" }), formStays: false },
   });

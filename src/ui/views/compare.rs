@@ -72,7 +72,7 @@ pub fn Compare() -> impl IntoView {
     };
     view! {
         <h1>"Compare"</h1>
-        <p class="view-purpose">"Gateway-required VNet Integration, regional VNet Integration and Hybrid Connections side by side. None replaces the others: regional integration, the kind Azure uses today, reaches whole networks in the plan's region and beyond by peering, from Basic up; the gateway-required kind reaches one VNet anywhere through a point-to-site gateway, from Standard up; a Hybrid Connection reaches one TCP endpoint, needs no VPN, and works from Basic. Pick regional integration for resources in Azure or behind a site-to-site VPN; a Hybrid Connection for one on-premises TCP service without a VPN."</p>
+        <p class="view-purpose">"Gateway-required and regional VNet Integration, and Hybrid Connections, side by side. Neither replaces the other: VNet Integration reaches whole networks (regional integration, the kind Azure uses today, in the plan's region and beyond by peering, from Basic up; the gateway-required kind one VNet anywhere through a point-to-site gateway, from Standard up), while a Hybrid Connection reaches one TCP endpoint, needs no VPN, and works from Basic. Pick regional integration for resources in Azure or behind a site-to-site VPN; a Hybrid Connection for one on-premises TCP service without a VPN."</p>
         <h2>"The facts"</h2>
         <table class="facts-table" tabindex="0">
             <thead><tr><th>"Aspect"</th><th>"Gateway-required VNet Integration"</th><th>"Regional VNet Integration"</th><th>"Hybrid Connections"</th></tr></thead>

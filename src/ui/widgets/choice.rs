@@ -1,54 +1,69 @@
-//! A typed choice: options are values of the model (ids, tiers, roles, protocols) with the words
-//! shown for them, and what is picked is one of those values. The page's `<select>` carries only
-//! an option's position, never a label or a name to be read back.
+//! A typed choice: options are values of the model (ids, tiers, regions, roles, protocols) with
+//! the words shown for them, and what is picked is one of those values. The page's `<select>`
+//! carries only an option's position, never a label or a name to be read back.
+//!
+//! Inside, the values are held erased (compared by their own `PartialEq`), so one `Select`
+//! and one set of signals serve every type of value; only reading the value back is typed.
+
+use std::marker::PhantomData;
 
 use leptos::prelude::*;
 
-use crate::ui::derived::Derived;
+use crate::ui::derived::{Derived, Erased};
 
 /// The options, as (value, words), and the value picked, if one was.
-pub struct Choice<T: Send + Sync + 'static> {
-    options: Derived<Vec<(T, String)>>,
-    picked: RwSignal<Option<T>>,
+pub struct Choice<T> {
+    options: Derived<Vec<(Erased, String)>>,
+    picked: RwSignal<Option<Erased>>,
+    value: PhantomData<fn() -> T>,
 }
 
-impl<T: Send + Sync + 'static> Clone for Choice<T> {
+impl<T> Clone for Choice<T> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<T: Send + Sync + 'static> Copy for Choice<T> {}
+impl<T> Copy for Choice<T> {}
 
 impl<T: Clone + PartialEq + Send + Sync + 'static> Choice<T> {
     pub fn new(options: Derived<Vec<(T, String)>>) -> Choice<T> {
+        let options = Derived::new(move || {
+            options.with(|options| {
+                options
+                    .iter()
+                    .map(|(value, words)| (Erased::new(value.clone()), words.clone()))
+                    .collect()
+            })
+        });
         Choice {
             options,
             picked: RwSignal::new(None),
+            value: PhantomData,
         }
     }
 
     /// The same choice with `value` picked to begin with.
     pub fn starting_at(self, value: T) -> Choice<T> {
-        self.picked.set(Some(value));
+        self.picked.set(Some(Erased::new(value)));
         self
     }
 
     /// Picks `value`, as a form prefilled to edit something does.
     pub fn pick(&self, value: T) {
-        self.picked.set(Some(value));
+        self.picked.set(Some(Erased::new(value)));
     }
 
     /// What the select shows: the value picked while it is still an option, else the first.
     pub fn value(&self) -> Option<T> {
         let picked = self.picked.get();
-        self.options.with(|options| current(options, picked))
+        self.options.with(|options| read(options, &picked))
     }
 
     pub fn value_untracked(&self) -> Option<T> {
         let picked = self.picked.get_untracked();
         self.options
-            .with_untracked(|options| current(options, picked))
+            .with_untracked(|options| read(options, &picked))
     }
 
     /// The value shown, or `missing` as the refusal of a form that needs one.
@@ -57,39 +72,29 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Choice<T> {
     }
 }
 
-fn current<T: Clone + PartialEq>(options: &[(T, String)], picked: Option<T>) -> Option<T> {
-    picked
-        .filter(|picked| options.iter().any(|(value, _)| value == picked))
-        .or_else(|| options.first().map(|(value, _)| value.clone()))
+fn read<T: Clone + 'static>(options: &[(Erased, String)], picked: &Option<Erased>) -> Option<T> {
+    shown(options, picked).map(|position| options[position].0.get::<T>().clone())
 }
 
-/// A choice as the `<select>` draws it: each option's words and whether it is shown, and what
-/// picking a position does. The same for every type of value, so one drawing serves them all.
+/// The position the select shows: the picked value's while it is an option, else the first.
+fn shown(options: &[(Erased, String)], picked: &Option<Erased>) -> Option<usize> {
+    let picked = picked
+        .as_ref()
+        .and_then(|picked| options.iter().position(|(value, _)| value == picked));
+    picked.or_else(|| (!options.is_empty()).then_some(0))
+}
+
+/// A choice as the `<select>` draws it, whatever the type of its values.
 pub struct ChoiceView {
-    options: Box<dyn Fn() -> Vec<(String, bool)> + Send + Sync>,
-    pick: Box<dyn Fn(usize)>,
+    options: Derived<Vec<(Erased, String)>>,
+    picked: RwSignal<Option<Erased>>,
 }
 
-impl<T: Clone + PartialEq + Send + Sync + 'static> From<Choice<T>> for ChoiceView {
+impl<T> From<Choice<T>> for ChoiceView {
     fn from(choice: Choice<T>) -> ChoiceView {
         ChoiceView {
-            options: Box::new(move || {
-                let shown = choice.value();
-                choice.options.with(|options| {
-                    options
-                        .iter()
-                        .map(|(value, words)| (words.clone(), shown.as_ref() == Some(value)))
-                        .collect()
-                })
-            }),
-            pick: Box::new(move |position| {
-                let value = choice
-                    .options
-                    .with_untracked(|options| options.get(position).map(|(v, _)| v.clone()));
-                if value.is_some() {
-                    choice.picked.set(value);
-                }
-            }),
+            options: choice.options,
+            picked: choice.picked,
         }
     }
 }
@@ -97,20 +102,27 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> From<Choice<T>> for ChoiceVie
 /// A choice as a labelled `<select>`.
 #[component]
 pub fn Select(label: &'static str, #[prop(into)] choice: ChoiceView) -> impl IntoView {
-    let ChoiceView { options, pick } = choice;
+    let ChoiceView { options, picked } = choice;
     let on_change = move |event: leptos::ev::Event| {
-        if let Ok(position) = event_target_value(&event).parse::<usize>() {
-            pick(position);
+        let position = event_target_value(&event).parse::<usize>().ok();
+        let value = options.with_untracked(|options| Some(options.get(position?)?.0.clone()));
+        if value.is_some() {
+            picked.set(value);
         }
     };
     let options = move || {
-        options()
-            .into_iter()
-            .enumerate()
-            .map(|(position, (words, selected))| {
-                view! { <option value=position.to_string() selected=selected>{words}</option> }
-            })
-            .collect_view()
+        let picked = picked.get();
+        options.with(|options| {
+            let shown = shown(options, &picked);
+            options
+                .iter()
+                .enumerate()
+                .map(|(position, (_, words))| {
+                    let selected = shown == Some(position);
+                    view! { <option value=position.to_string() selected=selected>{words.clone()}</option> }
+                })
+                .collect_view()
+        })
     };
     view! {
         <label>{label}" "<select on:change=on_change>{options}</select></label>
