@@ -355,6 +355,14 @@ fn DnsServerSetting(app: WebAppId) -> impl IntoView {
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Row(Vec<String>);
 
+/// The effective rules panel as shown: the subnet, its NSG's name and rules, its routes.
+#[derive(Clone, PartialEq)]
+struct Panel {
+    subnet: String,
+    nsg: Option<(String, Vec<Row>)>,
+    routes: Vec<Row>,
+}
+
 /// The integration subnet's NSG rules in evaluation order and its effective routes, as Network
 /// Watcher shows them for a VM (R30, R31).
 #[component]
@@ -397,7 +405,11 @@ fn EffectiveRules(app: WebAppId) -> impl IntoView {
                 ])
             })
             .collect();
-        Some((rules.subnet, nsg, routes))
+        Some(Panel {
+            subnet: rules.subnet,
+            nsg,
+            routes,
+        })
     });
     let table = |caption: String, head: &'static [&'static str], rows: Vec<Row>| {
         view! {
@@ -410,7 +422,11 @@ fn EffectiveRules(app: WebAppId) -> impl IntoView {
             </table>
         }
     };
-    let body = move |(subnet, nsg, routes): (String, Option<(String, Vec<Row>)>, Vec<Row>)| {
+    let body = move |Panel {
+                         subnet,
+                         nsg,
+                         routes,
+                     }: Panel| {
         view! {
             <h4>"Effective rules"</h4>
             {match nsg {
