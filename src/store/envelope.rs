@@ -1,10 +1,12 @@
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-/// The version of the saved form this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The version of the saved form this build writes. It reads every version from 1 up to this
+/// one, older ones through the migrations of [`super::migrate`].
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Larger documents are refused before parsing: localStorage holds about 5 MB per origin, and a
 /// file this big is not a subscription made by hand.
@@ -17,6 +19,7 @@ struct EnvelopeOut<'a, T> {
     subscription: &'a T,
 }
 
+/// What is read first: the version, the rest of the document skipped rather than built.
 #[derive(Deserialize)]
 struct Header {
     schema: u32,
@@ -66,11 +69,11 @@ impl fmt::Display for DecodeError {
             DecodeError::NewerSchema { found } => write!(
                 f,
                 "the subscription was saved by a newer version of the lab (schema {found}; this one reads \
-                 schema {SCHEMA_VERSION}); open it with that version, or start from the sample here"
+                 schemas 1 to {SCHEMA_VERSION}); open it with that version, or start from the sample here"
             ),
             DecodeError::UnknownSchema { found } => write!(
                 f,
-                "schema {found} is not a version of the lab's saved form (this one reads schema \
+                "schema {found} is not a version of the lab's saved form (this one reads schemas 1 to \
                  {SCHEMA_VERSION}); use a file exported by VNet Integration Lab"
             ),
             DecodeError::WrongField { path, reason } => write!(
@@ -93,23 +96,42 @@ pub fn encode<T: Serialize>(state: &T, revision: u64) -> String {
     .unwrap_or_else(|_| panic!("a subscription always serializes: its maps have string keys"))
 }
 
-/// Reads a document back, or says exactly which part of it is wrong (the JSON path of a bad
-/// field, found from the error's position). Deeply nested input fails cleanly at serde_json's recursion limit.
+/// Reads a document back, migrating an older schema first, or says exactly which part of it is
+/// wrong (the JSON path of a bad field, found from the error's position). Deeply nested input
+/// fails cleanly: at serde_json's recursion limit, or at the first level its type refuses.
 pub fn decode<T: DeserializeOwned>(text: &str) -> Result<Decoded<T>, DecodeError> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(DecodeError::TooLarge { bytes: text.len() });
     }
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|error| DecodeError::NotJson {
-            reason: error.to_string(),
-        })?;
-    let header: Header = Header::deserialize(&value).map_err(|_| DecodeError::NoSchemaVersion)?;
-    match header.schema {
-        SCHEMA_VERSION => {}
+    let not_json = |error: serde_json::Error| DecodeError::NotJson {
+        reason: error.to_string(),
+    };
+    let schema = match serde_json::from_str::<Header>(text) {
+        Ok(header) => header.schema,
+        // JSON without a numeric "schema", unless it is too deeply nested to be JSON here:
+        // skipping has no depth limit, building a value has.
+        Err(error) if error.is_data() => {
+            return Err(serde_json::from_str::<serde_json::Value>(text)
+                .map_or_else(not_json, |_| DecodeError::NoSchemaVersion))
+        }
+        Err(error) => return Err(not_json(error)),
+    };
+    let current = match schema {
+        SCHEMA_VERSION => Cow::Borrowed(text),
+        1 => {
+            let mut value = serde_json::from_str(text).map_err(not_json)?;
+            super::migrate::v1_to_v2(&mut value)?;
+            Cow::Owned(value.to_string())
+        }
         found if found > SCHEMA_VERSION => return Err(DecodeError::NewerSchema { found }),
         found => return Err(DecodeError::UnknownSchema { found }),
-    }
-    // Parsed again from the text, not from `value`, so the error has a position to name.
+    };
+    read(&current)
+}
+
+/// Reads a document of the current schema. Parsed from the text, not from a `Value`, so an error
+/// has a position to name; a migration keeps every path, so the name holds for the older file.
+fn read<T: DeserializeOwned>(text: &str) -> Result<Decoded<T>, DecodeError> {
     let envelope: EnvelopeIn<T> = serde_json::from_str(text).map_err(|error| {
         let at = super::json_path::offset_of(text, error.line(), error.column());
         let reason = error.to_string();

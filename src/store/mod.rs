@@ -4,6 +4,7 @@
 
 mod envelope;
 mod json_path;
+mod migrate;
 mod share;
 
 pub use envelope::{decode, encode, DecodeError, Decoded, MAX_DOCUMENT_BYTES, SCHEMA_VERSION};

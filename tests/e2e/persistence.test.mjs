@@ -160,7 +160,7 @@ test("export, then import elsewhere; a bad, huge or deeply nested file names the
   ]);
   const exported = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString());
   const document = JSON.parse(exported);
-  assert.equal(document.schema, 1);
+  assert.equal(document.schema, 2);
   assert.ok(Object.values(document.subscription.plans).some((plan) => plan.name === "exported-plan"));
 
   const elsewhere = await openPage(app.browser);

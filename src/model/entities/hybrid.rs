@@ -12,6 +12,7 @@ use crate::model::entities::tier::{HybridConnectionLimit, Tier};
 pub struct RelayAgent {
     pub local_network: LocalNetworkId,
     pub server: ServerId,
+    #[serde(default, skip_serializing_if = "super::is_default")]
     pub running: bool,
 }
 
@@ -23,6 +24,7 @@ pub struct HybridConnection {
     /// The endpoint's host name (or address) as the app uses it: traffic is matched by it.
     pub host: String,
     pub port: u16,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent: Option<RelayAgent>,
 }
 

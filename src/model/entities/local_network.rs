@@ -20,8 +20,10 @@ pub struct LocalNetwork {
     pub name: String,
     pub address_space: Vec<Ipv4Net>,
     pub vpn_device: Ipv4Addr,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub servers: Vec<Server>,
     /// Prefixes the on-premises routers send back through the VPN tunnel (R21).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub routes: Vec<Ipv4Net>,
 }
 

@@ -15,3 +15,9 @@ pub mod security;
 pub mod subscription;
 pub mod tier;
 pub mod web_app;
+
+/// For `skip_serializing_if`: the saved form (schema 2) leaves a field out at its default, and
+/// `#[serde(default)]` reads it back.
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}

@@ -15,7 +15,9 @@ pub struct PrivateDnsZone {
     /// As `privatelink.database.windows.net`.
     pub name: String,
     /// A records: the name relative to the zone (`contoso-sql`) and its address.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub records: Vec<(String, Ipv4Addr)>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<VnetId>,
 }
 

@@ -43,7 +43,9 @@ pub struct UserRoute {
 pub struct RouteTable {
     pub id: RouteTableId,
     pub name: String,
+    #[serde(default, skip_serializing_if = "super::is_default")]
     pub region: Region,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub routes: Vec<UserRoute>,
 }
 
@@ -51,6 +53,7 @@ pub struct RouteTable {
 pub struct NatGateway {
     pub id: NatGatewayId,
     pub name: String,
+    #[serde(default, skip_serializing_if = "super::is_default")]
     pub region: Region,
     /// The public IP address outbound internet traffic leaves from.
     pub public_ip: Ipv4Addr,

@@ -71,6 +71,7 @@ pub struct SecurityRule {
     pub protocol: RuleProtocol,
     pub destination: Destination,
     /// `None`: any port.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ports: Option<PortRange>,
 }
 
@@ -78,8 +79,10 @@ pub struct SecurityRule {
 pub struct NetworkSecurityGroup {
     pub id: NsgId,
     pub name: String,
+    #[serde(default, skip_serializing_if = "super::is_default")]
     pub region: Region,
     /// The rules a person added; the defaults are derived by [`default_rules`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<SecurityRule>,
 }
 

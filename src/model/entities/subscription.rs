@@ -43,17 +43,17 @@ pub struct Subscription {
     pub local_networks: BTreeMap<LocalNetworkId, LocalNetwork>,
     pub hybrid_connections: BTreeMap<HybridConnectionId, HybridConnection>,
     /// The network controls of SPEC §9; documents saved before them load empty.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub network_security_groups: BTreeMap<NsgId, NetworkSecurityGroup>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub route_tables: BTreeMap<RouteTableId, RouteTable>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub nat_gateways: BTreeMap<NatGatewayId, NatGateway>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub private_dns_zones: BTreeMap<PrivateDnsZoneId, PrivateDnsZone>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub private_endpoints: BTreeMap<PrivateEndpointId, PrivateEndpoint>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub internet_hosts: BTreeMap<InternetHostId, InternetHost>,
     /// Every certificate issued for web apps, newest last; the private keys were never kept.
     pub certificates: Vec<IssuedCertificate>,

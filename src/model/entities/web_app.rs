@@ -17,11 +17,11 @@ pub struct Plan {
     pub name: String,
     pub tier: Tier,
     /// Documents saved before regions existed load as West Europe.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::is_default")]
     pub region: Region,
     /// How many instances the plan runs (1–30); each uses one address of an integration
     /// subnet (R28).
-    #[serde(default = "one_instance")]
+    #[serde(default = "one_instance", skip_serializing_if = "is_one_instance")]
     pub instances: u8,
 }
 
@@ -32,10 +32,16 @@ fn one_instance() -> u8 {
     1
 }
 
+fn is_one_instance(instances: &u8) -> bool {
+    *instances == one_instance()
+}
+
 /// What a web app took from the VNet when it last synced (R14).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Synced {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dns_servers: Vec<Ipv4Addr>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub site_to_site: Vec<LocalNetworkId>,
 }
 
@@ -54,12 +60,13 @@ pub struct WebApp {
     pub name: String,
     pub plan: PlanId,
     /// Gateway-required integration (the 2015 kind, over point-to-site).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection: Option<VnetConnection>,
     /// Regional integration; never set together with `connection`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regional: Option<RegionalIntegration>,
     /// The `WEBSITE_DNS_SERVER` app setting: the DNS server the app asks first (R32).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dns_server: Option<Ipv4Addr>,
 }
 
@@ -71,6 +78,7 @@ pub struct RegionalIntegration {
     /// The integration subnet, by name.
     pub subnet: String,
     /// R29: all outbound traffic enters the VNet, not only RFC 1918 destinations.
+    #[serde(default, skip_serializing_if = "super::is_default")]
     pub route_all: bool,
 }
 

@@ -15,7 +15,7 @@ use crate::model::entities::ids::{
 use crate::model::entities::private_dns::{InternetHost, PrivateDnsZone, PrivateEndpoint};
 use crate::model::entities::region::Region;
 use crate::model::entities::routing::{NatGateway, NextHop, RouteTable, UserRoute};
-use crate::model::entities::security::{NetworkSecurityGroup, SecurityRule};
+use crate::model::entities::security::{Direction, NetworkSecurityGroup, SecurityRule};
 use crate::model::entities::subscription::Subscription;
 use crate::model::input::addressing::{is_private_address, parse_address, parse_prefix};
 use crate::model::input::rules::{parse_destination, parse_ports, parse_priority};
@@ -46,11 +46,30 @@ fn dns_name(text: &str) -> Result<String, CommandError> {
     Ok(name)
 }
 
-/// Which subnet an association command names.
+/// What an association command puts on a subnet (`None` takes it off).
 enum Association {
     Nsg(Option<NsgId>),
     RouteTable(Option<RouteTableId>),
     NatGateway(Option<NatGatewayId>),
+}
+
+impl Association {
+    fn kind(&self) -> &'static str {
+        match self {
+            Association::Nsg(_) => "network security group",
+            Association::RouteTable(_) => "route table",
+            Association::NatGateway(_) => "NAT gateway",
+        }
+    }
+
+    fn names_one(&self) -> bool {
+        matches!(
+            self,
+            Association::Nsg(Some(_))
+                | Association::RouteTable(Some(_))
+                | Association::NatGateway(Some(_))
+        )
+    }
 }
 
 impl Subscription {
@@ -186,12 +205,9 @@ impl Subscription {
             group.rules.retain(|r| !r.name.eq_ignore_ascii_case(old));
         }
         group.rules.push(rule);
-        group.rules.sort_by_key(|r| {
-            (
-                r.direction == crate::model::entities::security::Direction::Inbound,
-                r.priority,
-            )
-        });
+        group
+            .rules
+            .sort_by_key(|r| (r.direction == Direction::Inbound, r.priority));
         Ok(event)
     }
 
@@ -405,69 +421,54 @@ impl Subscription {
             })?
             .name
             .clone();
-        let described = match &association {
-            Association::Nsg(Some(id)) => {
-                let nsg = self
-                    .network_security_groups
-                    .get(id)
-                    .ok_or_else(|| not_found("network security group", id))?;
-                Some((
-                    format!("the network security group {}", nsg.name),
-                    nsg.region,
-                ))
-            }
-            Association::RouteTable(Some(id)) => {
-                let table = self
-                    .route_tables
-                    .get(id)
-                    .ok_or_else(|| not_found("route table", id))?;
-                Some((format!("the route table {}", table.name), table.region))
-            }
-            Association::NatGateway(Some(id)) => {
-                let nat = self
-                    .nat_gateways
-                    .get(id)
-                    .ok_or_else(|| not_found("NAT gateway", id))?;
-                Some((format!("the NAT gateway {}", nat.name), nat.region))
-            }
+        // The resource being associated: its kind, name and region (`None` to dissociate).
+        let resource: Option<(&str, String, Region)> = match &association {
+            Association::Nsg(Some(id)) => self
+                .network_security_groups
+                .get(id)
+                .map(|nsg| (association.kind(), nsg.name.clone(), nsg.region)),
+            Association::RouteTable(Some(id)) => self
+                .route_tables
+                .get(id)
+                .map(|table| (association.kind(), table.name.clone(), table.region)),
+            Association::NatGateway(Some(id)) => self
+                .nat_gateways
+                .get(id)
+                .map(|nat| (association.kind(), nat.name.clone(), nat.region)),
             _ => None,
         };
-        if let Some((resource, region)) = &described {
+        if association.names_one() && resource.is_none() {
+            return Err(not_found(association.kind(), "chosen"));
+        }
+        if let Some((kind, name, region)) = &resource {
             if *region != vnet_region {
-                let mut resource = resource.clone();
-                resource.replace_range(..1, "T");
                 return Err(CommandError::OtherRegion {
-                    resource,
+                    resource: format!("The {kind} {name}"),
                     region: *region,
                     vnet: vnet_name,
                     vnet_region,
                 });
             }
         }
+        let summary = match &resource {
+            Some((kind, name, _)) => {
+                format!("Associated the {kind} {name} with the subnet {vnet_name}/{subnet_name}")
+            }
+            None => format!(
+                "Removed the {} of the subnet {vnet_name}/{subnet_name}",
+                association.kind()
+            ),
+        };
         let entry = self
             .vnet_mut(vnet)?
             .subnet_mut(&subnet_name)
             .expect("found above");
-        let kind = match association {
-            Association::Nsg(id) => {
-                entry.network_security_group = id;
-                "network security group"
-            }
-            Association::RouteTable(id) => {
-                entry.route_table = id;
-                "route table"
-            }
-            Association::NatGateway(id) => {
-                entry.nat_gateway = id;
-                "NAT gateway"
-            }
-        };
-        Ok(Event::new(match described {
-            Some((resource, _)) => {
-                format!("Associated {resource} with the subnet {vnet_name}/{subnet_name}")
-            }
-            None => format!("Removed the {kind} of the subnet {vnet_name}/{subnet_name}"),
-        }))
+        match association {
+            Association::Nsg(id) => entry.network_security_group = id,
+            Association::RouteTable(id) => entry.route_table = id,
+            Association::NatGateway(id) => entry.nat_gateway = id,
+        }
+        Ok(Event::new(summary))
     }
 
     pub(super) fn associate_network_security_group(
