@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::derived::status::ConnectionStatus;
+use crate::model::derived::status::{ConnectionStatus, Validity};
 use crate::model::entities::host::{parse_port, PortRule, Protocol};
 use crate::model::{Command, HostRef};
 use crate::ui::lab::use_lab;
@@ -22,6 +22,17 @@ pub fn StatusBadge(status: ConnectionStatus) -> impl IntoView {
         | ConnectionStatus::OutOfSync { .. } => "badge badge-bad",
     };
     view! { <span class=class title=status.to_string()>{status.label()}</span> }
+}
+
+/// A certificate's validity in words, coloured: fewer than 6 months left warns (R13).
+#[component]
+pub fn ValidityBadge(validity: Validity) -> impl IntoView {
+    let class = match validity {
+        Validity::Valid { .. } => "badge badge-ok",
+        Validity::ExpiresSoon { .. } => "badge badge-warn",
+        Validity::Expired { .. } => "badge badge-bad",
+    };
+    view! { <span class=class>{validity.label()}</span>" "<span class="muted">{validity.to_string()}</span> }
 }
 
 /// The error of the last submit of a form, announced when it appears.

@@ -208,7 +208,7 @@ test("a share link opens the same subscription in another browser", async () => 
   other.on("dialog", (dialog) => dialog.accept());
   await other.goto(link);
   await waitForApp(other);
-  await other.getByText(/It holds 3 App Service plans, 3 web apps/).waitFor();
+  await other.getByText(/It holds 4 App Service plans, 5 web apps/).waitFor();
   assert.deepEqual(await accessibilityViolations(other), [], "axe on the shared subscription");
   await other.getByRole("button", { name: "Open the shared subscription" }).click();
   await other.locator("h1", { hasText: "Web apps" }).waitFor();

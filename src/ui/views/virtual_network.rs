@@ -5,7 +5,7 @@ use std::fmt::Display;
 
 use leptos::prelude::*;
 
-use crate::model::derived::status::missing_conditions;
+use crate::model::derived::status::{missing_conditions, Validity};
 use crate::model::entities::host::Role;
 use crate::model::entities::ids::{LocalNetworkId, VnetId};
 use crate::model::entities::network::{Routing, VirtualNetwork};
@@ -15,7 +15,7 @@ use crate::model::{Command, HostRef};
 use crate::ui::lab::use_lab;
 use crate::ui::route::{Route, VnetTab};
 use crate::ui::views::{AddressRangesTab, Progress};
-use crate::ui::widgets::{FormError, OneFieldForm, OpenPortForm};
+use crate::ui::widgets::{FormError, OneFieldForm, OpenPortForm, ValidityBadge};
 
 #[component]
 pub fn VirtualNetworkView(vnet: VnetId, tab: VnetTab) -> impl IntoView {
@@ -352,44 +352,70 @@ fn VirtualMachines(vnet: VnetId) -> impl IntoView {
     }
 }
 
+/// One row of the Certificates tab: what it shows, compared to redraw only what changed.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct CertificateRow {
+    thumbprint: String,
+    subject: Option<String>,
+    period: Option<String>,
+    revoked: bool,
+    validity: Option<Validity>,
+}
+
 #[component]
 fn Certificates(vnet: VnetId) -> impl IntoView {
     let lab = use_lab();
-    let rows = with_vnet(vnet, move |s, v| {
+    // Narrow: the rows change when a certificate is uploaded, revoked or deleted, and when the
+    // clock crosses into its warning or past its expiry, not at every tick.
+    let rows = lab.derive(move |s| {
         let now = s.now();
-        v.point_to_site.as_ref().map(|p2s| {
-            p2s.certificates
-                .iter()
-                .map(|uploaded| {
-                    let certificate = s.certificate(&uploaded.thumbprint);
-                    let status = match certificate {
-                        _ if uploaded.revoked => "Revoked",
-                        Some(c) if c.is_expired(now) => "Expired",
-                        _ => "Valid",
-                    };
-                    let validity = certificate.map(|c| format!("{} to {}", c.not_before, c.not_after));
-                    let (delete, revoke) = (uploaded.thumbprint.clone(), uploaded.thumbprint.clone());
-                    view! {
-                        <tr>
-                            <td><code class="thumbprint">{uploaded.thumbprint.clone()}</code></td>
-                            <td>{certificate.map(|c| format!("CN={}", c.subject))}</td>
-                            <td>{validity}</td>
-                            <td>{status}</td>
-                            <td>
-                                <button type="button" class="secondary" on:click=move |_| { let _ = lab.run(Command::DeleteCertificate { vnet, thumbprint: delete.clone() }); }>"Delete"</button>
-                                <button type="button" class="secondary" disabled=uploaded.revoked on:click=move |_| { let _ = lab.run(Command::RevokeCertificate { vnet, thumbprint: revoke.clone() }); }>"Revoke"</button>
-                            </td>
-                        </tr>
-                    }
-                })
-                .collect_view().into_any()
-        })
+        s.virtual_networks
+            .get(&vnet)
+            .and_then(|v| v.point_to_site.as_ref())
+            .map(|p2s| {
+                p2s.certificates
+                    .iter()
+                    .map(|uploaded| {
+                        let certificate = s.certificate(&uploaded.thumbprint);
+                        CertificateRow {
+                            thumbprint: uploaded.thumbprint.clone(),
+                            subject: certificate.map(|c| format!("CN={}", c.subject)),
+                            period: certificate
+                                .map(|c| format!("{} to {}", c.not_before, c.not_after)),
+                            revoked: uploaded.revoked,
+                            validity: certificate.map(|c| Validity::of(c, now)),
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
     });
     view! {
         <p>"The public parts of the certificates web apps authenticate with. Delete or revoke one to see its connections go out of sync."</p>
         <table tabindex="0">
             <thead><tr><th>"Thumbprint"</th><th>"Subject"</th><th>"Validity (simulated time)"</th><th>"Status"</th><th>"Actions"</th></tr></thead>
-            <tbody>{move || rows().flatten()}</tbody>
+            <tbody>
+                <For each=move || rows.get() key=|row| row.clone() children=move |row| {
+                    let (delete, revoke) = (row.thumbprint.clone(), row.thumbprint.clone());
+                    let status = if row.revoked {
+                        view! { <span class="badge badge-bad">"Revoked"</span> }.into_any()
+                    } else {
+                        row.validity.map(|validity| view! { <ValidityBadge validity=validity /> }).into_any()
+                    };
+                    view! {
+                        <tr>
+                            <td><code class="thumbprint">{row.thumbprint}</code></td>
+                            <td>{row.subject}</td>
+                            <td>{row.period}</td>
+                            <td>{status}</td>
+                            <td>
+                                <button type="button" class="secondary" on:click=move |_| { let _ = lab.run(Command::DeleteCertificate { vnet, thumbprint: delete.clone() }); }>"Delete"</button>
+                                <button type="button" class="secondary" disabled=row.revoked on:click=move |_| { let _ = lab.run(Command::RevokeCertificate { vnet, thumbprint: revoke.clone() }); }>"Revoke"</button>
+                            </td>
+                        </tr>
+                    }
+                } />
+            </tbody>
         </table>
     }
 }

@@ -5,7 +5,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use crate::model::derived::status::{
-    connection_status, missing_conditions, virtual_network_tile, ConnectionStatus,
+    connection_status, missing_conditions, virtual_network_tile, ConnectionStatus, Validity,
     VirtualNetworkTile,
 };
 use crate::model::entities::ids::WebAppId;
@@ -16,7 +16,7 @@ use crate::ui::route::{Route, VnetTab};
 use crate::ui::views::console::Console;
 use crate::ui::views::tier_picker::TierPicker;
 use crate::ui::views::Progress;
-use crate::ui::widgets::{copy_text, download, FormError, StatusBadge};
+use crate::ui::widgets::{copy_text, download, FormError, StatusBadge, ValidityBadge};
 
 #[component]
 pub fn WebAppView(app: WebAppId) -> impl IntoView {
@@ -164,6 +164,10 @@ fn CreateVnetForApp(app: WebAppId) -> impl IntoView {
 fn ConnectionView(app: WebAppId) -> impl IntoView {
     let lab = use_lab();
     let status = lab.derive(move |s| connection_status(s, app));
+    let validity = lab.derive(move |s| {
+        let thumbprint = &s.web_apps.get(&app)?.connection.as_ref()?.thumbprint;
+        s.certificate(thumbprint).map(|c| Validity::of(c, s.now()))
+    });
     let details = lab.derive(move |s| {
         let connection = s.web_apps.get(&app)?.connection.clone()?;
         let vnet = s.virtual_networks.get(&connection.vnet)?;
@@ -221,8 +225,15 @@ fn ConnectionView(app: WebAppId) -> impl IntoView {
             }
             _ => None,
         };
+        let expiry_warning = move || {
+            validity
+                .get()
+                .and_then(|validity| validity.warning())
+                .map(|warning| view! { <p class="banner banner-warn" role="status">{warning}</p> })
+        };
         view! {
             {banner}
+            {expiry_warning}
             <dl class="facts">
                 <dt>"Virtual network"</dt>
                 <dd><a href=Route::VirtualNetwork(vnet, VnetTab::Overview).href()>{vnet_name}</a></dd>
@@ -233,6 +244,8 @@ fn ConnectionView(app: WebAppId) -> impl IntoView {
                     <code class="thumbprint">{thumbprint}</code>
                     <button type="button" class="secondary" on:click=move |_| copy_text(&copied)>"Copy"</button>
                 </dd>
+                <dt>"Certificate validity"</dt>
+                <dd>{move || validity.get().map(|validity| view! { <ValidityBadge validity=validity /> })}</dd>
                 <dt>"Point-to-site address range"</dt>
                 <dd><code>{pool}</code>" "<a href=Route::VirtualNetwork(vnet, VnetTab::AddressRanges).href()>"See every range and the routes they need"</a></dd>
                 <dt>"DNS servers in effect"</dt>
