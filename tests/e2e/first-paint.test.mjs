@@ -41,7 +41,9 @@ function frame(page) {
 }
 
 for (const [width, height] of [
+  [360, 740], // the narrowest the lab supports
   [412, 823], // Lighthouse's phone
+  [800, 600], // the top bar in two rows beside the navigation
   [1280, 800],
 ]) {
   test(`at ${width} px the prerendered frame is the default view the app renders, in the same place, for any stored state`, async () => {
