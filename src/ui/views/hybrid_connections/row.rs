@@ -110,7 +110,7 @@ fn InstallAgent(
         })
     };
     // Redrawn only when the first Windows Server comes or the last goes, not with each one.
-    let none = Derived::new(move || Some(hosts.with(Vec::is_empty)));
+    let none = Derived::new(move || hosts.with(Vec::is_empty));
     let draw = move |none| {
         if none {
             Either::Left(view! {
@@ -124,5 +124,5 @@ fn InstallAgent(
             })
         }
     };
-    move || none.get().map(&draw)
+    move || draw(none.get())
 }

@@ -61,14 +61,14 @@ fn WebAppDetails(app: WebAppId) -> impl IntoView {
     // Redrawn only when what the tile offers changes: a tick leaves the picker's form alone.
     let tile = lab.derive(move |s| {
         let connected = s.web_apps.get(&app).is_some_and(|a| a.connection.is_some());
-        Some(match virtual_network_tile(s, app) {
+        match virtual_network_tile(s, app) {
             VirtualNetworkTile::NeedsHigherTier { tier } => {
                 let plan = s.web_apps.get(&app).map(|a| a.plan);
                 Tile::NeedsHigherTier(tier, plan)
             }
             VirtualNetworkTile::Available if connected => Tile::Connected,
             VirtualNetworkTile::Available => Tile::Picker,
-        })
+        }
     });
     let tile_body = move |tile| match tile {
         Tile::NeedsHigherTier(tier, plan) => EitherOf3::A(view! {
@@ -88,7 +88,7 @@ fn WebAppDetails(app: WebAppId) -> impl IntoView {
         <h2>"Networking"</h2>
         <section class="tile" aria-labelledby="vnet-tile-title">
             <h3 id="vnet-tile-title">"Virtual network"</h3>
-            {move || tile.get().map(&tile_body)}
+            {move || tile_body(tile.get())}
         </section>
         <console::Console app=app />
     }
