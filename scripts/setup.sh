@@ -21,13 +21,15 @@ setup_require_base() {
     command -v npm >/dev/null || setup_fail "npm is missing: install it (apt-get install npm), then run this again."
 }
 
-# Debian packages: chromium and its driver run the browser tests.
+# Debian packages: chromium and its driver run the browser tests; openssl checks the issued
+# certificates (R13) as an outside tool.
 setup_apt() {
     local missing=() package
     for package in "$@"; do
         case $package in
             chromium) [ -x /usr/bin/chromium ] || missing+=(chromium) ;;
             chromium-driver) command -v chromedriver >/dev/null || missing+=(chromium-driver) ;;
+            openssl) command -v openssl >/dev/null || missing+=(openssl) ;;
         esac
     done
     [ ${#missing[@]} -eq 0 ] && return 0
@@ -98,10 +100,10 @@ setup_for_serve() {
     setup_wasm_bindgen
 }
 
-# What the whole test suite needs: the above and a headless browser.
+# What the whole test suite needs: the above, a headless browser and openssl.
 setup_for_tests() {
     setup_require_base
-    setup_apt chromium chromium-driver
+    setup_apt chromium chromium-driver openssl
     setup_rust
     setup_npm
     setup_trunk

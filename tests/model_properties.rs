@@ -9,6 +9,7 @@ use vnet_lab::model::derived::matrix::columns;
 use vnet_lab::model::derived::migration;
 use vnet_lab::model::derived::regional::{integration_subnets, plan_subnets};
 use vnet_lab::model::derived::status::plan_networks;
+use vnet_lab::model::entities::clock::Step;
 use vnet_lab::model::entities::host::{PortRule, Protocol};
 use vnet_lab::model::entities::network::Delegation;
 use vnet_lab::model::entities::network::Routing;
@@ -16,7 +17,7 @@ use vnet_lab::model::entities::region::Region;
 use vnet_lab::model::entities::tier::Tier;
 use vnet_lab::model::entities::web_app::MAX_VNETS_PER_PLAN;
 use vnet_lab::model::input::addressing::first_overlap;
-use vnet_lab::model::{Command, HostRef, Subscription};
+use vnet_lab::model::{ClockTarget, Command, HostRef, Subscription};
 
 /// A command with its targets picked by index among what exists when it runs.
 #[derive(Clone, Debug)]
@@ -36,6 +37,7 @@ enum Action {
     RevokeCertificate(usize),
     AddDns(usize, String),
     Advance(i64),
+    MoveClock(Step),
     OpenPort(usize, u16),
     CreateLocal(u8, String),
     Link(usize, usize),
@@ -92,6 +94,13 @@ fn action() -> impl Strategy<Value = Action> {
         )
             .prop_map(|(v, d)| Action::AddDns(v, d)),
         prop_oneof![Just(60i64), Just(1800), Just(400 * 86_400), Just(0)].prop_map(Action::Advance),
+        prop_oneof![
+            Just(Step::Hours(1)),
+            Just(Step::Days(30)),
+            Just(Step::Years(1)),
+            Just(Step::Years(8))
+        ]
+        .prop_map(Action::MoveClock),
         (i(), prop_oneof![Just(1433u16), Just(0)]).prop_map(|(v, p)| Action::OpenPort(v, p)),
         (0u8..4, prefix()).prop_map(|(n, p)| Action::CreateLocal(n, p)),
         (i(), i()).prop_map(|(v, l)| Action::Link(v, l)),
@@ -194,6 +203,9 @@ fn command(s: &Subscription, action: Action) -> Option<Command> {
             address,
         },
         Advance(seconds) => Command::AdvanceClock { seconds },
+        MoveClock(step) => Command::MoveClock {
+            to: ClockTarget::By(step),
+        },
         OpenPort(v, port) => {
             let vnet = nth(&s.virtual_networks, v)?;
             let vm = s.virtual_networks[&vnet].virtual_machines.first()?.id;
@@ -294,6 +306,10 @@ fn check_invariants(s: &Subscription) {
                 .all(|space| !vnet_lab::model::input::addressing::overlaps(space, &p2s.pool)));
         }
     }
+    assert!(
+        s.activity.windows(2).all(|pair| pair[0].at <= pair[1].at),
+        "the activity log is in simulated time order"
+    );
     for app in s.web_apps.values() {
         assert!(
             app.connection.is_none() || app.regional.is_none(),

@@ -10,15 +10,15 @@ use support::*;
 use vnet_lab::model::derived::check::{Hop, Stage, Step};
 use vnet_lab::model::derived::status::{
     connection_status, missing_conditions, plan_networks, virtual_network_tile, ConnectionStatus,
-    MissingCondition, OutOfSyncReason, SyncChange, VirtualNetworkTile,
+    MissingCondition, OutOfSyncReason, SyncChange, Validity, VirtualNetworkTile,
 };
-use vnet_lab::model::entities::clock::{GATEWAY_PROVISIONING, YEAR};
+use vnet_lab::model::entities::clock::{Step as ClockStep, GATEWAY_PROVISIONING};
 use vnet_lab::model::entities::host::{PortRule, Protocol, Role};
 use vnet_lab::model::entities::hybrid::hybrid_answer;
 use vnet_lab::model::entities::network::Routing;
 use vnet_lab::model::entities::region::Region;
 use vnet_lab::model::entities::tier::{Tier, TierFamily};
-use vnet_lab::model::{Command, CommandError, HostRef, Subscription};
+use vnet_lab::model::{ClockTarget, Command, CommandError, HostRef, Subscription};
 
 /// A Standard plan `plan` with one web app `app`, in an otherwise empty subscription.
 fn standard_app(
@@ -349,7 +349,7 @@ fn r09_new_vnet_provisions_for_thirty_minutes_then_the_app_is_connected() {
         event
             .finished
             .iter()
-            .any(|line| line.contains("contoso-api is connected to apiVnet")),
+            .any(|line| line.text.contains("contoso-api is connected to apiVnet")),
         "{event:?}"
     );
     assert_eq!(connection_status(&s, api), ConnectionStatus::Connected);
@@ -637,7 +637,15 @@ fn r13_deleted_revoked_or_expired_certificate_is_out_of_sync_until_synced() {
     assert_ne!(renewed, thumbprint);
     assert_eq!(connection_status(&s, web), ConnectionStatus::Connected);
 
-    ok(&mut s, Command::AdvanceClock { seconds: YEAR + 1 });
+    // Valid 8 years to the second: at the end it still works, a second later it has expired.
+    ok(
+        &mut s,
+        Command::MoveClock {
+            to: ClockTarget::By(ClockStep::Years(8)),
+        },
+    );
+    assert_eq!(connection_status(&s, web), ConnectionStatus::Connected);
+    ok(&mut s, Command::AdvanceClock { seconds: 1 });
     assert_eq!(
         connection_status(&s, web),
         ConnectionStatus::OutOfSync {
@@ -655,6 +663,75 @@ fn r13_deleted_revoked_or_expired_certificate_is_out_of_sync_until_synced() {
         renewed
     );
     assert_eq!(connection_status(&s, web), ConnectionStatus::Connected);
+}
+
+#[test]
+fn r13_fewer_than_6_months_left_warns_then_expiry_breaks_the_check_until_sync_renews() {
+    let mut s = sample();
+    let web = app(&s, "contoso-web");
+    let thumbprint = s.web_apps[&web]
+        .connection
+        .as_ref()
+        .unwrap()
+        .thumbprint
+        .clone();
+    let validity = |s: &Subscription| Validity::of(s.certificate(&thumbprint).unwrap(), s.now());
+    assert!(matches!(validity(&s), Validity::Valid { .. }));
+
+    // The certificate ends 2023-03-24 09:30: typed dates just before and after 6 months left.
+    ok(
+        &mut s,
+        Command::MoveClock {
+            to: ClockTarget::At("2022-09-24 09:29".into()),
+        },
+    );
+    assert!(
+        matches!(validity(&s), Validity::Valid { .. }),
+        "6 months and a minute left"
+    );
+    ok(
+        &mut s,
+        Command::MoveClock {
+            to: ClockTarget::At("2022-10-24 09:30".into()),
+        },
+    );
+    assert_eq!(
+        validity(&s).to_string(),
+        "Expires in 151 days, at 2023-03-24 09:30 UTC"
+    );
+    assert_eq!(validity(&s).label(), "Expires soon");
+    assert_eq!(
+        validity(&s).warning().unwrap(),
+        "The certificate expires in 151 days, at 2023-03-24 09:30 UTC. Once it has expired the \
+         connection is out of sync and carries no traffic; Sync connection then renews it with a \
+         new thumbprint."
+    );
+    assert_eq!(connection_status(&s, web), ConnectionStatus::Connected);
+    assert!(run(&s, web, tcp("10.1.1.5", 1433)).reachable());
+
+    ok(
+        &mut s,
+        Command::MoveClock {
+            to: ClockTarget::By(ClockStep::Years(1)),
+        },
+    );
+    assert_eq!(validity(&s).to_string(), "Expired at 2023-03-24 09:30 UTC");
+    assert_eq!(
+        connection_status(&s, web),
+        ConnectionStatus::OutOfSync {
+            reason: OutOfSyncReason::CertificateExpired
+        }
+    );
+    let report = run(&s, web, tcp("10.1.1.5", 1433));
+    assert_eq!(report.failure().unwrap().stage(), Stage::Certificate);
+
+    ok(&mut s, Command::SyncConnection { app: web });
+    let renewed = &s.web_apps[&web].connection.as_ref().unwrap().thumbprint;
+    assert_ne!(*renewed, thumbprint);
+    let certificate = s.certificate(renewed).unwrap();
+    assert_eq!(certificate.not_before, s.now());
+    assert_eq!(certificate.not_after.to_string(), "2031-10-24 09:30 UTC");
+    assert!(run(&s, web, tcp("10.1.1.5", 1433)).reachable());
 }
 
 #[test]

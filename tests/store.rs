@@ -184,6 +184,49 @@ fn a_damaged_link_is_named_so() {
 }
 
 #[test]
+fn r13_a_subscription_saved_before_rcgen_loads_with_its_certificate_byte_for_byte() {
+    use vnet_lab::model::derived::status::{connection_status, ConnectionStatus};
+    use vnet_lab::model::entities::certificate::thumbprint_of;
+    use vnet_lab::model::Command;
+
+    // The sample as the lab stored it when it wrote unsigned certificates valid one year.
+    let text = include_str!("fixtures/saved-before-rcgen.json");
+    let mut s = decode::<Subscription>(text).expect("loads").state;
+    let certificates = |text: &str| {
+        serde_json::from_str::<serde_json::Value>(text).unwrap()["subscription"]["certificates"]
+            .clone()
+    };
+    assert_eq!(
+        certificates(&encode(&s, 1)),
+        certificates(text),
+        "the certificates, field for field"
+    );
+    let old = s.certificates[0].certificate.clone();
+    assert_eq!(old.thumbprint, "17497B55936E717FA702A3BA317CE8A0F26E7CA0");
+    assert_eq!(thumbprint_of(&old.der), old.thumbprint);
+    let web = s.web_app_named("contoso-web").unwrap().id;
+    assert_eq!(connection_status(&s, web), ConnectionStatus::Connected);
+
+    // It runs out after its year; Sync renews it with a certificate of today's kind.
+    s.apply(Command::AdvanceClock {
+        seconds: old.not_after.0 - s.now().0 + 1,
+    })
+    .unwrap();
+    assert!(matches!(
+        connection_status(&s, web),
+        ConnectionStatus::OutOfSync { .. }
+    ));
+    s.apply(Command::SyncConnection { app: web }).unwrap();
+    let renewed = s.certificates.last().unwrap().certificate.clone();
+    assert_ne!(renewed.thumbprint, old.thumbprint);
+    assert_eq!(
+        renewed.not_after,
+        renewed.not_before.plus_months(8 * 12).unwrap()
+    );
+    assert_eq!(connection_status(&s, web), ConnectionStatus::Connected);
+}
+
+#[test]
 fn a_document_saved_before_regional_integration_loads_with_its_defaults() {
     let text = include_str!("fixtures/schema1-before-regional.json");
     let decoded = decode::<Subscription>(text).expect("an older document still loads");

@@ -11,7 +11,7 @@
 //! - [`derived`]: views of the state, computed and never stored: connection status and
 //!   eligibility, the connection check, the console's answers, the reachability matrix, the
 //!   comparison panel, the address range view and the list of known endpoints.
-//! - [`input`]: what a person types, parsed strictly (CIDR prefixes and addresses, names), and
+//! - [`input`]: what a person types, parsed strictly (CIDR prefixes and addresses, names, dates), and
 //!   how lists read back in sentences.
 //! - [`fixtures`]: the sample subscription of SPEC §7 and a large generated one for benchmarks.
 
@@ -21,6 +21,6 @@ pub mod entities;
 pub mod fixtures;
 pub mod input;
 
-pub use commands::command::{Command, Event, HostRef};
+pub use commands::command::{ClockTarget, Command, Event, HostRef};
 pub use commands::error::CommandError;
 pub use entities::subscription::Subscription;

@@ -111,8 +111,9 @@ impl Lab {
                     self.notifications
                         .push(Tone::Success, event.summary.clone());
                 }
-                for line in &event.finished {
-                    self.notifications.push(Tone::Information, line.clone());
+                for finished in &event.finished {
+                    self.notifications
+                        .push(Tone::Information, finished.text.clone());
                 }
                 Ok(event)
             }

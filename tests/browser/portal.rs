@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use vnet_lab::model::derived::status::missing_conditions;
 use vnet_lab::model::Subscription;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -76,11 +77,28 @@ async fn picker_greys_out_an_ineligible_vnet_with_each_reason() {
     let rows = app
         .query_selector_all(".picker-row.picker-disabled")
         .unwrap();
-    assert_eq!(rows.length(), 1);
-    let text = rows.get(0).unwrap().text_content().unwrap();
-    assert!(text.contains("cantConnectVnet"), "{text}");
+    // The sample's ineligible VNets: cantConnectVnet, and appVnet of regional integration.
+    let sample = Subscription::sample();
+    let ineligible: Vec<&str> = sample
+        .virtual_networks
+        .values()
+        .filter(|vnet| !missing_conditions(&sample, vnet).is_empty())
+        .map(|vnet| vnet.name.as_str())
+        .collect();
+    assert_eq!(rows.length() as usize, ineligible.len(), "{ineligible:?}");
+    let texts: Vec<String> = (0..rows.length())
+        .map(|i| rows.get(i).unwrap().text_content().unwrap())
+        .collect();
+    let text = texts
+        .iter()
+        .find(|text| text.contains("cantConnectVnet"))
+        .expect("cantConnectVnet is greyed out");
     assert!(text.contains("its gateway uses Static routing"), "{text}");
     assert!(text.contains("point-to-site is not enabled"), "{text}");
+    assert!(
+        texts.iter().all(|text| !text.contains("corpVnet")),
+        "corpVnet can be picked"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -105,4 +123,57 @@ async fn create_vnet_form_shows_the_model_message_and_keeps_the_input() {
     );
     let kept: web_sys::HtmlInputElement = inputs.get(1).unwrap().unchecked_into();
     assert_eq!(kept.value(), "10.20.0.1/16");
+}
+
+#[wasm_bindgen_test]
+async fn time_controls_keep_the_typed_date_across_ticks_and_explain_a_bad_one() {
+    open_web_app("contoso-api");
+    let app = mount_app();
+    settle().await;
+    // A gateway provisioning keeps the clock ticking every real second.
+    create_vnet(&app, "apiVnet", "10.20.0.0/16").await;
+    let field = || -> web_sys::HtmlInputElement {
+        app.query_selector(".time-controls input[type=text]")
+            .unwrap()
+            .expect("the date field")
+            .unchecked_into()
+    };
+    let typed = field();
+    typed.set_value("2015-02-30 10:00");
+    typed
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    let now = text_of(&app, ".clock span");
+    TimeoutFuture::new(1_100).await;
+    settle().await;
+    assert_ne!(text_of(&app, ".clock span"), now, "the clock ticked");
+    assert!(
+        field().is_same_node(Some(&typed)),
+        "the tick rebuilt the field"
+    );
+    assert_eq!(field().value(), "2015-02-30 10:00");
+
+    let go: web_sys::HtmlElement = app
+        .query_selector(".time-controls button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    go.click();
+    settle().await;
+    let error = text_of(&app, ".time-controls .form-error");
+    assert!(
+        error.contains("there is no day 30 in February 2015, which has 28 days"),
+        "{error}"
+    );
+    assert_eq!(field().value(), "2015-02-30 10:00", "the typed text stays");
+
+    // Nothing left in flight: this app's tick would move the next test's clock too.
+    let fast_forward: web_sys::HtmlElement = app
+        .query_selector(".progress button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    fast_forward.click();
+    settle().await;
+    assert!(app.query_selector("progress").unwrap().is_none());
 }

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::entities::clock::Step;
 use crate::model::entities::host::{PortRule, Role};
 use crate::model::entities::ids::{
     HybridConnectionId, InternetHostId, LocalNetworkId, NatGatewayId, NsgId, PlanId,
@@ -11,6 +12,7 @@ use crate::model::entities::ids::{
 use crate::model::entities::network::Routing;
 use crate::model::entities::region::Region;
 use crate::model::entities::security::{Access, Direction, RuleProtocol};
+use crate::model::entities::subscription::Activity;
 use crate::model::entities::tier::Tier;
 
 /// A host a firewall command acts on.
@@ -256,8 +258,13 @@ pub enum Command {
         thumbprint: String,
     },
 
+    /// The clock's own tick and a progress bar's fast-forward: not logged, only what finishes.
     AdvanceClock {
         seconds: i64,
+    },
+    /// The time controls (SPEC §5): a person moves the clock on; logged.
+    MoveClock {
+        to: ClockTarget,
     },
     SetClockSpeed {
         speed: u32,
@@ -392,12 +399,24 @@ pub enum Command {
     },
 }
 
+/// Where the time controls move the clock to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ClockTarget {
+    /// On by a step: an hour, a day, 30 days, a year.
+    By(Step),
+    /// To a date and time in UTC as typed, such as `2023-02-22 09:00`.
+    At(String),
+    /// To `days` before the certificate with this thumbprint expires: a way to rehearse R13.
+    BeforeExpiry { thumbprint: String, days: u32 },
+}
+
 /// What a successful command did, for the activity log and notifications.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     pub summary: String,
-    /// Long operations that finished because of this command (a clock advance).
-    pub finished: Vec<String>,
+    /// Long operations that finished because of this command (a clock advance), each at the
+    /// simulated time it finished.
+    pub finished: Vec<Activity>,
     /// Allowed, but with a consequence to know (R28: a later tier change will be refused).
     #[serde(default)]
     pub warnings: Vec<String>,

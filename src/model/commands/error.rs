@@ -6,9 +6,12 @@ use ipnet::Ipv4Net;
 
 use crate::model::derived::regional::SubnetProblem;
 use crate::model::derived::status::MissingCondition;
+use crate::model::entities::certificate::IssueError;
+use crate::model::entities::clock::{Instant, LATEST};
 use crate::model::entities::region::Region;
 use crate::model::entities::tier::{HybridConnectionLimit, Tier, TierFamily};
 use crate::model::input::addressing::AddressError;
+use crate::model::input::date_time::DateTimeProblem;
 use crate::model::input::names::NameProblem;
 use crate::model::input::rules::RuleFieldError;
 use crate::model::input::text::join;
@@ -171,7 +174,21 @@ pub enum CommandError {
         vm: String,
     },
     ClockBackwards,
+    /// The time controls move the clock only forward.
+    ClockNotLater {
+        to: Instant,
+        now: Instant,
+    },
+    ClockPastEnd,
+    BadDateTime {
+        text: String,
+        problem: DateTimeProblem,
+    },
     InvalidSpeed,
+    CertificateNotIssued {
+        subject: String,
+        reason: IssueError,
+    },
     /// R25
     RegionalTierTooLow {
         plan: String,
@@ -381,6 +398,10 @@ impl fmt::Display for CommandError {
             StillInUse { what, by } => write!(f, "{what} is still used by {}. Remove those first.", join(by, ", ")),
             NotADnsServer { vm } => write!(f, "{vm} is not a DNS server, so it has no records."),
             ClockBackwards => write!(f, "The simulated clock only moves forward. Give a positive number of seconds."),
+            ClockNotLater { to, now } => write!(f, "The simulated clock only moves forward: {to} is not after the simulated now, {now}. Give a later date and time."),
+            ClockPastEnd => write!(f, "The simulated clock cannot go past {LATEST}, the end of its calendar. Move it by a smaller step."),
+            BadDateTime { text, problem } => write!(f, "“{text}” cannot be read as a date and time: {problem}. Write it as YYYY-MM-DD HH:MM in UTC, for example 2023-02-22 09:00."),
+            CertificateNotIssued { subject, reason } => write!(f, "No certificate could be issued for {subject}: {reason}."),
             InvalidSpeed => write!(f, "The clock speed must be from 1× to 3600×."),
             RegionalTierTooLow { plan, tier } => write!(f, "The plan {plan} is in the {tier} tier; regional VNet Integration needs Basic, Standard or Premium. Scale the plan up to Basic or higher first."),
             RegionMismatch { vnet, vnet_region, plan, plan_region } => write!(f, "{vnet} is in {vnet_region}, but the plan {plan} is in {plan_region}; regional VNet Integration needs a virtual network in the plan's region. Integrate with a VNet in {plan_region} that is peered to {vnet}, or use gateway-required VNet Integration to reach {vnet}."),

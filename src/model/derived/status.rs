@@ -3,7 +3,8 @@
 
 use std::fmt;
 
-use crate::model::entities::clock::describe_duration;
+use crate::model::entities::certificate::Certificate;
+use crate::model::entities::clock::{describe_duration, Instant, DAY};
 use crate::model::entities::ids::{PlanId, VnetId, WebAppId};
 use crate::model::entities::network::{Routing, VirtualNetwork};
 use crate::model::entities::subscription::Subscription;
@@ -191,6 +192,92 @@ pub fn certificate_problem(
         Some(certificate) if !certificate.is_expired(subscription.now()) => None,
         _ => Some(OutOfSyncReason::CertificateExpired),
     }
+}
+
+/// How a certificate stands at a given time (R13): the portal warns with fewer than
+/// [`WARNING_MONTHS`](crate::model::entities::certificate::WARNING_MONTHS) months left.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Validity {
+    Valid { not_after: Instant },
+    ExpiresSoon { not_after: Instant, days_left: i64 },
+    Expired { not_after: Instant },
+}
+
+impl Validity {
+    pub fn of(certificate: &Certificate, now: Instant) -> Validity {
+        let not_after = certificate.not_after;
+        if certificate.is_expired(now) {
+            Validity::Expired { not_after }
+        } else if now >= certificate.warning_from() {
+            Validity::ExpiresSoon {
+                not_after,
+                days_left: (not_after.0 - now.0) / DAY,
+            }
+        } else {
+            Validity::Valid { not_after }
+        }
+    }
+
+    /// The warning of the connection view while fewer than 6 months are left (R13).
+    pub fn warning(&self) -> Option<String> {
+        let Validity::ExpiresSoon {
+            not_after,
+            days_left,
+        } = self
+        else {
+            return None;
+        };
+        Some(format!(
+            "The certificate expires {}, at {not_after}. Once it has expired the connection \
+             is out of sync and carries no traffic; Sync connection then renews it with a new \
+             thumbprint.",
+            within(*days_left)
+        ))
+    }
+
+    /// The status in one or two words, as the Certificates tab's badge shows it.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Validity::Valid { .. } => "Valid",
+            Validity::ExpiresSoon { .. } => "Expires soon",
+            Validity::Expired { .. } => "Expired",
+        }
+    }
+}
+
+impl fmt::Display for Validity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Validity::Valid { not_after } => write!(f, "Valid until {not_after}"),
+            Validity::ExpiresSoon {
+                not_after,
+                days_left,
+            } => write!(f, "Expires {}, at {not_after}", within(*days_left)),
+            Validity::Expired { not_after } => write!(f, "Expired at {not_after}"),
+        }
+    }
+}
+
+/// "in 30 days", "in 1 day", "within a day".
+fn within(days: i64) -> String {
+    match days {
+        0 => "within a day".to_string(),
+        1 => "in 1 day".to_string(),
+        days => format!("in {days} days"),
+    }
+}
+
+/// The certificate in use by a connection that expires first, among those more than `days` from
+/// expiry: where the time controls' "`days` before it expires" shortcut moves the clock.
+pub fn certificate_expiring_next(subscription: &Subscription, days: u32) -> Option<&Certificate> {
+    let now = subscription.now();
+    subscription
+        .web_apps
+        .values()
+        .filter_map(|app| app.connection.as_ref())
+        .filter_map(|connection| subscription.certificate(&connection.thumbprint))
+        .filter(|certificate| certificate.not_after.plus(-i64::from(days) * DAY) > now)
+        .min_by_key(|certificate| certificate.not_after)
 }
 
 /// What changed on the VNet since the connection last synced (R14).

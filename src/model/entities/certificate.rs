@@ -1,16 +1,30 @@
-//! The certificate a web app authenticates with to a VNet's point-to-site gateway (R12, R13).
-//! An X.509 certificate written as DER by [`crate::model::entities::der`]; no private key exists, so none is kept.
+//! The certificate a web app authenticates with to a VNet's point-to-site gateway (R12, R13):
+//! a self-signed root made by rcgen, as App Service uploads `AppServiceCertificate.cer`.
+//!
+//! Issuing is a pure function of the state: the Ed25519 key pair is derived from what the
+//! certificate names, and Ed25519 signatures are deterministic, so the same state issues the same
+//! bytes. The private key is never stored; anyone can derive it again, which is fine for a lab
+//! and would not be for Azure.
+
+use std::fmt;
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
+use ed25519_dalek::Signer;
+use rcgen::{
+    BasicConstraints, CertificateParams, DistinguishedName, DnType, IsCa, KeyIdMethod,
+    KeyUsagePurpose, PublicKeyData, SignatureAlgorithm, SigningKey, PKCS_ED25519,
+};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sha1::{Digest, Sha1};
+use sha2::Sha256;
 
 use crate::model::entities::clock::Instant;
-use crate::model::entities::der;
 
-/// How long a new certificate is valid.
-pub const VALIDITY: i64 = crate::model::entities::clock::YEAR;
+/// How long a new certificate is valid, in calendar years, as App Service makes them.
+pub const VALIDITY_YEARS: u16 = 8;
+/// With fewer calendar months than this left, the portal warns that it will expire.
+pub const WARNING_MONTHS: u16 = 6;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Certificate {
@@ -25,6 +39,28 @@ pub struct Certificate {
     pub der: Vec<u8>,
 }
 
+/// Why a certificate could not be issued.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IssueError {
+    /// X.509 dates run from year 0 to 9999; a certificate issued at `at` would not fit.
+    OutsideCalendar { at: Instant },
+    /// rcgen refused the parameters (its message).
+    Refused(String),
+}
+
+impl fmt::Display for IssueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IssueError::OutsideCalendar { at } => write!(
+                f,
+                "a certificate issued at {at} would not end by 9999-12-31, the last date X.509 can \
+                 hold; start a new subscription to issue certificates"
+            ),
+            IssueError::Refused(reason) => write!(f, "rcgen refused it: {reason}"),
+        }
+    }
+}
+
 /// SHA-1 of `der` as 40 upper-case hex digits.
 pub fn thumbprint_of(der: &[u8]) -> String {
     Sha1::digest(der)
@@ -34,88 +70,101 @@ pub fn thumbprint_of(der: &[u8]) -> String {
 }
 
 impl Certificate {
-    /// Issues a self-issued certificate valid from `now` for a year.
-    pub fn issue(subject: &str, serial: u64, now: Instant) -> Certificate {
-        let not_after = now.plus(VALIDITY);
-        let der = sign(subject, serial, now, not_after);
-        Certificate {
+    /// Issues a self-signed root for `subject`, valid from `now` for [`VALIDITY_YEARS`].
+    pub fn issue(subject: &str, serial: u64, now: Instant) -> Result<Certificate, IssueError> {
+        let outside = || IssueError::OutsideCalendar { at: now };
+        let not_after = now
+            .plus_months(i32::from(VALIDITY_YEARS) * 12)
+            .ok_or_else(outside)?;
+        let (Some(from), Some(to)) = (now.to_utc(), not_after.to_utc()) else {
+            return Err(outside());
+        };
+        if from.year() < 0 {
+            return Err(outside());
+        }
+        let key = DerivedKey::new(subject, serial, now);
+        let mut name = DistinguishedName::new();
+        name.push(DnType::CommonName, subject);
+        let mut params = CertificateParams::default();
+        params.distinguished_name = name;
+        params.serial_number = Some(serial.into());
+        params.not_before = from;
+        params.not_after = to;
+        params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        params.key_usages = vec![
+            KeyUsagePurpose::DigitalSignature,
+            KeyUsagePurpose::KeyCertSign,
+        ];
+        // RFC 5280 §4.2.1.2, method 1: SHA-1 of the subject's public key bits.
+        params.key_identifier_method = KeyIdMethod::PreSpecified(Sha1::digest(key.public).to_vec());
+        let der = params
+            .self_signed(&key)
+            .map_err(|error| IssueError::Refused(error.to_string()))?
+            .der()
+            .to_vec();
+        Ok(Certificate {
             subject: subject.to_string(),
             serial,
             not_before: now,
             not_after,
             thumbprint: thumbprint_of(&der),
             der,
-        }
+        })
     }
 
     pub fn is_expired(&self, now: Instant) -> bool {
         now > self.not_after
     }
 
+    /// From when the portal warns: [`WARNING_MONTHS`] before it expires.
+    pub fn warning_from(&self) -> Instant {
+        self.not_after
+            .plus_months(-i32::from(WARNING_MONTHS))
+            .unwrap_or(self.not_before)
+    }
+
     /// The `.cer` file's content in PEM form (the DER, base64, in 64-character lines).
     pub fn pem(&self) -> String {
-        let body = BASE64.encode(&self.der);
-        let mut pem = String::from("-----BEGIN CERTIFICATE-----\n");
-        for line in body.as_bytes().chunks(64) {
-            // Base64 is ASCII: each byte is its character.
-            pem.extend(line.iter().map(|byte| char::from(*byte)));
-            pem.push('\n');
-        }
-        pem.push_str("-----END CERTIFICATE-----\n");
-        pem
+        let config = pem::EncodeConfig::new().set_line_ending(pem::LineEnding::LF);
+        pem::encode_config(&pem::Pem::new("CERTIFICATE", self.der.clone()), config)
     }
 }
 
-/// RFC 9925's `id-alg-unsigned`: the lab verifies no signature, so it makes none.
-const UNSIGNED: [u64; 9] = [1, 3, 6, 1, 5, 5, 7, 6, 36];
-/// `id-X25519` (RFC 8410): any 32 bytes are a valid public key of this type.
-const X25519: [u64; 4] = [1, 3, 101, 110];
-/// `id-at-commonName`
-const COMMON_NAME: [u64; 4] = [2, 5, 4, 3];
-
-fn der_time(instant: Instant) -> Vec<u8> {
-    let t = instant.to_utc();
-    der::time(t.year, t.month, t.day, t.hour, t.minute, t.second)
+/// The Ed25519 key pair of a certificate, derived from what it names: the seed is SHA-256 of
+/// the subject, the serial and the issue time.
+struct DerivedKey {
+    signing: ed25519_dalek::SigningKey,
+    public: [u8; 32],
 }
 
-/// A public key nobody holds the private half of, derived from what the certificate names so
-/// that issuing stays a pure function of the state.
-fn public_key(subject: &str, serial: u64, not_before: Instant) -> Vec<u8> {
-    (0u8..2)
-        .flat_map(|round| {
-            let mut hash = Sha1::new();
-            hash.update([round]);
-            hash.update(subject.as_bytes());
-            hash.update(serial.to_be_bytes());
-            hash.update(not_before.0.to_be_bytes());
-            hash.finalize()
-        })
-        .take(32)
-        .collect()
+impl DerivedKey {
+    fn new(subject: &str, serial: u64, issued: Instant) -> DerivedKey {
+        let mut seed = Sha256::new();
+        seed.update(b"vnet-lab certificate key\0");
+        seed.update((subject.len() as u64).to_be_bytes());
+        seed.update(subject.as_bytes());
+        seed.update(serial.to_be_bytes());
+        seed.update(issued.0.to_be_bytes());
+        let signing = ed25519_dalek::SigningKey::from_bytes(&seed.finalize().into());
+        let public = signing.verifying_key().to_bytes();
+        DerivedKey { signing, public }
+    }
 }
 
-/// The DER of a self-issued X.509 v3 certificate for `subject` (RFC 5280), unsigned as RFC 9925
-/// allows: Azure checks the certificate the web app presents, the lab only shows it.
-fn sign(subject: &str, serial: u64, not_before: Instant, not_after: Instant) -> Vec<u8> {
-    let name = der::sequence(&[der::set(&[der::sequence(&[
-        der::oid(&COMMON_NAME),
-        der::utf8_string(subject),
-    ])])]);
-    let unsigned = der::sequence(&[der::oid(&UNSIGNED)]);
-    let version_3 = der::tlv(0xa0, &der::unsigned(2));
-    let tbs = der::sequence(&[
-        version_3,
-        der::unsigned(serial),
-        unsigned.clone(),
-        name.clone(),
-        der::sequence(&[der_time(not_before), der_time(not_after)]),
-        name,
-        der::sequence(&[
-            der::sequence(&[der::oid(&X25519)]),
-            der::bit_string(&public_key(subject, serial, not_before)),
-        ]),
-    ]);
-    der::sequence(&[tbs, unsigned, der::bit_string(&[])])
+impl PublicKeyData for DerivedKey {
+    fn der_bytes(&self) -> &[u8] {
+        &self.public
+    }
+
+    fn algorithm(&self) -> &'static SignatureAlgorithm {
+        &PKCS_ED25519
+    }
+}
+
+impl SigningKey for DerivedKey {
+    fn sign(&self, message: &[u8]) -> Result<Vec<u8>, rcgen::Error> {
+        Ok(self.signing.sign(message).to_bytes().to_vec())
+    }
 }
 
 fn der_to_base64<S: Serializer>(der: &[u8], serializer: S) -> Result<S::Ok, S::Error> {

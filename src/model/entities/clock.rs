@@ -4,6 +4,7 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use time::{Date, Month, OffsetDateTime};
 
 /// Seconds since the Unix epoch, in simulated time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -13,10 +14,12 @@ pub struct Instant(pub i64);
 pub const MINUTE: i64 = 60;
 pub const HOUR: i64 = 60 * MINUTE;
 pub const DAY: i64 = 24 * HOUR;
-pub const YEAR: i64 = 365 * DAY;
 
 /// How long a gateway takes to provision (R9).
 pub const GATEWAY_PROVISIONING: i64 = 30 * MINUTE;
+
+/// The last instant the clock can show: the end of the `time` crate's calendar.
+pub const LATEST: Instant = Instant(253_402_300_799);
 
 /// The lab's clock: the simulated now, and how much faster than real time it runs in the app.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,59 +35,81 @@ impl Instant {
         Instant(self.0.saturating_add(seconds))
     }
 
+    /// The date and time in UTC; `None` past the calendar's years -9999 to 9999.
+    pub fn to_utc(self) -> Option<OffsetDateTime> {
+        OffsetDateTime::from_unix_timestamp(self.0).ok()
+    }
+
+    pub fn from_utc(moment: OffsetDateTime) -> Instant {
+        Instant(moment.unix_timestamp())
+    }
+
+    /// The same time of day `months` calendar months later (or earlier, if negative); a day the
+    /// month lacks becomes its last day (31 August + 6 months = 28 or 29 February).
+    pub fn plus_months(self, months: i32) -> Option<Instant> {
+        let moment = self.to_utc()?;
+        let index = moment
+            .year()
+            .checked_mul(12)?
+            .checked_add(i32::from(u8::from(moment.month())) - 1)?
+            .checked_add(months)?;
+        let year = index.div_euclid(12);
+        let month = Month::try_from(u8::try_from(index.rem_euclid(12) + 1).ok()?).ok()?;
+        let day = moment.day().min(month.length(year));
+        let date = Date::from_calendar_date(year, month, day).ok()?;
+        Some(Instant::from_utc(moment.replace_date(date)))
+    }
+
     /// The date and time in UTC, as the portal's activity log shows it: `2015-03-24 09:00 UTC`.
     pub fn to_utc_string(self) -> String {
-        let t = self.to_utc();
-        format!(
-            "{:04}-{:02}-{:02} {:02}:{:02} UTC",
-            t.year, t.month, t.day, t.hour, t.minute
-        )
-    }
-
-    /// The proleptic Gregorian date and time in UTC (H. Hinnant's `civil_from_days`): a few
-    /// lines here cost the bundle less than a date crate.
-    pub fn to_utc(self) -> UtcTime {
-        let days = self.0.div_euclid(86_400);
-        let second_of_day = self.0.rem_euclid(86_400);
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let day_of_era = z.rem_euclid(146_097);
-        let year_of_era =
-            (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-        let shifted_month = (5 * day_of_year + 2) / 153;
-        let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
-        let month = if shifted_month < 10 {
-            shifted_month + 3
-        } else {
-            shifted_month - 9
-        };
-        let year = year_of_era + era * 400 + i64::from(month <= 2);
-        UtcTime {
-            year,
-            month: month as u8,
-            day: day as u8,
-            hour: (second_of_day / 3_600) as u8,
-            minute: (second_of_day % 3_600 / 60) as u8,
-            second: (second_of_day % 60) as u8,
+        match self.to_utc() {
+            Some(t) => format!(
+                "{:04}-{:02}-{:02} {:02}:{:02} UTC",
+                t.year(),
+                u8::from(t.month()),
+                t.day(),
+                t.hour(),
+                t.minute()
+            ),
+            None => format!("{} s from 1970-01-01 00:00 UTC", self.0),
         }
     }
-}
-
-/// A calendar date and time of day in UTC.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct UtcTime {
-    pub year: i64,
-    pub month: u8,
-    pub day: u8,
-    pub hour: u8,
-    pub minute: u8,
-    pub second: u8,
 }
 
 impl fmt::Display for Instant {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.to_utc_string())
+    }
+}
+
+/// A step of the time controls (SPEC §5): the clock moves on by it, in calendar terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Step {
+    Hours(u32),
+    Days(u32),
+    Years(u16),
+}
+
+impl Step {
+    /// The instant one step after `from`; `None` past the calendar's end.
+    pub fn after(self, from: Instant) -> Option<Instant> {
+        match self {
+            Step::Hours(hours) => from.0.checked_add(i64::from(hours) * HOUR).map(Instant),
+            Step::Days(days) => from.0.checked_add(i64::from(days) * DAY).map(Instant),
+            Step::Years(years) => from.plus_months(i32::from(years) * 12),
+        }
+    }
+}
+
+impl fmt::Display for Step {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (count, unit) = match *self {
+            Step::Hours(n) => (n, "hour"),
+            Step::Days(n) => (n, "day"),
+            Step::Years(n) => (u32::from(n), "year"),
+        };
+        let plural = if count == 1 { "" } else { "s" };
+        write!(f, "{count} {unit}{plural}")
     }
 }
 

@@ -2,7 +2,6 @@
 
 pub mod certificate;
 pub mod clock;
-mod der;
 pub mod host;
 pub mod hybrid;
 pub mod ids;

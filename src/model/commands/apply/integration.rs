@@ -64,7 +64,12 @@ impl Subscription {
             None => {
                 let subject = format!("{}-WebApps", network.name);
                 let serial = u64::from(self.allocate_id());
-                let certificate = Certificate::issue(&subject, serial, now);
+                let certificate = Certificate::issue(&subject, serial, now).map_err(|reason| {
+                    CommandError::CertificateNotIssued {
+                        subject: subject.clone(),
+                        reason,
+                    }
+                })?;
                 let thumbprint = certificate.thumbprint.clone();
                 self.certificates
                     .push(IssuedCertificate { vnet, certificate });

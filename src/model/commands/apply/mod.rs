@@ -1,6 +1,7 @@
 //! Applying a command: it succeeds, changing the state and logging an activity, or fails with a
 //! [`CommandError`] and changes nothing.
 
+mod clock;
 mod hybrid;
 mod integration;
 mod lookup;
@@ -22,18 +23,14 @@ impl Subscription {
         let logged = !matches!(command, Command::AdvanceClock { .. });
         let mut next = self.clone();
         let event = next.execute(command)?;
-        let at = next.now();
+        // What finished happened before the command's own entry, at its own time.
+        next.activity.extend(event.finished.iter().cloned());
         if logged {
             next.activity.push(Activity {
-                at,
+                at: next.now(),
                 text: event.summary.clone(),
             });
         }
-        next.activity
-            .extend(event.finished.iter().map(|text| Activity {
-                at,
-                text: text.clone(),
-            }));
         *self = next;
         Ok(event)
     }
@@ -211,6 +208,7 @@ impl Subscription {
             DeleteCertificate { vnet, thumbprint } => self.delete_certificate(vnet, &thumbprint),
             RevokeCertificate { vnet, thumbprint } => self.revoke_certificate(vnet, &thumbprint),
             AdvanceClock { seconds } => self.advance_clock(seconds),
+            MoveClock { to } => self.move_clock(to),
             SetClockSpeed { speed } => self.set_clock_speed(speed),
             AddHybridConnection {
                 app,

@@ -1,9 +1,8 @@
-//! Plans, web apps and the clock.
+//! Plans and web apps.
 
 use super::lookup::{resource_name, web_app_name};
 use crate::model::commands::command::Event;
 use crate::model::commands::error::CommandError;
-use crate::model::entities::clock::Instant;
 use crate::model::entities::ids::{PlanId, WebAppId};
 use crate::model::entities::region::Region;
 use crate::model::entities::subscription::Subscription;
@@ -120,53 +119,5 @@ impl Subscription {
         self.hybrid_connections
             .retain(|_, connection| connection.app != app);
         Ok(Event::new(format!("Deleted the web app {name}")))
-    }
-
-    /// Moves simulated time on and finishes what is due: gateways become ready, and web apps
-    /// waiting on them are connected (R9).
-    pub(super) fn advance_clock(&mut self, seconds: i64) -> Result<Event, CommandError> {
-        if seconds <= 0 {
-            return Err(CommandError::ClockBackwards);
-        }
-        let before = self.now();
-        let after = before.plus(seconds);
-        self.clock.now = after;
-        let finished = self.finished_between(before, after);
-        let mut event = Event::new(format!("The clock moved on to {after}"));
-        event.finished = finished;
-        Ok(event)
-    }
-
-    fn finished_between(&self, before: Instant, after: Instant) -> Vec<String> {
-        let mut finished = Vec::new();
-        for vnet in self.virtual_networks.values() {
-            let Some(gateway) = &vnet.gateway else {
-                continue;
-            };
-            let done = gateway.provisioning.done;
-            if before < done && done <= after {
-                finished.push(format!(
-                    "The {} gateway of {} is ready",
-                    gateway.routing, vnet.name
-                ));
-                finished.extend(
-                    self.web_apps
-                        .values()
-                        .filter(|app| app.connection.as_ref().is_some_and(|c| c.vnet == vnet.id))
-                        .map(|app| {
-                            format!("The web app {} is connected to {}", app.name, vnet.name)
-                        }),
-                );
-            }
-        }
-        finished
-    }
-
-    pub(super) fn set_clock_speed(&mut self, speed: u32) -> Result<Event, CommandError> {
-        if !(1..=3600).contains(&speed) {
-            return Err(CommandError::InvalidSpeed);
-        }
-        self.clock.speed = speed;
-        Ok(Event::new(format!("The simulated clock runs at {speed}×")))
     }
 }

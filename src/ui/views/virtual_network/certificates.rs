@@ -1,9 +1,11 @@
 use leptos::prelude::*;
 
+use crate::model::derived::status::Validity;
 use crate::model::entities::ids::VnetId;
 use crate::model::{Command, Subscription};
 use crate::ui::lab::use_lab;
 use crate::ui::widgets::table::{Action, Cell, Table};
+use crate::ui::widgets::validity_badge::validity_class;
 
 fn rows(s: &Subscription, vnet: VnetId) -> Vec<Vec<Cell>> {
     let Some(p2s) = s
@@ -18,10 +20,16 @@ fn rows(s: &Subscription, vnet: VnetId) -> Vec<Vec<Cell>> {
         .map(|uploaded| {
             let thumbprint = &uploaded.thumbprint;
             let certificate = s.certificate(thumbprint);
-            let status = match certificate {
-                _ if uploaded.revoked => "Revoked",
-                Some(c) if c.is_expired(s.now()) => "Expired",
-                _ => "Valid",
+            // Changes when a certificate is revoked, and as the clock crosses into its warning
+            // or past its expiry (R13), not at every tick.
+            let status = match certificate.map(|c| Validity::of(c, s.now())) {
+                _ if uploaded.revoked => Cell::Badge("badge badge-bad", "Revoked", String::new()),
+                Some(validity) => Cell::NotedBadge(
+                    validity_class(&validity),
+                    validity.label(),
+                    validity.to_string(),
+                ),
+                None => Cell::Text(String::new()),
             };
             let subject = certificate.map(|c| format!("CN={}", c.subject));
             let validity = certificate.map(|c| format!("{} to {}", c.not_before, c.not_after));
@@ -48,7 +56,7 @@ fn rows(s: &Subscription, vnet: VnetId) -> Vec<Vec<Cell>> {
                 Cell::Code("thumbprint", thumbprint.clone()),
                 Cell::Text(subject.unwrap_or_default()),
                 Cell::Text(validity.unwrap_or_default()),
-                Cell::text(status),
+                status,
                 Cell::Actions(vec![delete, revoke]),
             ]
         })

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::derived::status::{connection_status, ConnectionStatus};
+use crate::model::derived::status::{connection_status, ConnectionStatus, Validity};
 use crate::model::entities::clock::Operation;
 use crate::model::entities::ids::{VnetId, WebAppId};
 use crate::model::input::text::join;
@@ -14,6 +14,7 @@ use crate::ui::lab::use_lab;
 use crate::ui::route::{Route, VnetTab};
 use crate::ui::widgets::progress::Progress;
 use crate::ui::widgets::status_badge::StatusBadge;
+use crate::ui::widgets::validity_badge::ValidityBadge;
 
 #[derive(Clone, PartialEq)]
 struct Connection {
@@ -71,6 +72,17 @@ fn connection(s: &Subscription, app: WebAppId) -> Option<Connection> {
 pub fn ConnectionView(app: WebAppId) -> impl IntoView {
     let lab = use_lab();
     let status = lab.derive(move |s| connection_status(s, app));
+    // Changes as the clock crosses into the certificate's warning or past its expiry (R13).
+    let validity = lab.derive(move |s| {
+        let thumbprint = &s.web_apps.get(&app)?.connection.as_ref()?.thumbprint;
+        s.certificate(thumbprint).map(|c| Validity::of(c, s.now()))
+    });
+    let expiry_warning = move || {
+        validity
+            .get()
+            .and_then(|validity| validity.warning())
+            .map(|warning| view! { <p class="banner banner-warn" role="status">{warning}</p> })
+    };
     let details = lab.derive(move |s| connection(s, app));
     // The status changes with the clock (time left); only its own nodes follow it.
     let banner = move || match status.get() {
@@ -102,6 +114,8 @@ pub fn ConnectionView(app: WebAppId) -> impl IntoView {
                     <code class="thumbprint">{c.thumbprint.clone()}</code>
                     <button type="button" class="secondary" on:click=move |_| copy_text(&copied)>"Copy"</button>
                 </dd>
+                <dt>"Certificate validity"</dt>
+                <dd>{move || validity.get().map(|validity| view! { <ValidityBadge validity=validity /> })}</dd>
                 <dt>"Point-to-site address range"</dt>
                 <dd><code>{c.pool}</code>" "<a href=Route::VirtualNetwork(c.vnet, VnetTab::AddressRanges).href()>"See every range and the routes they need"</a></dd>
                 <dt>"DNS servers in effect"</dt>
@@ -119,6 +133,7 @@ pub fn ConnectionView(app: WebAppId) -> impl IntoView {
     };
     view! {
         {banner}
+        {expiry_warning}
         {move || details.get().map(&body)}
     }
 }
