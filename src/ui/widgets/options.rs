@@ -2,13 +2,11 @@
 
 use crate::model::entities::ids::{LocalNetworkId, PlanId, WebAppId};
 use crate::model::entities::region::Region;
-use crate::ui::derived::Derived;
 use crate::ui::lab::Lab;
-
-pub type Options<T> = Derived<Vec<(T, String)>>;
+use crate::ui::widgets::choice::Options;
 
 pub fn web_apps(lab: Lab) -> Options<WebAppId> {
-    lab.derive(|s| {
+    Options::derive(lab, |s| {
         s.web_apps
             .values()
             .map(|app| (app.id, app.name.clone()))
@@ -17,7 +15,7 @@ pub fn web_apps(lab: Lab) -> Options<WebAppId> {
 }
 
 pub fn plans(lab: Lab) -> Options<PlanId> {
-    lab.derive(|s| {
+    Options::derive(lab, |s| {
         s.plans
             .values()
             .map(|plan| (plan.id, format!("{} ({})", plan.name, plan.tier)))
@@ -26,7 +24,7 @@ pub fn plans(lab: Lab) -> Options<PlanId> {
 }
 
 pub fn local_networks(lab: Lab) -> Options<LocalNetworkId> {
-    lab.derive(|s| {
+    Options::derive(lab, |s| {
         s.local_networks
             .values()
             .map(|local| (local.id, local.name.clone()))
@@ -36,7 +34,7 @@ pub fn local_networks(lab: Lab) -> Options<LocalNetworkId> {
 
 /// Azure's regions, by the names the portal shows.
 pub fn regions() -> Options<Region> {
-    Derived::constant(
+    Options::fixed(
         Region::ALL
             .map(|region| (region, region.display_name().to_string()))
             .to_vec(),
