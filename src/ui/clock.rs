@@ -80,10 +80,10 @@ fn TimeControls() -> impl IntoView {
             }
         })
     };
-    let date = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
     let submit = move || {
         lab.submit(Command::MoveClock {
-            to: ClockTarget::At(date.get_untracked()),
+            to: ClockTarget::At(to.get_untracked()),
         })
     };
     view! {
@@ -99,7 +99,7 @@ fn TimeControls() -> impl IntoView {
                 </div>
                 {shortcut}
                 <Form button="Go" inline=true submit=submit>
-                    <TextInput label="To (UTC)" value=date placeholder="2023-02-22 09:00" />
+                    <TextInput label="To (UTC)" value=to placeholder="2023-02-22 09:00" />
                 </Form>
             </div>
         </details>

@@ -12,6 +12,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::model::Subscription;
+
 /// A value of any type that tells whether it equals another of its type.
 trait Comparable: Any + Send + Sync {
     fn equals(&self, other: &dyn Any) -> bool;
@@ -58,6 +60,20 @@ fn memo(compute: Box<dyn Fn() -> Erased + Send + Sync>) -> Memo<Erased> {
     Memo::new(move |_| compute())
 }
 
+/// The one memo every value derived from the subscription uses: it reads the subscription
+/// through one compiled path, whatever it derives.
+fn memo_of(
+    subscription: RwSignal<Subscription>,
+    derive: Box<dyn Fn(&Subscription) -> Erased + Send + Sync>,
+) -> Memo<Erased> {
+    Memo::new(move |_| subscription.with(|s| derive(s)))
+}
+
+/// The one memo every constant uses: it reads no signal, so it never changes.
+fn fixed(value: Erased) -> Memo<Erased> {
+    Memo::new(move |_| value.clone())
+}
+
 /// A memo of `T`: read it with `get` or `with`, tracked, or their `_untracked` forms.
 pub struct Derived<T> {
     memo: Memo<Erased>,
@@ -81,12 +97,23 @@ impl<T: PartialEq + Send + Sync + 'static> Derived<T> {
         }
     }
 
+    /// Derives `derive` from the subscription now and whenever it changes.
+    pub fn of(
+        subscription: RwSignal<Subscription>,
+        derive: impl Fn(&Subscription) -> T + Send + Sync + 'static,
+    ) -> Derived<T> {
+        Derived {
+            memo: memo_of(subscription, Box::new(move |s| Erased::new(derive(s)))),
+            value: PhantomData,
+        }
+    }
+
     /// A value that never changes, such as a fixed list of choices.
-    pub fn constant(value: T) -> Derived<T>
-    where
-        T: Clone,
-    {
-        Derived::new(move || value.clone())
+    pub fn constant(value: T) -> Derived<T> {
+        Derived {
+            memo: fixed(Erased::new(value)),
+            value: PhantomData,
+        }
     }
 
     pub fn with<R>(&self, read: impl FnOnce(&T) -> R) -> R {

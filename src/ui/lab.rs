@@ -140,8 +140,7 @@ impl Lab {
         &self,
         f: impl Fn(&Subscription) -> T + Send + Sync + 'static,
     ) -> Derived<T> {
-        let subscription = self.subscription;
-        Derived::new(move || subscription.with(|s| f(s)))
+        Derived::of(self.subscription, f)
     }
 
     /// Runs `command` for a form: a refusal becomes the message shown beside its fields.

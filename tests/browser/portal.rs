@@ -77,7 +77,7 @@ async fn picker_greys_out_an_ineligible_vnet_with_each_reason() {
     let rows = app
         .query_selector_all(".picker-row.picker-disabled")
         .unwrap();
-    // The sample's ineligible VNets: cantConnectVnet, and appVnet of regional integration.
+    // The sample's ineligible VNets, as the model finds them.
     let sample = Subscription::sample();
     let ineligible: Vec<&str> = sample
         .virtual_networks

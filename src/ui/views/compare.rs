@@ -42,7 +42,7 @@ pub fn Compare() -> impl IntoView {
             view! { <tr><td><strong>{*fact}</strong></td><td>{*gateway_required}</td><td>{*regional}</td><td>{*hybrid}</td></tr> }
         })
         .collect_view();
-    let rows = lab.derive(|s| Some(compare(s)));
+    let rows = lab.derive(compare);
     let endpoints = move |rows: Vec<EndpointComparison>| {
         if rows.is_empty() {
             return Either::Left(
@@ -80,6 +80,6 @@ pub fn Compare() -> impl IntoView {
         </table>
         <h2>"This subscription's endpoints"</h2>
         <p>"Computed with the same checks as the "<a href=Route::Matrix.href()>"reachability matrix"</a>"."</p>
-        {move || rows.get().map(&endpoints)}
+        {move || endpoints(rows.get())}
     }
 }

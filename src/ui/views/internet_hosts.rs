@@ -6,6 +6,7 @@ use crate::model::entities::ids::InternetHostId;
 use crate::model::input::text::join;
 use crate::model::{Command, HostRef, Subscription};
 use crate::ui::lab::use_lab;
+use crate::ui::widgets::choice::Options;
 use crate::ui::widgets::form::{Form, TextInput};
 use crate::ui::widgets::keyed::shown;
 use crate::ui::widgets::open_port::OpenPortForm;
@@ -34,7 +35,7 @@ fn rows(s: &Subscription) -> Vec<Row> {
 pub fn InternetHosts() -> impl IntoView {
     let lab = use_lab();
     let rows = lab.derive(rows);
-    let hosts = lab.derive(|s| {
+    let hosts = Options::derive(lab, |s| {
         s.internet_hosts
             .values()
             .map(|h| (HostRef::InternetHost(h.id), h.host.name.clone()))

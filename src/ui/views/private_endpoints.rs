@@ -7,7 +7,7 @@ use crate::model::entities::ids::PrivateEndpointId;
 use crate::model::input::text::join;
 use crate::model::{Command, HostRef, Subscription};
 use crate::ui::lab::use_lab;
-use crate::ui::widgets::choice::{Choice, Select};
+use crate::ui::widgets::choice::{Choice, Options, Select};
 use crate::ui::widgets::form::{Form, TextInput};
 use crate::ui::widgets::keyed::shown;
 use crate::ui::widgets::open_port::OpenPortForm;
@@ -49,7 +49,7 @@ fn rows(s: &Subscription) -> Vec<Row> {
 pub fn PrivateEndpoints() -> impl IntoView {
     let lab = use_lab();
     let rows = lab.derive(rows);
-    let hosts = lab.derive(|s| {
+    let hosts = Options::derive(lab, |s| {
         s.private_endpoints
             .values()
             .map(|e| (HostRef::PrivateEndpoint(e.id), e.host.name.clone()))

@@ -6,11 +6,10 @@ use crate::model::commands::command::NextHopKind;
 use crate::model::entities::ids::RouteTableId;
 use crate::model::entities::routing::NextHop;
 use crate::model::{Command, Subscription};
-use crate::ui::derived::Derived;
 use crate::ui::lab::use_lab;
 use crate::ui::route::Route;
 use crate::ui::views::{associated_subnets, resource};
-use crate::ui::widgets::choice::{Choice, Select};
+use crate::ui::widgets::choice::{Choice, Options, Select};
 use crate::ui::widgets::form::{Form, TextInput};
 use crate::ui::widgets::keyed::shown;
 use crate::ui::widgets::options;
@@ -138,7 +137,7 @@ pub fn RouteTableView(table: RouteTableId) -> impl IntoView {
     let prefix = RwSignal::new(String::new());
     let appliance = RwSignal::new(String::new());
     let editing = RwSignal::new(None::<String>);
-    let kind = Choice::new(Derived::constant(vec![
+    let kind = Choice::new(Options::fixed(vec![
         (
             NextHopKind::VirtualAppliance,
             "Virtual appliance".to_string(),

@@ -9,7 +9,63 @@ use std::marker::PhantomData;
 
 use leptos::prelude::*;
 
+use crate::model::Subscription;
 use crate::ui::derived::{Derived, Erased};
+use crate::ui::lab::Lab;
+
+/// The options of a choice, as (value, words), derived from the state or fixed. The values are
+/// erased as they are made, so a choice needs no memo of its own.
+pub struct Options<T> {
+    entries: Derived<Vec<(Erased, String)>>,
+    value: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Options<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Options<T> {}
+
+impl<T: PartialEq + Send + Sync + 'static> Options<T> {
+    pub fn derive(
+        lab: Lab,
+        options: impl Fn(&Subscription) -> Vec<(T, String)> + Send + Sync + 'static,
+    ) -> Options<T> {
+        Options {
+            entries: lab.derive(move |s| erase(options(s))),
+            value: PhantomData,
+        }
+    }
+
+    /// Options computed from signals other than the subscription, such as another choice.
+    pub fn new(options: impl Fn() -> Vec<(T, String)> + Send + Sync + 'static) -> Options<T> {
+        Options {
+            entries: Derived::new(move || erase(options())),
+            value: PhantomData,
+        }
+    }
+
+    pub fn fixed(options: Vec<(T, String)>) -> Options<T> {
+        Options {
+            entries: Derived::constant(erase(options)),
+            value: PhantomData,
+        }
+    }
+
+    /// Whether there is nothing to choose, tracked.
+    pub fn is_empty(&self) -> bool {
+        self.entries.with(Vec::is_empty)
+    }
+}
+
+fn erase<T: PartialEq + Send + Sync + 'static>(options: Vec<(T, String)>) -> Vec<(Erased, String)> {
+    options
+        .into_iter()
+        .map(|(value, words)| (Erased::new(value), words))
+        .collect()
+}
 
 /// The options, as (value, words), and the value picked, if one was.
 pub struct Choice<T> {
@@ -27,17 +83,9 @@ impl<T> Clone for Choice<T> {
 impl<T> Copy for Choice<T> {}
 
 impl<T: Clone + PartialEq + Send + Sync + 'static> Choice<T> {
-    pub fn new(options: Derived<Vec<(T, String)>>) -> Choice<T> {
-        let options = Derived::new(move || {
-            options.with(|options| {
-                options
-                    .iter()
-                    .map(|(value, words)| (Erased::new(value.clone()), words.clone()))
-                    .collect()
-            })
-        });
+    pub fn new(options: Options<T>) -> Choice<T> {
         Choice {
-            options,
+            options: options.entries,
             picked: RwSignal::new(None),
             value: PhantomData,
         }

@@ -9,3 +9,4 @@ pub mod progress;
 pub mod status_badge;
 pub mod table;
 pub mod tier_picker;
+pub mod validity_badge;

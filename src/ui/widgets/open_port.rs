@@ -3,9 +3,8 @@ use leptos::prelude::*;
 use crate::model::entities::host::{parse_port, PortRule, Protocol};
 use crate::model::{Command, HostRef};
 use crate::ui::lab::use_lab;
-use crate::ui::widgets::choice::{Choice, Select};
+use crate::ui::widgets::choice::{Choice, Options, Select};
 use crate::ui::widgets::form::{Form, TextInput};
-use crate::ui::widgets::options::Options;
 
 /// Opens a TCP port on the firewall of one of `hosts`, VMs or servers (R20).
 #[component]

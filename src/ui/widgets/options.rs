@@ -4,14 +4,11 @@ use crate::model::entities::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
 use crate::model::entities::region::Region;
 use leptos::prelude::*;
 
-use crate::ui::derived::Derived;
 use crate::ui::lab::Lab;
-use crate::ui::widgets::choice::Choice;
-
-pub type Options<T> = Derived<Vec<(T, String)>>;
+use crate::ui::widgets::choice::{Choice, Options};
 
 pub fn web_apps(lab: Lab) -> Options<WebAppId> {
-    lab.derive(|s| {
+    Options::derive(lab, |s| {
         s.web_apps
             .values()
             .map(|app| (app.id, app.name.clone()))
@@ -20,7 +17,7 @@ pub fn web_apps(lab: Lab) -> Options<WebAppId> {
 }
 
 pub fn plans(lab: Lab) -> Options<PlanId> {
-    lab.derive(|s| {
+    Options::derive(lab, |s| {
         s.plans
             .values()
             .map(|plan| (plan.id, format!("{} ({})", plan.name, plan.tier)))
@@ -29,7 +26,7 @@ pub fn plans(lab: Lab) -> Options<PlanId> {
 }
 
 pub fn local_networks(lab: Lab) -> Options<LocalNetworkId> {
-    lab.derive(|s| {
+    Options::derive(lab, |s| {
         s.local_networks
             .values()
             .map(|local| (local.id, local.name.clone()))
@@ -39,7 +36,7 @@ pub fn local_networks(lab: Lab) -> Options<LocalNetworkId> {
 
 /// Azure's regions, by the names the portal shows.
 pub fn regions() -> Options<Region> {
-    Derived::constant(
+    Options::fixed(
         Region::ALL
             .map(|region| (region, region.display_name().to_string()))
             .to_vec(),
@@ -47,7 +44,7 @@ pub fn regions() -> Options<Region> {
 }
 
 pub fn virtual_networks(lab: Lab) -> Options<VnetId> {
-    lab.derive(|s| {
+    Options::derive(lab, |s| {
         s.virtual_networks
             .values()
             .map(|vnet| (vnet.id, format!("{} ({})", vnet.name, vnet.region)))
@@ -58,7 +55,7 @@ pub fn virtual_networks(lab: Lab) -> Options<VnetId> {
 /// The subnets of the VNet `vnet` picks, by name.
 pub fn subnets(lab: Lab, vnet: Choice<VnetId>) -> Options<String> {
     let subscription = lab.subscription;
-    Derived::new(move || {
+    Options::new(move || {
         let vnet = vnet.value();
         subscription.with(|s| {
             vnet.and_then(|vnet| s.virtual_networks.get(&vnet))

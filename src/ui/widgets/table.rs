@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
-use leptos::either::EitherOf5;
+use leptos::either::EitherOf6;
 use leptos::prelude::*;
 
 use crate::model::Command;
@@ -22,8 +22,10 @@ pub enum Cell {
     Code(&'static str, String),
     /// A link: where to, and its words.
     Link(String, String),
-    /// A badge: its classes, its words and the sentence it stands for.
+    /// A badge: its classes, its words and the sentence it stands for, on hover.
     Badge(&'static str, &'static str, String),
+    /// A badge with its sentence written beside it.
+    NotedBadge(&'static str, &'static str, String),
     /// Buttons that each run a command.
     Actions(Vec<Action>),
 }
@@ -108,14 +110,17 @@ fn row(cells: Vec<Cell>) -> impl IntoView {
 
 fn cell(cell: Cell) -> impl IntoView {
     match cell {
-        Cell::Text(text) => EitherOf5::A(view! { <td>{text}</td> }),
-        Cell::Code(class, text) => EitherOf5::B(view! { <td><code class=class>{text}</code></td> }),
-        Cell::Link(href, text) => EitherOf5::C(view! { <td><a href=href>{text}</a></td> }),
+        Cell::Text(text) => EitherOf6::A(view! { <td>{text}</td> }),
+        Cell::Code(class, text) => EitherOf6::B(view! { <td><code class=class>{text}</code></td> }),
+        Cell::Link(href, text) => EitherOf6::C(view! { <td><a href=href>{text}</a></td> }),
         Cell::Badge(class, words, sentence) => {
-            EitherOf5::D(view! { <td><span class=class title=sentence>{words}</span></td> })
+            EitherOf6::D(view! { <td><span class=class title=sentence>{words}</span></td> })
         }
+        Cell::NotedBadge(class, words, note) => EitherOf6::E(view! {
+            <td><span class=class>{words}</span>" "<span class="muted">{note}</span></td>
+        }),
         Cell::Actions(actions) => {
-            EitherOf5::E(view! { <td>{actions.into_iter().map(action).collect_view()}</td> })
+            EitherOf6::F(view! { <td>{actions.into_iter().map(action).collect_view()}</td> })
         }
     }
 }

@@ -4,10 +4,9 @@
 use leptos::prelude::*;
 
 use crate::model::entities::host::{parse_port, Protocol};
-use crate::ui::derived::Derived;
 use crate::ui::lab::use_lab;
 use crate::ui::route::{CheckQuery, Route};
-use crate::ui::widgets::choice::{Choice, Select};
+use crate::ui::widgets::choice::{Choice, Options, Select};
 use crate::ui::widgets::form::{Form, TextInput};
 use crate::ui::widgets::options;
 
@@ -16,7 +15,7 @@ pub fn CheckForm(query: Option<CheckQuery>) -> impl IntoView {
     let lab = use_lab();
     let app = Choice::new(options::web_apps(lab));
     let protocols = Protocol::ALL.map(|p| (p, p.to_string())).to_vec();
-    let protocol = Choice::new(Derived::constant(protocols));
+    let protocol = Choice::new(Options::fixed(protocols));
     let host = RwSignal::new(String::new());
     let port = RwSignal::new("1433".to_string());
     if let Some(query) = query {

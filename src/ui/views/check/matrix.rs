@@ -10,11 +10,10 @@ use leptos::prelude::*;
 use crate::markup::Markup;
 use crate::model::derived::matrix::{matrix, Matrix, MatrixFilter, VerdictFilter};
 use crate::model::Subscription;
-use crate::ui::derived::Derived;
 use crate::ui::lab::use_lab;
 use crate::ui::route::{CheckQuery, Route};
 use crate::ui::views::check::CheckTabs;
-use crate::ui::widgets::choice::{Choice, Select};
+use crate::ui::widgets::choice::{Choice, Options, Select};
 
 fn mark(reaches: bool) -> &'static str {
     if reaches {
@@ -196,13 +195,13 @@ fn milliseconds(ms: f64) -> String {
 #[component]
 pub fn ReachabilityMatrix() -> impl IntoView {
     let lab = use_lab();
-    let apps = lab.derive(|s| {
+    let apps = Options::derive(lab, |s| {
         let all = (None, "All web apps".to_string());
         let apps = s.web_apps.values().map(|a| (Some(a.id), a.name.clone()));
         std::iter::once(all).chain(apps).collect()
     });
     // The model filters endpoints by the name of their virtual or local network.
-    let networks = lab.derive(|s| {
+    let networks = Options::derive(lab, |s| {
         let all = (None, "All networks".to_string());
         let vnets = s.virtual_networks.values().map(|v| v.name.clone());
         let names = vnets.chain(s.local_networks.values().map(|l| l.name.clone()));
@@ -215,7 +214,7 @@ pub fn ReachabilityMatrix() -> impl IntoView {
         .to_vec();
     let app = Choice::new(apps);
     let network = Choice::new(networks);
-    let verdict = Choice::new(Derived::constant(verdicts));
+    let verdict = Choice::new(Options::fixed(verdicts));
     let container = NodeRef::<Div>::new();
     let summary = RwSignal::new(String::new());
     let elapsed = RwSignal::new(String::new());

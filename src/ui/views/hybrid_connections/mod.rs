@@ -10,6 +10,7 @@ use crate::model::entities::ids::{LocalNetworkId, ServerId};
 use crate::model::entities::tier::TierFamily;
 use crate::model::Subscription;
 use crate::ui::lab::use_lab;
+use crate::ui::widgets::choice::Options;
 use crate::ui::widgets::keyed::shown;
 
 /// Every Windows Server that can host the relay agent, typed by where it is.
@@ -35,7 +36,7 @@ fn agent_hosts(s: &Subscription) -> Vec<((LocalNetworkId, ServerId), String)> {
 #[component]
 pub fn HybridConnections() -> impl IntoView {
     let lab = use_lab();
-    let hosts = lab.derive(agent_hosts);
+    let hosts = Options::derive(lab, agent_hosts);
     let rows = lab.derive(|s| {
         s.hybrid_connections
             .values()

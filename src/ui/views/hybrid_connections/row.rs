@@ -11,9 +11,8 @@ use crate::model::{Command, Subscription};
 use crate::ui::derived::Derived;
 use crate::ui::lab::use_lab;
 use crate::ui::route::Route;
-use crate::ui::widgets::choice::{Choice, Select};
+use crate::ui::widgets::choice::{Choice, Options, Select};
 use crate::ui::widgets::form::Form;
-use crate::ui::widgets::options::Options;
 
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Row {
@@ -110,7 +109,7 @@ fn InstallAgent(
         })
     };
     // Redrawn only when the first Windows Server comes or the last goes, not with each one.
-    let none = Derived::new(move || Some(hosts.with(Vec::is_empty)));
+    let none = Derived::new(move || hosts.is_empty());
     let draw = move |none| {
         if none {
             Either::Left(view! {
@@ -124,5 +123,5 @@ fn InstallAgent(
             })
         }
     };
-    move || none.get().map(&draw)
+    move || draw(none.get())
 }

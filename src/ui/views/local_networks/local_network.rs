@@ -9,6 +9,7 @@ use crate::model::input::text::join;
 use crate::model::{Command, HostRef};
 use crate::ui::lab::use_lab;
 use crate::ui::views::resource;
+use crate::ui::widgets::choice::Options;
 use crate::ui::widgets::form::{Form, TextInput};
 use crate::ui::widgets::open_port::OpenPortForm;
 use crate::ui::widgets::table::{Action, Cell, Table};
@@ -45,7 +46,7 @@ pub fn LocalNetworkView(local: LocalNetworkId) -> impl IntoView {
                     .collect()
             })
     });
-    let hosts = lab.derive(move |s| {
+    let hosts = Options::derive(lab, move |s| {
         s.local_networks
             .get(&local)
             .map_or_else(Vec::new, |network| {

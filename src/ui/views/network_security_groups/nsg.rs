@@ -7,10 +7,9 @@ use crate::model::commands::command::SecurityRuleInput;
 use crate::model::entities::ids::NsgId;
 use crate::model::entities::security::{Access, Destination, Direction, RuleProtocol};
 use crate::model::Command;
-use crate::ui::derived::Derived;
 use crate::ui::lab::use_lab;
 use crate::ui::views::{associated_subnets, resource};
-use crate::ui::widgets::choice::{Choice, Select};
+use crate::ui::widgets::choice::{Choice, Options, Select};
 use crate::ui::widgets::form::{Form, TextInput};
 use crate::ui::widgets::keyed::shown;
 
@@ -48,15 +47,15 @@ impl RuleFields {
             priority: RwSignal::new(String::new()),
             destination: RwSignal::new(String::new()),
             ports: RwSignal::new(String::new()),
-            direction: Choice::new(Derived::constant(vec![
+            direction: Choice::new(Options::fixed(vec![
                 (Direction::Outbound, "Outbound".to_string()),
                 (Direction::Inbound, "Inbound".to_string()),
             ])),
-            access: Choice::new(Derived::constant(vec![
+            access: Choice::new(Options::fixed(vec![
                 (Access::Deny, "Deny".to_string()),
                 (Access::Allow, "Allow".to_string()),
             ])),
-            protocol: Choice::new(Derived::constant(vec![
+            protocol: Choice::new(Options::fixed(vec![
                 (RuleProtocol::Tcp, "TCP".to_string()),
                 (RuleProtocol::Udp, "UDP".to_string()),
                 (RuleProtocol::Any, "Any".to_string()),

@@ -8,10 +8,9 @@ use crate::model::derived::status::plan_networks;
 use crate::model::entities::tier::Tier;
 use crate::model::entities::web_app::MAX_VNETS_PER_PLAN;
 use crate::model::{Command, Subscription};
-use crate::ui::derived::Derived;
 use crate::ui::lab::use_lab;
 use crate::ui::route::Route;
-use crate::ui::widgets::choice::{Choice, Select};
+use crate::ui::widgets::choice::{Choice, Options, Select};
 use crate::ui::widgets::form::{Form, TextInput};
 use crate::ui::widgets::options;
 use crate::ui::widgets::table::{Cell, Table};
@@ -49,7 +48,7 @@ fn CreatePlan() -> impl IntoView {
     let lab = use_lab();
     let name = RwSignal::new(String::new());
     let tiers = Tier::ALL.map(|tier| (tier, tier.to_string())).to_vec();
-    let tier = Choice::new(Derived::constant(tiers)).starting_at(Tier::S1);
+    let tier = Choice::new(Options::fixed(tiers)).starting_at(Tier::S1);
     let region = Choice::new(options::regions());
     let submit = move || {
         lab.submit(Command::CreatePlan {

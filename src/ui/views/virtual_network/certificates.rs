@@ -4,8 +4,8 @@ use crate::model::derived::status::Validity;
 use crate::model::entities::ids::VnetId;
 use crate::model::{Command, Subscription};
 use crate::ui::lab::use_lab;
-use crate::ui::widgets::status_badge::validity_class;
 use crate::ui::widgets::table::{Action, Cell, Table};
+use crate::ui::widgets::validity_badge::validity_class;
 
 fn rows(s: &Subscription, vnet: VnetId) -> Vec<Vec<Cell>> {
     let Some(p2s) = s
@@ -20,19 +20,16 @@ fn rows(s: &Subscription, vnet: VnetId) -> Vec<Vec<Cell>> {
         .map(|uploaded| {
             let thumbprint = &uploaded.thumbprint;
             let certificate = s.certificate(thumbprint);
-            // Fewer than 6 months left warns, in words and colour (R13).
+            // Changes when a certificate is revoked, and as the clock crosses into its warning
+            // or past its expiry (R13), not at every tick.
             let status = match certificate.map(|c| Validity::of(c, s.now())) {
-                _ if uploaded.revoked => Cell::Badge(
-                    "badge badge-bad",
-                    "Revoked",
-                    "Revoked on the virtual network".into(),
-                ),
-                Some(validity) => Cell::Badge(
+                _ if uploaded.revoked => Cell::Badge("badge badge-bad", "Revoked", String::new()),
+                Some(validity) => Cell::NotedBadge(
                     validity_class(&validity),
                     validity.label(),
                     validity.to_string(),
                 ),
-                None => Cell::text("Unknown"),
+                None => Cell::Text(String::new()),
             };
             let subject = certificate.map(|c| format!("CN={}", c.subject));
             let validity = certificate.map(|c| format!("{} to {}", c.not_before, c.not_after));

@@ -7,7 +7,7 @@ use crate::model::entities::ids::VnetId;
 use crate::model::Command;
 use crate::ui::lab::use_lab;
 use crate::ui::route::{Route, VnetTab};
-use crate::ui::widgets::choice::{Choice, Select};
+use crate::ui::widgets::choice::{Choice, Options, Select};
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::keyed::shown;
 
@@ -38,7 +38,7 @@ pub fn Peerings(vnet: VnetId) -> impl IntoView {
             })
             .collect()
     });
-    let others = lab.derive(move |s| {
+    let others = Options::derive(lab, move |s| {
         s.virtual_networks
             .values()
             .filter(|other| other.id != vnet)

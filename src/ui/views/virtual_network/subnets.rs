@@ -9,10 +9,10 @@ use crate::model::entities::region::Region;
 use crate::model::{Command, Subscription};
 use crate::ui::lab::{use_lab, Lab};
 use crate::ui::views::virtual_network::list;
+use crate::ui::widgets::choice::Options;
 use crate::ui::widgets::choice::{Choice, Select};
 use crate::ui::widgets::form::{Form, TextInput};
 use crate::ui::widgets::keyed::shown;
-use crate::ui::widgets::options::Options;
 
 /// A subnet as shown; drawn anew when it changes, and only then.
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -178,7 +178,7 @@ fn in_region<T: Copy + PartialEq + Send + Sync + 'static>(
     vnet: VnetId,
     of: impl Fn(&Subscription, Region) -> Vec<(T, String)> + Send + Sync + 'static,
 ) -> Options<Option<T>> {
-    lab.derive(move |s| {
+    Options::derive(lab, move |s| {
         let mut options = vec![(None, "None".to_string())];
         if let Some(region) = s.virtual_networks.get(&vnet).map(|v| v.region) {
             options.extend(of(s, region).into_iter().map(|(id, name)| (Some(id), name)));
@@ -190,7 +190,7 @@ fn in_region<T: Copy + PartialEq + Send + Sync + 'static>(
 #[component]
 fn Associate(vnet: VnetId) -> impl IntoView {
     let lab = use_lab();
-    let subnets = lab.derive(move |s| {
+    let subnets = Options::derive(lab, move |s| {
         s.virtual_networks.get(&vnet).map_or_else(Vec::new, |v| {
             v.subnets
                 .iter()

@@ -3,10 +3,9 @@ use leptos::prelude::*;
 use crate::model::entities::host::Role;
 use crate::model::entities::ids::VnetId;
 use crate::model::{Command, HostRef};
-use crate::ui::derived::Derived;
 use crate::ui::lab::use_lab;
 use crate::ui::views::virtual_network::list;
-use crate::ui::widgets::choice::{Choice, Select};
+use crate::ui::widgets::choice::{Choice, Options, Select};
 use crate::ui::widgets::form::{Form, TextInput};
 use crate::ui::widgets::open_port::OpenPortForm;
 use crate::ui::widgets::table::{Cell, Table};
@@ -50,7 +49,7 @@ pub fn VirtualMachines(vnet: VnetId) -> impl IntoView {
                 .collect()
         })
     });
-    let hosts = lab.derive(move |s| {
+    let hosts = Options::derive(lab, move |s| {
         s.virtual_networks.get(&vnet).map_or_else(Vec::new, |v| {
             v.virtual_machines
                 .iter()
@@ -70,7 +69,7 @@ pub fn VirtualMachines(vnet: VnetId) -> impl IntoView {
 #[component]
 fn CreateVirtualMachine(vnet: VnetId) -> impl IntoView {
     let lab = use_lab();
-    let subnets = lab.derive(move |s| {
+    let subnets = Options::derive(lab, move |s| {
         s.virtual_networks.get(&vnet).map_or_else(Vec::new, |v| {
             v.subnets
                 .iter()
@@ -82,7 +81,7 @@ fn CreateVirtualMachine(vnet: VnetId) -> impl IntoView {
         })
     });
     let subnet = Choice::new(subnets);
-    let role = Choice::new(Derived::constant(roles()));
+    let role = Choice::new(Options::fixed(roles()));
     let name = RwSignal::new(String::new());
     let address = RwSignal::new(String::new());
     let host_names = RwSignal::new(String::new());

@@ -13,7 +13,8 @@ use crate::ui::browser::download::download;
 use crate::ui::lab::use_lab;
 use crate::ui::route::{Route, Section, VnetTab};
 use crate::ui::widgets::progress::Progress;
-use crate::ui::widgets::status_badge::{StatusBadge, ValidityBadge};
+use crate::ui::widgets::status_badge::StatusBadge;
+use crate::ui::widgets::validity_badge::ValidityBadge;
 
 #[derive(Clone, PartialEq)]
 struct Connection {
@@ -71,6 +72,7 @@ fn connection(s: &Subscription, app: WebAppId) -> Option<Connection> {
 pub fn ConnectionView(app: WebAppId) -> impl IntoView {
     let lab = use_lab();
     let status = lab.derive(move |s| connection_status(s, app));
+    // Changes as the clock crosses into the certificate's warning or past its expiry (R13).
     let validity = lab.derive(move |s| {
         let thumbprint = &s.web_apps.get(&app)?.connection.as_ref()?.thumbprint;
         s.certificate(thumbprint).map(|c| Validity::of(c, s.now()))

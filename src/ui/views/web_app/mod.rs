@@ -65,7 +65,7 @@ fn WebAppDetails(app: WebAppId) -> impl IntoView {
     let tile = lab.derive(move |s| {
         let connected = s.web_apps.get(&app).is_some_and(|a| a.connection.is_some());
         let regional = s.web_apps.get(&app).is_some_and(|a| a.regional.is_some());
-        Some(match virtual_network_tile(s, app) {
+        match virtual_network_tile(s, app) {
             VirtualNetworkTile::NeedsHigherTier { tier } => {
                 let plan = s.web_apps.get(&app).map(|a| a.plan);
                 Tile::NeedsHigherTier(tier, plan)
@@ -73,7 +73,7 @@ fn WebAppDetails(app: WebAppId) -> impl IntoView {
             VirtualNetworkTile::Available if connected => Tile::Connected,
             _ if regional => Tile::Regional,
             VirtualNetworkTile::Available => Tile::Picker,
-        })
+        }
     });
     let tile_body = move |tile| match tile {
         Tile::Regional => EitherOf4::D(view! {
@@ -96,7 +96,7 @@ fn WebAppDetails(app: WebAppId) -> impl IntoView {
         <h2>"Networking"</h2>
         <section class="tile" aria-labelledby="vnet-tile-title">
             <h3 id="vnet-tile-title">"Virtual network"</h3>
-            {move || tile.get().map(&tile_body)}
+            {move || tile_body(tile.get())}
         </section>
         <regional::RegionalTile app=app />
         <console::Console app=app />
