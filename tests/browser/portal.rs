@@ -75,7 +75,7 @@ async fn picker_greys_out_an_ineligible_vnet_with_each_reason() {
     let app = mount_app();
     settle().await;
     let rows = app
-        .query_selector_all(".picker-row.picker-disabled")
+        .query_selector_all("[aria-labelledby=vnet-tile-title] .picker-row.picker-disabled")
         .unwrap();
     // The sample's ineligible VNets, as the model finds them.
     let sample = Subscription::sample();
