@@ -15,8 +15,12 @@ fn route_from_location() -> Route {
 #[component]
 pub fn App() -> impl IntoView {
     let route = RwSignal::new(route_from_location());
+    // A view is built anew only when the place changes, never for a change of the state.
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        route.set(route_from_location());
+        let next = route_from_location();
+        if route.with_untracked(|current| *current != next) {
+            route.set(next);
+        }
     });
     let lab = Lab::load();
     provide_context(lab);

@@ -9,7 +9,7 @@ use crate::model::derived::status::{certificate_expiring_next, operations_in_pro
 use crate::model::entities::clock::Step;
 use crate::model::{ClockTarget, Command};
 use crate::ui::lab::{use_lab, Lab};
-use crate::ui::widgets::OneFieldForm;
+use crate::ui::widgets::form::{Form, TextInput};
 
 /// Starts the tick for the page's lifetime.
 pub fn start_ticking(lab: Lab) {
@@ -43,11 +43,11 @@ const SHORTCUT_DAYS: u32 = 30;
 #[component]
 pub fn ClockControl() -> impl IntoView {
     let lab = use_lab();
-    let now = move || lab.subscription.with(|s| s.now().to_string());
-    let speed = move || lab.subscription.with(|s| s.clock.speed);
+    let now = lab.derive(|s| s.now().to_string());
+    let speed = lab.derive(|s| s.clock.speed);
     view! {
         <div class="clock">
-            <span title="Simulated time">{now}</span>
+            <span title="Simulated time">{move || now.get()}</span>
             <label>
                 "Speed"
                 <select on:change=move |ev| {
@@ -55,7 +55,7 @@ pub fn ClockControl() -> impl IntoView {
                         let _ = lab.run(Command::SetClockSpeed { speed });
                     }
                 }>
-                    {SPEEDS.into_iter().map(|s| view! { <option value=s.to_string() selected=move || speed() == s>{format!("{s}×")}</option> }).collect_view().into_any()}
+                    {SPEEDS.into_iter().map(|s| view! { <option value=s.to_string() selected=move || speed.get() == s>{format!("{s}×")}</option> }).collect_view().into_any()}
                 </select>
             </label>
             <TimeControls />
@@ -80,9 +80,10 @@ fn TimeControls() -> impl IntoView {
             }
         })
     };
-    let submit = move |text: String| {
+    let to = RwSignal::new(String::new());
+    let submit = move || {
         lab.submit(Command::MoveClock {
-            to: ClockTarget::At(text),
+            to: ClockTarget::At(to.get_untracked()),
         })
     };
     view! {
@@ -97,7 +98,9 @@ fn TimeControls() -> impl IntoView {
                     }).collect_view()}
                 </div>
                 {shortcut}
-                <OneFieldForm label="To (UTC)" button="Go" placeholder="2023-02-22 09:00" submit=submit />
+                <Form button="Go" inline=true submit=submit>
+                    <TextInput label="To (UTC)" value=to placeholder="2023-02-22 09:00" />
+                </Form>
             </div>
         </details>
     }

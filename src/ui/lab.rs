@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use crate::model::entities::clock::Instant;
 use crate::model::{Command, CommandError, Event, Subscription};
 use crate::store;
+use crate::ui::browser::storage::{self, WriteFailure};
+use crate::ui::derived::Derived;
 use crate::ui::route::Route;
 use crate::ui::shell::{Notifications, Tone};
-use crate::ui::storage::{self, WriteFailure};
 
 /// Why what is on screen may not be what is stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -114,6 +115,9 @@ impl Lab {
                     self.notifications
                         .push(Tone::Information, finished.text.clone());
                 }
+                for line in &event.warnings {
+                    self.notifications.push(Tone::Warning, line.clone());
+                }
                 Ok(event)
             }
             Err(error) => {
@@ -132,17 +136,18 @@ impl Lab {
 
     /// A value derived from the subscription that notifies only when it changes, so a view
     /// built on it is not rebuilt by every tick of the simulated clock.
-    pub fn derive<T: Clone + PartialEq + Send + Sync + 'static>(
+    pub fn derive<T: PartialEq + Send + Sync + 'static>(
         &self,
         f: impl Fn(&Subscription) -> T + Send + Sync + 'static,
-    ) -> Memo<T> {
-        let subscription = self.subscription;
-        Memo::new(move |_| subscription.with(|s| f(s)))
+    ) -> Derived<T> {
+        Derived::of(self.subscription, f)
     }
 
-    /// Runs `command` and returns its error message, for a form to show beside its fields.
-    pub fn submit(&self, command: Command) -> Option<String> {
-        self.run(command).err().map(|error| error.to_string())
+    /// Runs `command` for a form: a refusal becomes the message shown beside its fields.
+    pub fn submit(&self, command: Command) -> Result<(), String> {
+        self.run(command)
+            .map(|_| ())
+            .map_err(|error| error.to_string())
     }
 
     /// The subscription as a file to keep: the stored document, schema version included.

@@ -1,12 +1,17 @@
 //! The browser app: renders the model and sends it commands. No rule is decided here.
+//!
+//! `lab` holds the running state and runs commands, `derived` the narrow memos views read; `route` maps URLs to views; `shell` is the
+//! frame around every view; `views` has one view per route (a folder where a view has parts);
+//! `widgets` the components views share; `browser` what the lab asks of the browser (storage,
+//! files, the clipboard, dialogs).
 
 mod app;
+mod browser;
 mod clock;
-pub mod html;
+mod derived;
 pub mod lab;
 pub mod route;
 mod shell;
-mod storage;
 mod views;
 mod widgets;
 

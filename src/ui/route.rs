@@ -4,120 +4,90 @@
 //! under a sub-path, with no fallback rule: a reload of a deep link asks the server for
 //! `index.html` only, and the back button moves between hashes.
 
-use crate::model::entities::host::Protocol;
-use crate::model::entities::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
+use strum::{EnumIter, EnumMessage, EnumString, IntoStaticStr};
 
-/// The sections of the left navigation, in their order there.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+use crate::model::entities::host::Protocol;
+use crate::model::entities::ids::{
+    LocalNetworkId, NsgId, PlanId, PrivateDnsZoneId, RouteTableId, VnetId, WebAppId,
+};
+
+/// The sections of the left navigation, in their order there. The slug (after `#/`) is the
+/// name in kebab case; the message is the title the navigation and breadcrumbs show, as the
+/// Azure portal words it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, EnumString, IntoStaticStr, EnumMessage)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Section {
+    #[strum(message = "Web apps")]
     WebApps,
+    #[strum(message = "App Service plans")]
     Plans,
+    #[strum(message = "Virtual networks")]
     VirtualNetworks,
+    #[strum(message = "Local networks")]
     LocalNetworks,
+    #[strum(message = "Network security groups")]
+    NetworkSecurityGroups,
+    #[strum(message = "Route tables")]
+    RouteTables,
+    #[strum(message = "NAT gateways")]
+    NatGateways,
+    #[strum(message = "Private DNS zones")]
+    PrivateDnsZones,
+    #[strum(message = "Private endpoints")]
+    PrivateEndpoints,
+    #[strum(message = "Internet hosts")]
+    InternetHosts,
+    #[strum(message = "Hybrid Connections")]
     HybridConnections,
+    #[strum(message = "Compare")]
     Compare,
+    #[strum(message = "Migrate to regional")]
+    Migration,
+    #[strum(message = "Connection check")]
     ConnectionCheck,
+    #[strum(message = "Activity log")]
     ActivityLog,
 }
 
 impl Section {
-    pub const ALL: [Section; 8] = [
-        Section::WebApps,
-        Section::Plans,
-        Section::VirtualNetworks,
-        Section::LocalNetworks,
-        Section::HybridConnections,
-        Section::Compare,
-        Section::ConnectionCheck,
-        Section::ActivityLog,
-    ];
-
-    /// The path segment after `#/`.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Section::WebApps => "web-apps",
-            Section::Plans => "plans",
-            Section::VirtualNetworks => "virtual-networks",
-            Section::LocalNetworks => "local-networks",
-            Section::HybridConnections => "hybrid-connections",
-            Section::Compare => "compare",
-            Section::ConnectionCheck => "connection-check",
-            Section::ActivityLog => "activity-log",
-        }
-    }
-
-    /// The name shown in the navigation and the breadcrumbs, as the Azure portal words it.
     pub fn title(self) -> &'static str {
-        match self {
-            Section::WebApps => "Web apps",
-            Section::Plans => "App Service plans",
-            Section::VirtualNetworks => "Virtual networks",
-            Section::LocalNetworks => "Local networks",
-            Section::HybridConnections => "Hybrid Connections",
-            Section::Compare => "Compare",
-            Section::ConnectionCheck => "Connection check",
-            Section::ActivityLog => "Activity log",
-        }
+        self.get_message().unwrap_or_default()
     }
 
     pub fn href(self) -> String {
-        format!("#/{}", self.slug())
+        format!("#/{}", <&str>::from(self))
     }
 }
 
-/// The tabs of a virtual network's view.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The tabs of a virtual network's view, in their order; slugs and titles as for [`Section`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, EnumString, IntoStaticStr, EnumMessage)]
+#[strum(serialize_all = "kebab-case")]
 pub enum VnetTab {
+    #[strum(message = "Overview")]
     Overview,
+    #[strum(message = "Address space and subnets")]
     Subnets,
+    #[strum(message = "Peerings")]
+    Peerings,
+    #[strum(message = "DNS servers")]
     DnsServers,
+    #[strum(message = "Gateway")]
     Gateway,
+    #[strum(message = "Point-to-site")]
     PointToSite,
+    #[strum(message = "Site-to-site")]
     SiteToSite,
+    #[strum(message = "Virtual machines")]
     VirtualMachines,
+    #[strum(message = "Certificates")]
     Certificates,
+    #[strum(message = "P2S address ranges")]
     AddressRanges,
 }
 
 impl VnetTab {
-    pub const ALL: [VnetTab; 9] = [
-        VnetTab::Overview,
-        VnetTab::Subnets,
-        VnetTab::DnsServers,
-        VnetTab::Gateway,
-        VnetTab::PointToSite,
-        VnetTab::SiteToSite,
-        VnetTab::VirtualMachines,
-        VnetTab::Certificates,
-        VnetTab::AddressRanges,
-    ];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            VnetTab::Overview => "overview",
-            VnetTab::Subnets => "subnets",
-            VnetTab::DnsServers => "dns-servers",
-            VnetTab::Gateway => "gateway",
-            VnetTab::PointToSite => "point-to-site",
-            VnetTab::SiteToSite => "site-to-site",
-            VnetTab::VirtualMachines => "virtual-machines",
-            VnetTab::Certificates => "certificates",
-            VnetTab::AddressRanges => "address-ranges",
-        }
-    }
-
     pub fn title(self) -> &'static str {
-        match self {
-            VnetTab::Overview => "Overview",
-            VnetTab::Subnets => "Address space and subnets",
-            VnetTab::DnsServers => "DNS servers",
-            VnetTab::Gateway => "Gateway",
-            VnetTab::PointToSite => "Point-to-site",
-            VnetTab::SiteToSite => "Site-to-site",
-            VnetTab::VirtualMachines => "Virtual machines",
-            VnetTab::Certificates => "Certificates",
-            VnetTab::AddressRanges => "P2S address ranges",
-        }
+        self.get_message().unwrap_or_default()
     }
 }
 
@@ -151,6 +121,9 @@ pub enum Route {
     Plan(PlanId),
     VirtualNetwork(VnetId, VnetTab),
     LocalNetwork(LocalNetworkId),
+    NetworkSecurityGroup(NsgId),
+    RouteTable(RouteTableId),
+    PrivateDnsZone(PrivateDnsZoneId),
     Check(CheckQuery),
     Matrix,
     /// A share link: the stored document, base64url (see `store::to_fragment`).
@@ -171,10 +144,7 @@ impl Route {
         if slug == "share" {
             return Route::Share(parts.next().unwrap_or_default().to_string());
         }
-        let Some(section) = Section::ALL
-            .into_iter()
-            .find(|section| section.slug() == slug)
-        else {
+        let Ok(section) = slug.parse::<Section>() else {
             return Route::NotFound(path.to_string());
         };
         if section == Section::ConnectionCheck {
@@ -192,15 +162,17 @@ impl Route {
             (Section::WebApps, Some(Ok(id))) => Route::WebApp(WebAppId(id)),
             (Section::Plans, Some(Ok(id))) => Route::Plan(PlanId(id)),
             (Section::LocalNetworks, Some(Ok(id))) => Route::LocalNetwork(LocalNetworkId(id)),
+            (Section::NetworkSecurityGroups, Some(Ok(id))) => {
+                Route::NetworkSecurityGroup(NsgId(id))
+            }
+            (Section::RouteTables, Some(Ok(id))) => Route::RouteTable(RouteTableId(id)),
+            (Section::PrivateDnsZones, Some(Ok(id))) => Route::PrivateDnsZone(PrivateDnsZoneId(id)),
             (Section::VirtualNetworks, Some(Ok(id))) => match tab {
                 None => Route::VirtualNetwork(VnetId(id), VnetTab::Overview),
-                Some(tab) => VnetTab::ALL
-                    .into_iter()
-                    .find(|t| t.slug() == tab)
-                    .map_or_else(
-                        || Route::NotFound(path.to_string()),
-                        |tab| Route::VirtualNetwork(VnetId(id), tab),
-                    ),
+                Some(tab) => tab.parse::<VnetTab>().map_or_else(
+                    |_| Route::NotFound(path.to_string()),
+                    |tab| Route::VirtualNetwork(VnetId(id), tab),
+                ),
             },
             _ => Route::NotFound(path.to_string()),
         }
@@ -211,8 +183,13 @@ impl Route {
             Route::Section(section) => section.href(),
             Route::WebApp(id) => format!("#/web-apps/{id}"),
             Route::Plan(id) => format!("#/plans/{id}"),
-            Route::VirtualNetwork(id, tab) => format!("#/virtual-networks/{id}/{}", tab.slug()),
+            Route::VirtualNetwork(id, tab) => {
+                format!("#/virtual-networks/{id}/{}", <&str>::from(tab))
+            }
             Route::LocalNetwork(id) => format!("#/local-networks/{id}"),
+            Route::NetworkSecurityGroup(id) => format!("#/network-security-groups/{id}"),
+            Route::RouteTable(id) => format!("#/route-tables/{id}"),
+            Route::PrivateDnsZone(id) => format!("#/private-dns-zones/{id}"),
             Route::Check(query) => format!(
                 "#/connection-check/{}/{}/{}/{}",
                 query.app,
@@ -234,6 +211,9 @@ impl Route {
             Route::Plan(_) => Some(Section::Plans),
             Route::VirtualNetwork(..) => Some(Section::VirtualNetworks),
             Route::LocalNetwork(_) => Some(Section::LocalNetworks),
+            Route::NetworkSecurityGroup(_) => Some(Section::NetworkSecurityGroups),
+            Route::RouteTable(_) => Some(Section::RouteTables),
+            Route::PrivateDnsZone(_) => Some(Section::PrivateDnsZones),
             Route::Check(_) | Route::Matrix => Some(Section::ConnectionCheck),
             Route::Share(_) | Route::NotFound(_) => None,
         }

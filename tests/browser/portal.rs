@@ -75,9 +75,9 @@ async fn picker_greys_out_an_ineligible_vnet_with_each_reason() {
     let app = mount_app();
     settle().await;
     let rows = app
-        .query_selector_all(".picker-row.picker-disabled")
+        .query_selector_all("[aria-labelledby=vnet-tile-title] .picker-row.picker-disabled")
         .unwrap();
-    // The sample's ineligible VNets: cantConnectVnet, and appVnet of regional integration.
+    // The sample's ineligible VNets, as the model finds them.
     let sample = Subscription::sample();
     let ineligible: Vec<&str> = sample
         .virtual_networks
@@ -116,6 +116,10 @@ async fn create_vnet_form_shows_the_model_message_and_keeps_the_input() {
     assert!(
         error.contains("“10.20.0.1/16” has host bits set; did you mean 10.20.0.0/16?"),
         "{error}"
+    );
+    assert!(
+        error.ends_with("10.20.0.0/16?"),
+        "one stop at the end: {error}"
     );
     let kept: web_sys::HtmlInputElement = inputs.get(1).unwrap().unchecked_into();
     assert_eq!(kept.value(), "10.20.0.1/16");

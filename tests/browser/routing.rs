@@ -1,3 +1,4 @@
+use strum::IntoEnumIterator;
 use vnet_lab::model::entities::host::Protocol;
 use vnet_lab::model::entities::ids::{VnetId, WebAppId};
 use vnet_lab::ui::route::{CheckQuery, Route, Section, VnetTab};
@@ -11,7 +12,7 @@ fn empty_hash_is_the_web_apps_list() {
 
 #[wasm_bindgen_test]
 fn every_section_round_trips_through_its_href() {
-    for section in Section::ALL {
+    for section in Section::iter() {
         assert_eq!(Route::from_hash(&section.href()), Route::Section(section));
     }
 }

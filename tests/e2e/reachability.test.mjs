@@ -143,7 +143,10 @@ test("R21: the P2S range view names the missing route, and adding it marks it pr
 async function matrixCells(page) {
   return page.evaluate(() => {
     const table = document.querySelector("table.matrix");
-    const heads = [...table.querySelectorAll("thead th")].slice(1).map((th) => th.firstChild.textContent);
+    // An endpoint is its host and its port: "sql01 10.1.1.5 TCP 1433".
+    const heads = [...table.querySelectorAll("thead th")]
+      .slice(1)
+      .map((th) => `${th.firstChild.textContent} ${th.querySelector("code").textContent}`);
     return [...table.querySelectorAll("tbody tr")].flatMap((tr) => {
       const app = tr.querySelector("th").textContent;
       return [...tr.querySelectorAll("td")].map((td, i) => ({
@@ -175,13 +178,14 @@ test("R24: the comparison panel's rows match the matrix, and a cell opens its ch
   );
   assert.equal(rows.length, 7);
   for (const [endpoint, , gatewayRequired, regional, hybrid] of rows) {
-    const host = endpoint.split(" ")[0];
-    const reached = (pick) => cells.filter((c) => c.endpoint === host && pick(c)).map((c) => c.app);
+    // "sql01 (10.1.1.5) TCP 1433", as the matrix's heading reads it.
+    const key = endpoint.replace(/[()]/g, "");
+    const reached = (pick) => cells.filter((c) => c.endpoint === key && pick(c)).map((c) => c.app);
     const named = (text) => (text.startsWith("Reaches now") ? text.replace("Reaches now from ", "").split(", ") : []);
-    // The matrix's VNet answer is whichever integration the app has: one of the two columns.
-    const vnet = [...named(gatewayRequired), ...named(regional)].sort();
-    assert.deepEqual(vnet, reached((c) => c.vnet).sort(), `VNet Integration to ${host}`);
-    assert.deepEqual(named(hybrid), reached((c) => c.hybrid), `Hybrid Connection to ${host}`);
+    // The matrix's VNet answer is the app's own integration, of either kind.
+    const either = [...named(gatewayRequired), ...named(regional)].sort();
+    assert.deepEqual(either, reached((c) => c.vnet).sort(), `VNet Integration to ${key}`);
+    assert.deepEqual(named(hybrid), reached((c) => c.hybrid), `Hybrid Connection to ${key}`);
   }
   await page.getByText("Neither replaces the other").waitFor();
   assert.deepEqual(await accessibilityViolations(page), [], "axe on Compare");

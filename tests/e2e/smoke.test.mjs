@@ -18,7 +18,7 @@ test("every navigation entry shows its view, accessible, with a screenshot of ea
   await page.goto(`${app.server.url}/`);
   await waitForApp(page);
   const entries = await page.locator(".side-nav a").allTextContents();
-  assert.equal(entries.length, 8, `navigation entries: ${entries.join(", ")}`);
+  assert.equal(entries.length, 15, `navigation entries: ${entries.join(", ")}`);
   for (const entry of entries) {
     await page.locator(".side-nav a", { hasText: entry }).click();
     await page.locator("h1", { hasText: entry }).waitFor();
@@ -78,6 +78,46 @@ test("at 360 px wide nothing overflows the page, and every view stays accessible
     assert.ok(width <= 360, `${hash} is ${width} px wide`);
     assert.deepEqual(await accessibilityViolations(page), [], `axe on ${hash} at 360 px`);
     await screenshot(page, `narrow-${hash.slice(2)}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("at 360 px a thumbprint in a check step, the path and range pictures and every tab stay inside the page", async () => {
+  const { page, problems, context } = await openPage(app.browser, { viewport: { width: 360, height: 740 } });
+  const fits = async (what) => {
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `${what} is ${width} px wide`);
+    assert.deepEqual(await accessibilityViolations(page), [], `axe on ${what} at 360 px`);
+  };
+  await page.goto(`${app.server.url}/#/connection-check`);
+  await waitForApp(page);
+  await page.getByRole("combobox", { name: "Web app" }).selectOption({ label: "contoso-web" });
+  await page.getByRole("textbox", { name: "Host name or IP" }).fill("10.1.1.5");
+  await page.getByRole("button", { name: "Run check" }).click();
+  await page.locator(".step", { hasText: /The certificate [0-9A-F]{40} is uploaded/ }).waitFor();
+  await page.getByRole("img", { name: /^Path: / }).waitFor();
+  await fits("a check with its thumbprint and path");
+  await screenshot(page, "narrow-connection-check");
+  await page.getByRole("link", { name: "See the point-to-site address ranges of corpVnet" }).click();
+  await page.getByRole("img", { name: /^Address ranges: / }).waitFor();
+  await fits("the range view");
+  await screenshot(page, "narrow-address-ranges");
+  for (const tab of await page.locator(".tabs a").allTextContents()) {
+    await page.locator(".tabs a", { hasText: tab }).click();
+    await page.locator("h2", { hasText: tab }).waitFor();
+    await fits(`the ${tab} tab`);
+  }
+  await page.goto(`${app.server.url}/#/web-apps`);
+  await page.getByRole("link", { name: "contoso-web", exact: true }).click();
+  await page.locator("code.thumbprint").waitFor();
+  await fits("a connected web app");
+  await screenshot(page, "narrow-web-app");
+  for (const hash of ["#/hybrid-connections", "#/compare", "#/connection-check/matrix"]) {
+    await page.goto(`${app.server.url}/${hash}`);
+    await page.locator("h1").first().waitFor();
+    await fits(hash);
+    await screenshot(page, `narrow-${hash.slice(2).replaceAll("/", "-")}`);
   }
   assert.deepEqual(problems, []);
   await context.close();

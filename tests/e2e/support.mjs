@@ -91,8 +91,9 @@ export async function openPage(browser, options = {}) {
   return { page, problems, context };
 }
 
-/** Waits until the wasm app has replaced the static shell. */
+/** Waits until the wasm app has replaced the static shell (which has a navigation too). */
 export async function waitForApp(page) {
+  await page.locator("#boot").waitFor({ state: "detached" });
   await page.locator(".side-nav a").first().waitFor();
 }
 

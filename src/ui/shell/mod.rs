@@ -10,4 +10,4 @@ pub use breadcrumbs::Breadcrumbs;
 pub use navigation::Navigation;
 pub use notifications::{NotificationArea, Notifications, Tone};
 pub use storage_banner::StorageBanner;
-pub use top_bar::{confirmed, TopBar};
+pub use top_bar::TopBar;

@@ -8,6 +8,8 @@ pub enum Tone {
     Success,
     Failure,
     Information,
+    /// Allowed, with a consequence to know (R28).
+    Warning,
 }
 
 impl Tone {
@@ -16,6 +18,7 @@ impl Tone {
             Tone::Success => "Succeeded",
             Tone::Failure => "Failed",
             Tone::Information => "Done",
+            Tone::Warning => "Warning",
         }
     }
 
@@ -24,6 +27,7 @@ impl Tone {
             Tone::Success => "notice notice-success",
             Tone::Failure => "notice notice-failure",
             Tone::Information => "notice notice-information",
+            Tone::Warning => "notice notice-warning",
         }
     }
 }

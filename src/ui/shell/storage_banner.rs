@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::ui::browser::download::{download, export_subscription};
+use crate::ui::browser::storage::{self, WriteFailure};
 use crate::ui::lab::{use_lab, StorageProblem};
-use crate::ui::storage::{self, WriteFailure};
-use crate::ui::widgets::{download, export_subscription};
 
 #[component]
 pub fn StorageBanner() -> impl IntoView {

@@ -3,14 +3,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::model::Subscription;
+use crate::ui::browser::clipboard::copy_text;
+use crate::ui::browser::confirm::confirmed;
+use crate::ui::browser::download::export_subscription;
 use crate::ui::clock::ClockControl;
 use crate::ui::lab::{use_lab, Lab};
 use crate::ui::shell::Tone;
-use crate::ui::widgets::{copy_text, export_subscription};
-
-pub fn confirmed(question: &str) -> bool {
-    window().confirm_with_message(question).unwrap_or(false)
-}
 
 /// Reads the chosen file, then replaces the subscription with it once the user agrees.
 fn import(lab: Lab, event: leptos::ev::Event) {

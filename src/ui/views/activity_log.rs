@@ -2,35 +2,47 @@
 
 use leptos::prelude::*;
 
+use crate::ui::derived::Derived;
 use crate::ui::lab::use_lab;
+use crate::ui::widgets::table::{Cell, Table};
+
+fn entry(at: String, failed: bool, text: &str) -> Vec<Cell> {
+    let (class, words) = if failed {
+        ("badge badge-bad", "Failed")
+    } else {
+        ("badge badge-ok", "Succeeded")
+    };
+    vec![
+        Cell::Text(at),
+        Cell::Badge(class, words, String::new()),
+        Cell::text(text),
+    ]
+}
 
 #[component]
 pub fn ActivityLog() -> impl IntoView {
     let lab = use_lab();
-    let refusals = move || {
-        lab.refusals.with(|refusals| {
+    // Newest first; the refusals of this session above what the subscription logged.
+    let rows = Derived::new(move || {
+        let refused = lab.refusals.with(|refusals| {
             refusals
                 .iter()
                 .rev()
-                .map(|r| view! { <tr><td>{r.at.to_string()}</td><td><span class="badge badge-bad">"Failed"</span></td><td>{r.text.clone()}</td></tr> })
-                .collect_view().into_any()
-        })
-    };
-    let entries = move || {
-        lab.subscription.with(|s| {
+                .map(|r| entry(r.at.to_string(), true, &r.text))
+                .collect::<Vec<_>>()
+        });
+        let logged = lab.subscription.with(|s| {
             s.activity
                 .iter()
                 .rev()
-                .map(|a| view! { <tr><td>{a.at.to_string()}</td><td><span class="badge badge-ok">"Succeeded"</span></td><td>{a.text.clone()}</td></tr> })
-                .collect_view().into_any()
-        })
-    };
+                .map(|a| entry(a.at.to_string(), false, &a.text))
+                .collect::<Vec<_>>()
+        });
+        [refused, logged].concat()
+    });
     view! {
         <h1>"Activity log"</h1>
         <p class="view-purpose">"Every command run in this lab and its result, newest first. Refused commands changed nothing; they are listed for this session."</p>
-        <table tabindex="0">
-            <thead><tr><th>"Time (simulated)"</th><th>"Result"</th><th>"Operation"</th></tr></thead>
-            <tbody>{refusals}{entries}</tbody>
-        </table>
+        <Table head=&["Time (simulated)", "Result", "Operation"] rows=rows />
     }
 }

@@ -1,85 +1,85 @@
-//! The comparison panel (R24): VNet Integration and Hybrid Connections side by side, the facts
-//! and, computed from this subscription, who reaches each endpoint now and what would change it.
+//! The comparison panel (R24): gateway-required and regional VNet Integration and Hybrid
+//! Connections side by side, the facts and, computed from this subscription, who reaches each
+//! endpoint now and what would change it.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::model::derived::comparison::{compare, Reach};
-use crate::ui::html::{badge, code, escape, table};
+use crate::model::derived::comparison::{compare, EndpointComparison, Reach};
 use crate::ui::lab::use_lab;
 use crate::ui::route::Route;
-use crate::ui::widgets::Markup;
 
-/// The facts of the two features, as the seed document and SPEC §3 give them.
-const FACTS: [(&str, &str, &str); 8] = [
-    ("What it reaches", "Anything in one virtual network (up to 5 per plan), and on-premises networks linked to it by site-to-site VPN", "Exactly one host:port per connection"),
-    ("Protocols", "TCP and UDP; no ICMP, no SMB drive mounts, no authentication systems", "TCP only"),
-    ("What must be installed, where", "Nothing on the host; the virtual network needs a Dynamic routing gateway with point-to-site, and on-premises routers a route back to the point-to-site pool", "The Hybrid Connection Manager (relay agent) on a Windows Server that can reach the endpoint"),
-    ("Tiers and limits", "Standard and Premium; 5 virtual networks per plan, 1 per web app", "Basic 5 per plan, Standard 25 per plan, Premium 220 per web app; none on Free and Shared"),
-    ("Direction", "Outbound from the web app only", "Outbound from the web app only; the agent calls out on port 443, so no inbound opening on-premises"),
-    ("Number of endpoints", "Every address in the networks' ranges", "One per connection"),
-    ("Names", "Need a DNS server on the virtual network (synced), or use IP addresses", "The connection is matched by the configured host name: name it by DNS name"),
-    ("Setup", "Certificates are made and uploaded for you; sync after changing DNS or site-to-site", "Add the connection, install and run the agent"),
+/// The facts of the three, as the seed document and SPEC §3 and §9 give them.
+const FACTS: [(&str, &str, &str, &str); 8] = [
+    ("What it reaches", "Anything in one virtual network (up to 5 per plan), and on-premises networks linked to it by site-to-site VPN", "Anything in a virtual network of the plan's region, its peered VNets (global peering too) and on-premises networks behind its gateway", "Exactly one host:port per connection"),
+    ("Protocols", "TCP and UDP; no ICMP, no SMB drive mounts, no authentication systems", "TCP and UDP, SMB included; no ICMP, no port 25", "TCP only"),
+    ("What must be installed, where", "Nothing on the host; the virtual network needs a Dynamic routing gateway with point-to-site, and on-premises routers a route back to the point-to-site pool", "Nothing on the host; an empty subnet delegated to Microsoft.Web/serverFarms, and on-premises routers a route back to that subnet", "The Hybrid Connection Manager (relay agent) on a Windows Server that can reach the endpoint"),
+    ("Tiers and limits", "Standard and Premium; 5 virtual networks per plan, 1 per web app", "Basic, Standard and Premium; 2 integration subnets per plan, one address per instance (twice during a tier change)", "Basic 5 per plan, Standard 25 per plan, Premium 220 per web app; none on Free and Shared"),
+    ("Direction", "Outbound from the web app only", "Outbound from the web app only; NSGs, route tables and a NAT gateway on the subnet apply to it", "Outbound from the web app only; the agent calls out on port 443, so no inbound opening on-premises"),
+    ("Number of endpoints", "Every address in the networks' ranges", "Every address in the networks' ranges; with Route All, the internet too", "One per connection"),
+    ("Names", "Need a DNS server on the virtual network (synced), or use IP addresses", "The VNet's DNS servers, WEBSITE_DNS_SERVER, or Azure DNS with private DNS zones linked to the VNet", "The connection is matched by the configured host name: name it by DNS name"),
+    ("Setup", "Certificates are made and uploaded for you; sync after changing DNS or site-to-site", "Pick the VNet and subnet; no certificates and no sync", "Add the connection, install and run the agent"),
 ];
 
-fn reach(reach: &Reach) -> String {
-    match &reach.change {
-        None => format!(
-            "{} from {}",
-            badge("badge-ok", "Reaches now"),
-            escape(&reach.now.join(", "))
-        ),
-        Some(change) => format!("{} {}", badge("badge-neutral", "Not now"), escape(change)),
+fn reach(reach: Reach) -> impl IntoView {
+    match reach.change {
+        None => view! {
+            <span class="badge badge-ok">"Reaches now"</span>" from "{reach.now.join(", ")}
+        }
+        .into_any(),
+        Some(change) => {
+            view! { <span class="badge badge-neutral">"Not now"</span>" "{change} }.into_any()
+        }
     }
 }
 
 #[component]
 pub fn Compare() -> impl IntoView {
     let lab = use_lab();
-    let facts = table(
-        "facts-table",
-        &["Aspect", "VNet Integration", "Hybrid Connections"],
-        FACTS.iter().map(|(fact, vnet, hybrid)| {
-            vec![
-                format!("<strong>{}</strong>", escape(fact)),
-                escape(vnet),
-                escape(hybrid),
-            ]
-        }),
-    );
-    let endpoints = move || {
-        let rows = lab.subscription.with(compare);
-        let html = if rows.is_empty() {
-            "<p>No known endpoints yet: open a port on a virtual machine or an on-premises server.</p>".to_string()
-        } else {
-            table(
-                "comparison",
-                &[
-                    "Endpoint",
-                    "Network",
-                    "Gateway-required VNet Integration",
-                    "Regional VNet Integration",
-                    "Hybrid Connection",
-                ],
-                rows.iter().map(|row| {
-                    vec![
-                        format!("{} {}", escape(&row.host), code(&row.rule.to_string())),
-                        escape(&row.network),
-                        reach(&row.gateway_required),
-                        reach(&row.regional),
-                        reach(&row.hybrid),
-                    ]
-                }),
-            )
-        };
-        view! { <Markup html=html /> }
+    let facts = FACTS
+        .iter()
+        .map(|(fact, gateway_required, regional, hybrid)| {
+            view! { <tr><td><strong>{*fact}</strong></td><td>{*gateway_required}</td><td>{*regional}</td><td>{*hybrid}</td></tr> }
+        })
+        .collect_view();
+    let rows = lab.derive(compare);
+    let endpoints = move |rows: Vec<EndpointComparison>| {
+        if rows.is_empty() {
+            return Either::Left(
+                view! { <p>"No known endpoints yet: open a port on a virtual machine or an on-premises server."</p> },
+            );
+        }
+        let rows = rows
+            .into_iter()
+            .map(|row| {
+                view! {
+                    <tr>
+                        <td>{row.host}" "<code>{row.rule.to_string()}</code></td>
+                        <td>{row.network}</td>
+                        <td>{reach(row.gateway_required)}</td>
+                        <td>{reach(row.regional)}</td>
+                        <td>{reach(row.hybrid)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        Either::Right(view! {
+            <table class="comparison" tabindex="0">
+                <thead><tr><th>"Endpoint"</th><th>"Network"</th><th>"Gateway-required VNet Integration"</th><th>"Regional VNet Integration"</th><th>"Hybrid Connection"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        })
     };
     view! {
         <h1>"Compare"</h1>
-        <p class="view-purpose">"VNet Integration and Hybrid Connections side by side. Neither replaces the other: VNet Integration reaches whole networks from Standard and Premium plans; a Hybrid Connection reaches one TCP endpoint, needs no VPN, and works from Basic. Pick VNet Integration for many resources in Azure or behind a site-to-site VPN; pick a Hybrid Connection for one on-premises TCP service, when there is no VPN or the plan is Basic."</p>
+        <p class="view-purpose">"Gateway-required and regional VNet Integration, and Hybrid Connections, side by side. Neither replaces the other: VNet Integration reaches whole networks (regional integration, the kind Azure uses today, in the plan's region and beyond by peering, from Basic up; the gateway-required kind one VNet anywhere through a point-to-site gateway, from Standard up), while a Hybrid Connection reaches one TCP endpoint, needs no VPN, and works from Basic. Pick regional integration for resources in Azure or behind a site-to-site VPN; a Hybrid Connection for one on-premises TCP service without a VPN."</p>
         <h2>"The facts"</h2>
-        <Markup html=facts />
+        <table class="facts-table" tabindex="0">
+            <thead><tr><th>"Aspect"</th><th>"Gateway-required VNet Integration"</th><th>"Regional VNet Integration"</th><th>"Hybrid Connections"</th></tr></thead>
+            <tbody>{facts}</tbody>
+        </table>
         <h2>"This subscription's endpoints"</h2>
         <p>"Computed with the same checks as the "<a href=Route::Matrix.href()>"reachability matrix"</a>"."</p>
-        {endpoints}
+        {move || endpoints(rows.get())}
     }
 }

@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 
 use crate::store;
+use crate::ui::browser::confirm::confirmed;
+use crate::ui::browser::download::export_subscription;
 use crate::ui::lab::{use_lab, Lab};
 use crate::ui::route::{Route, Section};
-use crate::ui::shell::confirmed;
-use crate::ui::widgets::export_subscription;
 
 #[component]
 pub fn SharedSubscription(data: String) -> impl IntoView {

@@ -1,63 +1,59 @@
 //! The web apps list: name, plan, tier, VNet and connection status; create and delete.
 
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use crate::model::derived::status::connection_status;
-use crate::model::entities::ids::PlanId;
-use crate::model::Command;
+use crate::model::{Command, Subscription};
 use crate::ui::lab::use_lab;
 use crate::ui::route::Route;
-use crate::ui::widgets::{FormError, StatusBadge};
+use crate::ui::widgets::choice::{Choice, Select};
+use crate::ui::widgets::form::{Form, TextInput};
+use crate::ui::widgets::options;
+use crate::ui::widgets::status_badge::badge_class;
+use crate::ui::widgets::table::{Action, Cell, Table};
+
+fn rows(s: &Subscription) -> Vec<Vec<Cell>> {
+    s.web_apps
+        .values()
+        .map(|app| {
+            let plan = s.plan_of(app);
+            let vnet = app
+                .connection
+                .as_ref()
+                .and_then(|c| s.virtual_networks.get(&c.vnet))
+                .map_or_else(|| "—".to_string(), |v| v.name.clone());
+            let status = connection_status(s, app.id);
+            vec![
+                Cell::Link(Route::WebApp(app.id).href(), app.name.clone()),
+                Cell::text(plan.map(|p| p.name.as_str()).unwrap_or_default()),
+                Cell::text(plan.map(|p| p.tier.to_string()).unwrap_or_default()),
+                Cell::Text(vnet),
+                Cell::Badge(badge_class(&status), status.label(), status.to_string()),
+                Cell::Actions(vec![Action::new(
+                    "Delete",
+                    format!("Delete {}", app.name),
+                    Command::DeleteWebApp { app: app.id },
+                )]),
+            ]
+        })
+        .collect()
+}
 
 #[component]
 pub fn WebApps() -> impl IntoView {
     let lab = use_lab();
-    let rows = move || {
-        lab.subscription.with(|s| {
-            s.web_apps
-                .values()
-                .map(|app| {
-                    let plan = s.plan_of(app);
-                    let vnet = app
-                        .connection
-                        .as_ref()
-                        .and_then(|c| s.virtual_networks.get(&c.vnet))
-                        .map(|v| v.name.clone())
-                        .unwrap_or_else(|| "—".into());
-                    let id = app.id;
-                    view! {
-                        <tr>
-                            <td><a href=Route::WebApp(id).href()>{app.name.clone()}</a></td>
-                            <td>{plan.map(|p| p.name.clone())}</td>
-                            <td>{plan.map(|p| p.tier.to_string())}</td>
-                            <td>{vnet}</td>
-                            <td><StatusBadge status=connection_status(s, id) /></td>
-                            <td>
-                                <button
-                                    type="button"
-                                    class="secondary"
-                                    aria-label=format!("Delete {}", app.name)
-                                    on:click=move |_| { let _ = lab.run(Command::DeleteWebApp { app: id }); }
-                                >
-                                    "Delete"
-                                </button>
-                            </td>
-                        </tr>
-                    }
-                })
-                .collect_view().into_any()
-        })
-    };
+    let head = &[
+        "Name",
+        "App Service plan",
+        "Pricing tier",
+        "Virtual network",
+        "Status",
+        "Actions",
+    ];
     view! {
         <h1>"Web apps"</h1>
         <p class="view-purpose">"The web apps of this subscription, their plans and their virtual network connections."</p>
-        <table tabindex="0">
-            <thead>
-                <tr><th>"Name"</th><th>"App Service plan"</th><th>"Pricing tier"</th><th>"Virtual network"</th><th>"Status"</th><th><span class="visually-hidden">"Actions"</span></th></tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <Table head=head rows=lab.derive(rows) />
         <CreateWebApp />
     }
 }
@@ -66,39 +62,19 @@ pub fn WebApps() -> impl IntoView {
 fn CreateWebApp() -> impl IntoView {
     let lab = use_lab();
     let name = RwSignal::new(String::new());
-    let plan = RwSignal::new(String::new());
-    let error = RwSignal::new(None);
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let chosen = plan.get_untracked().parse().ok().map(PlanId).or_else(|| {
-            lab.subscription
-                .with_untracked(|s| s.plans.keys().next().copied())
-        });
-        let Some(chosen) = chosen else {
-            error.set(Some("Create an App Service plan first.".into()));
-            return;
-        };
-        error.set(lab.submit(Command::CreateWebApp {
+    let plan = Choice::new(options::plans(lab));
+    let submit = move || {
+        lab.submit(Command::CreateWebApp {
             name: name.get_untracked(),
-            plan: chosen,
-        }));
-        if error.get_untracked().is_none() {
-            name.set(String::new());
-        }
+            plan: plan.required("Create an App Service plan first.")?,
+        })
     };
     view! {
-        <form class="panel" on:submit=submit>
+        <Form button="Create" submit=submit>
             <h2>"Create a web app"</h2>
-            <label>"Name" <input type="text" bind:value=name placeholder="contoso-shop" /></label>
+            <TextInput label="Name" value=name placeholder="contoso-shop" />
             <span class="hint">".azurewebsites.net · 2–60 of a–z, 0–9 and -"</span>
-            <label>
-                "App Service plan"
-                <select on:change=move |ev| plan.set(event_target_value(&ev))>
-                    {move || lab.subscription.with(|s| s.plans.values().map(|p| view! { <option value=p.id.to_string()>{format!("{} ({})", p.name, p.tier)}</option> }).collect_view().into_any())}
-                </select>
-            </label>
-            <FormError error=error />
-            <button type="submit">"Create"</button>
-        </form>
+            <Select label="App Service plan" choice=plan />
+        </Form>
     }
 }

@@ -1,0 +1,227 @@
+//! Route tables (R31): the list, creating one, and one table's view with its user routes.
+
+use leptos::prelude::*;
+
+use crate::model::commands::command::NextHopKind;
+use crate::model::entities::ids::RouteTableId;
+use crate::model::entities::routing::NextHop;
+use crate::model::{Command, Subscription};
+use crate::ui::lab::use_lab;
+use crate::ui::route::Route;
+use crate::ui::views::{associated_subnets, resource};
+use crate::ui::widgets::choice::{Choice, Options, Select};
+use crate::ui::widgets::form::{Form, TextInput};
+use crate::ui::widgets::keyed::shown;
+use crate::ui::widgets::options;
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Row {
+    id: RouteTableId,
+    name: String,
+    region: &'static str,
+    routes: usize,
+    subnets: String,
+}
+
+fn rows(s: &Subscription) -> Vec<Row> {
+    s.route_tables
+        .values()
+        .map(|table| Row {
+            id: table.id,
+            name: table.name.clone(),
+            region: table.region.display_name(),
+            routes: table.routes.len(),
+            subnets: associated_subnets(s, |subnet| subnet.route_table == Some(table.id)),
+        })
+        .collect()
+}
+
+#[component]
+pub fn RouteTables() -> impl IntoView {
+    let lab = use_lab();
+    let rows = lab.derive(rows);
+    let row = move |row: Row| {
+        let id = row.id;
+        view! {
+            <tr>
+                <td><a href=Route::RouteTable(id).href()>{row.name.clone()}</a></td>
+                <td>{row.region}</td>
+                <td>{row.routes}</td>
+                <td>{row.subnets}</td>
+                <td>
+                    <button
+                        type="button"
+                        class="secondary"
+                        aria-label=format!("Delete {}", row.name)
+                        on:click=move |_| { let _ = lab.run(Command::DeleteRouteTable { route_table: id }); }
+                    >
+                        "Delete"
+                    </button>
+                </td>
+            </tr>
+        }
+    };
+    let name = RwSignal::new(String::new());
+    let region = Choice::new(options::regions());
+    let submit = move || {
+        lab.submit(Command::CreateRouteTable {
+            name: name.get_untracked(),
+            region: region.required("Pick a region.")?,
+        })
+    };
+    view! {
+        <h1>"Route tables"</h1>
+        <p class="view-purpose">"User routes on subnets: the longest matching prefix decides the next hop of a web app's integrated traffic."</p>
+        <table tabindex="0">
+            <thead><tr><th>"Name"</th><th>"Region"</th><th>"Routes"</th><th>"Associated subnets"</th><th>"Actions"</th></tr></thead>
+            <tbody>
+                <For each=move || rows.get() key=shown children=row />
+            </tbody>
+        </table>
+        <Form button="Create" submit=submit>
+            <h2>"Create a route table"</h2>
+            <TextInput label="Name" value=name placeholder="apps-routes" />
+            <Select label="Region" choice=region />
+        </Form>
+    }
+}
+
+/// A user route as shown, and as the form takes it back to edit.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct UserRoute {
+    name: String,
+    prefix: String,
+    next_hop: String,
+    kind: NextHopKind,
+    appliance: String,
+}
+
+fn kind_of(next_hop: NextHop) -> (NextHopKind, String) {
+    match next_hop {
+        NextHop::VirtualAppliance(address) => (NextHopKind::VirtualAppliance, address.to_string()),
+        NextHop::VirtualNetworkGateway => (NextHopKind::VirtualNetworkGateway, String::new()),
+        NextHop::Internet => (NextHopKind::Internet, String::new()),
+        NextHop::None => (NextHopKind::None, String::new()),
+    }
+}
+
+#[component]
+pub fn RouteTableView(table: RouteTableId) -> impl IntoView {
+    let lab = use_lab();
+    let name = lab.derive(move |s| s.route_tables.get(&table).map(|t| t.name.clone()));
+    let facts = lab.derive(move |s| {
+        let t = s.route_tables.get(&table)?;
+        Some((
+            t.region.display_name(),
+            associated_subnets(s, |subnet| subnet.route_table == Some(table)),
+        ))
+    });
+    let routes = lab.derive(move |s| {
+        s.route_tables.get(&table).map_or_else(Vec::new, |t| {
+            t.routes
+                .iter()
+                .map(|route| {
+                    let (kind, appliance) = kind_of(route.next_hop);
+                    UserRoute {
+                        name: route.name.clone(),
+                        prefix: route.prefix.to_string(),
+                        next_hop: route.next_hop.to_string(),
+                        kind,
+                        appliance,
+                    }
+                })
+                .collect()
+        })
+    });
+    let route_name = RwSignal::new(String::new());
+    let prefix = RwSignal::new(String::new());
+    let appliance = RwSignal::new(String::new());
+    let editing = RwSignal::new(None::<String>);
+    let kind = Choice::new(Options::fixed(vec![
+        (
+            NextHopKind::VirtualAppliance,
+            "Virtual appliance".to_string(),
+        ),
+        (
+            NextHopKind::VirtualNetworkGateway,
+            "Virtual network gateway".to_string(),
+        ),
+        (NextHopKind::Internet, "Internet".to_string()),
+        (NextHopKind::None, "None".to_string()),
+    ]));
+    let row = move |route: UserRoute| {
+        let (edit, delete) = (route.clone(), route.name.clone());
+        view! {
+            <tr>
+                <td>{route.name.clone()}</td>
+                <td><code>{route.prefix.clone()}</code></td>
+                <td>{route.next_hop.clone()}</td>
+                <td>
+                    <button
+                        type="button"
+                        class="secondary"
+                        aria-label=format!("Edit {}", route.name)
+                        on:click=move |_| {
+                            route_name.set(edit.name.clone());
+                            prefix.set(edit.prefix.clone());
+                            appliance.set(edit.appliance.clone());
+                            kind.pick(edit.kind);
+                            editing.set(Some(edit.name.clone()));
+                        }
+                    >
+                        "Edit"
+                    </button>
+                    <button
+                        type="button"
+                        class="secondary"
+                        aria-label=format!("Delete {}", route.name)
+                        on:click=move |_| { let _ = lab.run(Command::RemoveUserRoute { route_table: table, name: delete.clone() }); }
+                    >
+                        "Delete"
+                    </button>
+                </td>
+            </tr>
+        }
+    };
+    let submit = move || {
+        lab.submit(Command::SetUserRoute {
+            route_table: table,
+            name: route_name.get_untracked(),
+            prefix: prefix.get_untracked(),
+            next_hop: kind.required("Pick a next hop.")?,
+            appliance: appliance.get_untracked(),
+            replacing: editing.get_untracked(),
+        })?;
+        editing.set(None);
+        Ok(())
+    };
+    let heading = move || match editing.get() {
+        Some(name) => format!("Edit the route {name}"),
+        None => "Add a route".to_string(),
+    };
+    let page = move |name: String| {
+        view! {
+            <h1>{name}</h1>
+            <p class="view-purpose">"User routes by longest prefix; without one, the system routes apply."</p>
+            <dl class="facts">
+                <dt>"Region"</dt><dd>{move || facts.get().map(|(region, _)| region)}</dd>
+                <dt>"Associated subnets"</dt><dd>{move || facts.get().map(|(_, subnets)| subnets)}</dd>
+            </dl>
+            <h2>"Routes"</h2>
+            <table tabindex="0">
+                <thead><tr><th>"Name"</th><th>"Address prefix"</th><th>"Next hop"</th><th>"Actions"</th></tr></thead>
+                <tbody>
+                    <For each=move || routes.get() key=shown children=row />
+                </tbody>
+            </table>
+            <Form button="Save route" submit=submit>
+                <h2>{heading}</h2>
+                <TextInput label="Route name" value=route_name placeholder="ToFirewall" />
+                <TextInput label="Address prefix" value=prefix placeholder="0.0.0.0/0" />
+                <Select label="Next hop type" choice=kind />
+                <TextInput label="Next hop address (virtual appliance)" value=appliance placeholder="10.3.4.4" />
+            </Form>
+        }
+    };
+    resource("Route table", "It may have been deleted.", name, page)
+}

@@ -1,0 +1,147 @@
+//! The lab's tables: a heading per column and rows of cells derived from the state. Rows are a
+//! keyed list, keyed by what they show: a row is drawn anew when that changes and left alone
+//! otherwise. Every
+//! table shares this one drawing, so a view only says what its rows hold.
+
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+
+use leptos::either::EitherOf6;
+use leptos::prelude::*;
+
+use crate::model::Command;
+use crate::ui::derived::Derived;
+use crate::ui::lab::use_lab;
+use crate::ui::widgets::keyed::shown;
+
+/// What a cell shows.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub enum Cell {
+    Text(String),
+    /// Text in the monospace of addresses and thumbprints, with a class of its own if any.
+    Code(&'static str, String),
+    /// A link: where to, and its words.
+    Link(String, String),
+    /// A badge: its classes, its words and the sentence it stands for, on hover.
+    Badge(&'static str, &'static str, String),
+    /// A badge with its sentence written beside it.
+    NotedBadge(&'static str, &'static str, String),
+    /// Buttons that each run a command.
+    Actions(Vec<Action>),
+}
+
+impl Cell {
+    pub fn text(text: impl ToString) -> Cell {
+        Cell::Text(text.to_string())
+    }
+
+    pub fn code(text: impl ToString) -> Cell {
+        Cell::Code("", text.to_string())
+    }
+}
+
+/// A button of a row: its words, its accessible name, and the command it runs.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Action {
+    pub words: &'static str,
+    pub label: String,
+    pub command: Command,
+    pub disabled: bool,
+}
+
+impl Action {
+    pub fn new(words: &'static str, label: String, command: Command) -> Action {
+        Action {
+            words,
+            label,
+            command,
+            disabled: false,
+        }
+    }
+}
+
+/// The command is the row's own (its label names what it acts on), so it needs no hashing.
+impl Hash for Action {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.words.hash(state);
+        self.label.hash(state);
+        self.disabled.hash(state);
+    }
+}
+
+#[component]
+pub fn Table(
+    head: &'static [&'static str],
+    rows: Derived<Vec<Vec<Cell>>>,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView {
+    let head = head
+        .iter()
+        .map(|words| view! { <th>{*words}</th> })
+        .collect_view();
+    view! {
+        <table class=class tabindex="0">
+            <thead><tr>{head}</tr></thead>
+            <tbody>
+                <For each=move || rows.with(|rows| keyed(rows)) key=|(key, _)| *key children=|(_, cells)| row(cells) />
+            </tbody>
+        </table>
+    }
+}
+
+/// Each row with its key: what it shows, and how many rows alike come before it, so two rows
+/// that read the same (two log entries in one minute) are still two rows.
+fn keyed(rows: &[Vec<Cell>]) -> Vec<(u64, Vec<Cell>)> {
+    let mut alike: BTreeMap<u64, u64> = BTreeMap::new();
+    rows.iter()
+        .map(|cells| {
+            let content = shown(cells);
+            let before = alike.entry(content).or_default();
+            let key = shown(&(content, *before));
+            *before += 1;
+            (key, cells.clone())
+        })
+        .collect()
+}
+
+fn row(cells: Vec<Cell>) -> impl IntoView {
+    view! { <tr>{cells.into_iter().map(cell).collect_view()}</tr> }
+}
+
+fn cell(cell: Cell) -> impl IntoView {
+    match cell {
+        Cell::Text(text) => EitherOf6::A(view! { <td>{text}</td> }),
+        Cell::Code(class, text) => EitherOf6::B(view! { <td><code class=class>{text}</code></td> }),
+        Cell::Link(href, text) => EitherOf6::C(view! { <td><a href=href>{text}</a></td> }),
+        Cell::Badge(class, words, sentence) => {
+            EitherOf6::D(view! { <td><span class=class title=sentence>{words}</span></td> })
+        }
+        Cell::NotedBadge(class, words, note) => EitherOf6::E(view! {
+            <td><span class=class>{words}</span>" "<span class="muted">{note}</span></td>
+        }),
+        Cell::Actions(actions) => {
+            EitherOf6::F(view! { <td>{actions.into_iter().map(action).collect_view()}</td> })
+        }
+    }
+}
+
+fn action(action: Action) -> impl IntoView {
+    let lab = use_lab();
+    let Action {
+        words,
+        label,
+        command,
+        disabled,
+    } = action;
+    view! {
+        <button
+            type="button"
+            class="secondary"
+            aria-label=label
+            disabled=disabled
+            on:click=move |_| { let _ = lab.run(command.clone()); }
+        >
+            {words}
+        </button>
+    }
+}

@@ -1,0 +1,49 @@
+//! The pricing-tier picker: one card per tier family, with what each allows (R1, R2, R23).
+
+use leptos::prelude::*;
+
+use crate::model::entities::ids::PlanId;
+use crate::model::entities::tier::TierFamily;
+use crate::model::Command;
+use crate::ui::lab::use_lab;
+
+fn allows(family: TierFamily) -> &'static str {
+    match family {
+        TierFamily::Free | TierFamily::Shared => "No VNet Integration. No Hybrid Connections.",
+        TierFamily::Basic => "No VNet Integration. Hybrid Connections: 5 per plan.",
+        TierFamily::Standard => "VNet Integration: up to 5 virtual networks per plan. Hybrid Connections: 25 per plan.",
+        TierFamily::Premium => "VNet Integration: up to 5 virtual networks per plan. Hybrid Connections: 220 per web app.",
+    }
+}
+
+#[component]
+pub fn TierPicker(plan: PlanId) -> impl IntoView {
+    let lab = use_lab();
+    let current = lab.derive(move |s| s.plans.get(&plan).map(|p| p.tier.family()));
+    let cards = TierFamily::ALL
+        .into_iter()
+        .map(|family| {
+            let is_current = move || current.get() == Some(family);
+            view! {
+                <li class="tier-card" class:tier-current=is_current>
+                    <h3>{family.to_string()}</h3>
+                    <p>{allows(family)}</p>
+                    <button
+                        type="button"
+                        disabled=is_current
+                        on:click=move |_| {
+                            let _ = lab.run(Command::ScalePlan { plan, tier: family.entry_tier() });
+                        }
+                    >
+                        {move || if is_current() { "Current tier".to_string() } else { format!("Scale to {family}") }}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="tier-picker" aria-label="Pricing tiers">
+            <ul class="cards">{cards}</ul>
+        </section>
+    }
+}
