@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
+use strum::VariantArray;
 
 use proptest::prelude::*;
 use vnet_lab::model::derived::check;
@@ -132,20 +133,20 @@ fn command(s: &Subscription, action: Action) -> Option<Command> {
     use Action::*;
     Some(match action {
         CreatePlan(n, t) => Command::CreatePlan {
-            region: Region::ALL[usize::from(n) % 2],
+            region: Region::VARIANTS[usize::from(n) % 2],
             name: format!("plan{n}"),
-            tier: Tier::ALL[t % Tier::ALL.len()],
+            tier: Tier::VARIANTS[t % Tier::VARIANTS.len()],
         },
         Scale(p, t) => Command::ScalePlan {
             plan: nth(&s.plans, p)?,
-            tier: Tier::ALL[t % Tier::ALL.len()],
+            tier: Tier::VARIANTS[t % Tier::VARIANTS.len()],
         },
         CreateApp(n, p) => Command::CreateWebApp {
             name: format!("app{n}"),
             plan: nth(&s.plans, p)?,
         },
         CreateVnet(n, space, dns) => Command::CreateVirtualNetwork {
-            region: Region::ALL[usize::from(n) % 3 / 2],
+            region: Region::VARIANTS[usize::from(n) % 3 / 2],
             name: format!("vnet{n}"),
             address_space: space,
             dns_servers: dns,

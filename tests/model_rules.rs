@@ -5,6 +5,7 @@
 mod support;
 
 use std::net::Ipv4Addr;
+use strum::VariantArray;
 
 use support::*;
 use vnet_lab::model::derived::check::{Hop, Stage, Step};
@@ -88,7 +89,7 @@ fn eligible_vnet(
 
 #[test]
 fn r01_only_standard_and_premium_plans_can_connect() {
-    for tier in Tier::ALL {
+    for &tier in Tier::VARIANTS {
         let expected = matches!(tier.family(), TierFamily::Standard | TierFamily::Premium);
         assert_eq!(tier.allows_vnet_integration(), expected, "{tier}");
     }

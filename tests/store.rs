@@ -494,6 +494,7 @@ fn a_virtual_machine_without_subnet_in_no_subnet_is_named() {
 
 mod random_hosts {
     use std::net::Ipv4Addr;
+    use strum::VariantArray;
 
     use proptest::prelude::*;
     use vnet_lab::model::entities::host::{Host, PortRule, Protocol, Role};
@@ -513,7 +514,7 @@ mod random_hosts {
     }
 
     fn host() -> impl Strategy<Value = Host> {
-        let rule = (prop::sample::select(Protocol::ALL.to_vec()), 1u16..)
+        let rule = (prop::sample::select(Protocol::VARIANTS.to_vec()), 1u16..)
             .prop_map(|(protocol, port)| PortRule { protocol, port });
         let role = prop_oneof![
             Just(Role::SqlServer),
@@ -547,7 +548,7 @@ mod random_hosts {
                 0..6,
             ),
             servers in prop::collection::vec((any::<u32>(), host()), 0..4),
-            region in prop::sample::select(Region::ALL.to_vec()),
+            region in prop::sample::select(Region::VARIANTS.to_vec()),
             revoked in any::<bool>(),
         ) {
             let mut s = Subscription::sample();

@@ -7,7 +7,22 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// What the connection check is asked to use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "UPPERCASE", ascii_case_insensitive)]
 pub enum Protocol {
     Tcp,
     Udp,
@@ -16,13 +31,9 @@ pub enum Protocol {
 }
 
 impl Protocol {
-    pub const ALL: [Protocol; 4] = [Protocol::Tcp, Protocol::Udp, Protocol::Icmp, Protocol::Smb];
-
     /// Reads "tcp", "UDP" and the like.
     pub fn parse(text: &str) -> Option<Protocol> {
-        Protocol::ALL
-            .into_iter()
-            .find(|protocol| protocol.lowercase_name().eq_ignore_ascii_case(text))
+        text.parse().ok()
     }
 
     /// The name in a saved port rule: `tcp`.
@@ -44,17 +55,6 @@ pub fn parse_port(text: &str) -> Result<u16, String> {
             "“{}” is not a port: write a number from 1 to 65535.",
             text.trim()
         )),
-    }
-}
-
-impl fmt::Display for Protocol {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Protocol::Tcp => "TCP",
-            Protocol::Udp => "UDP",
-            Protocol::Icmp => "ICMP",
-            Protocol::Smb => "SMB",
-        })
     }
 }
 

@@ -1,46 +1,55 @@
 //! Azure regions. Every plan and every virtual network is in one (SPEC §9); regional VNet
 //! Integration needs both in the same region (R25).
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
 /// A fixed list of real Azure regions, enough to rehearse same-region and cross-region cases.
+/// Each shows as the portal names it ("West Europe").
 #[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::IntoStaticStr,
+    strum::VariantArray,
 )]
 pub enum Region {
     #[default]
+    #[strum(to_string = "West Europe")]
     WestEurope,
+    #[strum(to_string = "North Europe")]
     NorthEurope,
+    #[strum(to_string = "UK South")]
     UkSouth,
+    #[strum(to_string = "France Central")]
     FranceCentral,
+    #[strum(to_string = "Germany West Central")]
     GermanyWestCentral,
+    #[strum(to_string = "Sweden Central")]
     SwedenCentral,
+    #[strum(to_string = "East US")]
     EastUs,
+    #[strum(to_string = "East US 2")]
     EastUs2,
+    #[strum(to_string = "West US 2")]
     WestUs2,
+    #[strum(to_string = "Central US")]
     CentralUs,
+    #[strum(to_string = "Southeast Asia")]
     SoutheastAsia,
+    #[strum(to_string = "Australia East")]
     AustraliaEast,
 }
 
 impl Region {
-    pub const ALL: [Region; 12] = [
-        Region::WestEurope,
-        Region::NorthEurope,
-        Region::UkSouth,
-        Region::FranceCentral,
-        Region::GermanyWestCentral,
-        Region::SwedenCentral,
-        Region::EastUs,
-        Region::EastUs2,
-        Region::WestUs2,
-        Region::CentralUs,
-        Region::SoutheastAsia,
-        Region::AustraliaEast,
-    ];
-
     /// The name Azure Resource Manager and the CLI use: `westeurope`.
     pub fn arm_name(self) -> &'static str {
         match self {
@@ -61,25 +70,6 @@ impl Region {
 
     /// The name the portal shows: `West Europe`.
     pub fn display_name(self) -> &'static str {
-        match self {
-            Region::WestEurope => "West Europe",
-            Region::NorthEurope => "North Europe",
-            Region::UkSouth => "UK South",
-            Region::FranceCentral => "France Central",
-            Region::GermanyWestCentral => "Germany West Central",
-            Region::SwedenCentral => "Sweden Central",
-            Region::EastUs => "East US",
-            Region::EastUs2 => "East US 2",
-            Region::WestUs2 => "West US 2",
-            Region::CentralUs => "Central US",
-            Region::SoutheastAsia => "Southeast Asia",
-            Region::AustraliaEast => "Australia East",
-        }
-    }
-}
-
-impl fmt::Display for Region {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.display_name())
+        self.into()
     }
 }

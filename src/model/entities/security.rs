@@ -12,28 +12,30 @@ use crate::model::entities::region::Region;
 /// Lowest and highest priority a person can give a rule; Azure's defaults use 65000–65500.
 pub const PRIORITIES: std::ops::RangeInclusive<u16> = 100..=4096;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, strum::Display)]
 pub enum Direction {
     Inbound,
     Outbound,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, strum::Display)]
 pub enum Access {
     Allow,
     Deny,
 }
 
 /// A rule's protocol, as the portal offers it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, strum::Display)]
 pub enum RuleProtocol {
+    #[strum(to_string = "TCP")]
     Tcp,
+    #[strum(to_string = "UDP")]
     Udp,
     Any,
 }
 
 /// Azure's service tags a rule may name instead of a prefix.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, strum::Display)]
 pub enum ServiceTag {
     /// The VNet's address space, its peered VNets' and the on-premises spaces behind its gateway.
     VirtualNetwork,
@@ -149,34 +151,6 @@ impl NetworkSecurityGroup {
         self.rules
             .iter()
             .find(|rule| rule.name.eq_ignore_ascii_case(name))
-    }
-}
-
-impl fmt::Display for Direction {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self, f)
-    }
-}
-
-impl fmt::Display for Access {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self, f)
-    }
-}
-
-impl fmt::Display for RuleProtocol {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            RuleProtocol::Tcp => "TCP",
-            RuleProtocol::Udp => "UDP",
-            RuleProtocol::Any => "Any",
-        })
-    }
-}
-
-impl fmt::Display for ServiceTag {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self, f)
     }
 }
 

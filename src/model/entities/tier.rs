@@ -4,7 +4,21 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// A pricing tier by its code (`S1`); it shows with its family ("Standard S1").
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 pub enum Tier {
     F1,
     D1,
@@ -20,7 +34,20 @@ pub enum Tier {
 }
 
 /// The families the pricing-tier picker shows as cards.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::VariantArray,
+)]
 pub enum TierFamily {
     Free,
     Shared,
@@ -48,20 +75,6 @@ impl fmt::Display for HybridConnectionLimit {
 }
 
 impl Tier {
-    pub const ALL: [Tier; 11] = [
-        Tier::F1,
-        Tier::D1,
-        Tier::B1,
-        Tier::B2,
-        Tier::B3,
-        Tier::S1,
-        Tier::S2,
-        Tier::S3,
-        Tier::P1,
-        Tier::P2,
-        Tier::P3,
-    ];
-
     pub fn family(self) -> TierFamily {
         match self {
             Tier::F1 => TierFamily::Free,
@@ -88,14 +101,6 @@ impl Tier {
 }
 
 impl TierFamily {
-    pub const ALL: [TierFamily; 5] = [
-        TierFamily::Free,
-        TierFamily::Shared,
-        TierFamily::Basic,
-        TierFamily::Standard,
-        TierFamily::Premium,
-    ];
-
     /// The tier the picker scales to when this family's card is chosen.
     pub fn entry_tier(self) -> Tier {
         match self {
@@ -119,12 +124,7 @@ impl TierFamily {
 
 impl fmt::Display for Tier {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {:?}", self.family(), self)
-    }
-}
-
-impl fmt::Display for TierFamily {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self, f)
+        let code: &'static str = self.into();
+        write!(f, "{} {code}", self.family())
     }
 }

@@ -1,40 +1,20 @@
 //! IPv4 addresses and CIDR prefixes, parsed strictly, and the range rules of R11.
 
-use std::fmt;
 use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
 
 /// What is wrong with an address or prefix the user typed; the text is quoted.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum AddressError {
+    #[error("“{0}” is not an IPv4 address: write four numbers from 0 to 255 separated by dots, such as 10.1.0.4")]
     NotAnAddress(String),
+    #[error("“{0}” has no prefix length: write it in CIDR form, such as {0}/24")]
     NoPrefixLength(String),
+    #[error("“{0}” has a prefix length that is not a number from 0 to 32")]
     BadPrefixLength(String),
+    #[error("“{text}” has host bits set; did you mean {network}?")]
     HostBitsSet { text: String, network: Ipv4Net },
-}
-
-impl fmt::Display for AddressError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            AddressError::NotAnAddress(text) => write!(
-                f,
-                "“{text}” is not an IPv4 address: write four numbers from 0 to 255 separated by dots, such as 10.1.0.4"
-            ),
-            AddressError::NoPrefixLength(text) => write!(
-                f,
-                "“{text}” has no prefix length: write it in CIDR form, such as {text}/24"
-            ),
-            AddressError::BadPrefixLength(text) => write!(
-                f,
-                "“{text}” has a prefix length that is not a number from 0 to 32"
-            ),
-            AddressError::HostBitsSet { text, network } => write!(
-                f,
-                "“{text}” has host bits set; did you mean {network}?"
-            ),
-        }
-    }
 }
 
 /// Parses a dotted IPv4 address, nothing else (no leading zeros, no shortened forms).

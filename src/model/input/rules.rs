@@ -4,21 +4,14 @@ use crate::model::entities::security::{Destination, PortRange, ServiceTag, PRIOR
 use crate::model::input::addressing::{parse_address, parse_prefix, AddressError};
 
 /// Why a typed rule field was refused; the text is quoted.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum RuleFieldError {
+    #[error("“{0}” is not a priority: write a number from 100 to 4096; lower numbers are evaluated first")]
     Priority(String),
+    #[error("“{0}” is not a port or range: write a port such as 1433, a range such as 1000-2000, or * for any port")]
     Ports(String),
+    #[error("“{0}” is not a destination: write a prefix such as 10.3.2.0/24, an address, the service tag VirtualNetwork or Internet, or * for any ({1})")]
     Destination(String, AddressError),
-}
-
-impl std::fmt::Display for RuleFieldError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RuleFieldError::Priority(text) => write!(f, "“{text}” is not a priority: write a number from 100 to 4096; lower numbers are evaluated first"),
-            RuleFieldError::Ports(text) => write!(f, "“{text}” is not a port or range: write a port such as 1433, a range such as 1000-2000, or * for any port"),
-            RuleFieldError::Destination(text, error) => write!(f, "“{text}” is not a destination: write a prefix such as 10.3.2.0/24, an address, the service tag VirtualNetwork or Internet, or * for any ({error})"),
-        }
-    }
 }
 
 pub fn parse_priority(text: &str) -> Result<u16, RuleFieldError> {

@@ -3,6 +3,7 @@
 use crate::model::entities::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
 use crate::model::entities::region::Region;
 use leptos::prelude::*;
+use strum::VariantArray;
 
 use crate::ui::lab::Lab;
 use crate::ui::widgets::choice::{Choice, Options};
@@ -37,9 +38,10 @@ pub fn local_networks(lab: Lab) -> Options<LocalNetworkId> {
 /// Azure's regions, by the names the portal shows.
 pub fn regions() -> Options<Region> {
     Options::fixed(
-        Region::ALL
-            .map(|region| (region, region.display_name().to_string()))
-            .to_vec(),
+        Region::VARIANTS
+            .iter()
+            .map(|&region| (region, region.display_name().to_string()))
+            .collect(),
     )
 }
 

@@ -1,6 +1,7 @@
 //! The pricing-tier picker: one card per tier family, with what each allows (R1, R2, R23).
 
 use leptos::prelude::*;
+use strum::VariantArray;
 
 use crate::model::entities::ids::PlanId;
 use crate::model::entities::tier::TierFamily;
@@ -20,9 +21,9 @@ fn allows(family: TierFamily) -> &'static str {
 pub fn TierPicker(plan: PlanId) -> impl IntoView {
     let lab = use_lab();
     let current = lab.derive(move |s| s.plans.get(&plan).map(|p| p.tier.family()));
-    let cards = TierFamily::ALL
-        .into_iter()
-        .map(|family| {
+    let cards = TierFamily::VARIANTS
+        .iter()
+        .map(|&family| {
             let is_current = move || current.get() == Some(family);
             view! {
                 <li class="tier-card" class:tier-current=is_current>

@@ -2,6 +2,7 @@
 //! URL, so a result can be reloaded, shared and gone back to.
 
 use leptos::prelude::*;
+use strum::VariantArray;
 
 use crate::model::entities::host::{parse_port, Protocol};
 use crate::ui::lab::use_lab;
@@ -14,7 +15,10 @@ use crate::ui::widgets::options;
 pub fn CheckForm(query: Option<CheckQuery>) -> impl IntoView {
     let lab = use_lab();
     let app = Choice::new(options::web_apps(lab));
-    let protocols = Protocol::ALL.map(|p| (p, p.to_string())).to_vec();
+    let protocols = Protocol::VARIANTS
+        .iter()
+        .map(|&p| (p, p.to_string()))
+        .collect();
     let protocol = Choice::new(Options::fixed(protocols));
     let host = RwSignal::new(String::new());
     let port = RwSignal::new("1433".to_string());

@@ -4,6 +4,7 @@
 mod add;
 mod row;
 
+use strum::VariantArray;
 use leptos::prelude::*;
 
 use crate::model::entities::ids::{LocalNetworkId, ServerId};
@@ -43,9 +44,9 @@ pub fn HybridConnections() -> impl IntoView {
             .map(|hybrid| row::row(s, hybrid))
             .collect::<Vec<_>>()
     });
-    let limits = TierFamily::ALL
-        .into_iter()
-        .map(|family| {
+    let limits = TierFamily::VARIANTS
+        .iter()
+        .map(|&family| {
             view! { <tr><td>{family.to_string()}</td><td>{family.hybrid_connection_limit().to_string()}</td></tr> }
         })
         .collect_view();

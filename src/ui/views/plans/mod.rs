@@ -3,6 +3,7 @@
 pub mod plan;
 
 use leptos::prelude::*;
+use strum::VariantArray;
 
 use crate::model::derived::status::plan_networks;
 use crate::model::entities::tier::Tier;
@@ -12,6 +13,7 @@ use crate::ui::lab::use_lab;
 use crate::ui::route::Route;
 use crate::ui::widgets::choice::{Choice, Options, Select};
 use crate::ui::widgets::form::{Form, TextInput};
+use crate::ui::widgets::listing::Listing;
 use crate::ui::widgets::options;
 use crate::ui::widgets::table::{Cell, Table};
 
@@ -38,7 +40,7 @@ pub fn Plans() -> impl IntoView {
     view! {
         <h1>"App Service plans"</h1>
         <p class="view-purpose">"The pricing tier decides whether VNet Integration is available; a plan's web apps use at most five virtual networks together."</p>
-        <Table head=head rows=lab.derive(rows) />
+        <Table head=head rows=lab.derive(rows) listing=Listing::new("plan", "plans", "name") />
         <CreatePlan />
     }
 }
@@ -47,7 +49,10 @@ pub fn Plans() -> impl IntoView {
 fn CreatePlan() -> impl IntoView {
     let lab = use_lab();
     let name = RwSignal::new(String::new());
-    let tiers = Tier::ALL.map(|tier| (tier, tier.to_string())).to_vec();
+    let tiers = Tier::VARIANTS
+        .iter()
+        .map(|&tier| (tier, tier.to_string()))
+        .collect();
     let tier = Choice::new(Options::fixed(tiers)).starting_at(Tier::S1);
     let region = Choice::new(options::regions());
     let submit = move || {
