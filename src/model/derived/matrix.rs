@@ -156,6 +156,83 @@ pub fn columns(subscription: &Subscription) -> Vec<Column<'_>> {
 /// [`MAX_APPS`] × [`MAX_ENDPOINTS`]); a verdict filter then runs every check and keeps the rows
 /// and columns with at least one kept cell. Without one, no check runs until a cell is asked for.
 pub fn matrix<'a>(subscription: &'a Subscription, filter: &MatrixFilter) -> Matrix<'a> {
+    matrix_with(
+        subscription,
+        filter,
+        verdicts(subscription, filter).as_ref(),
+    )
+}
+
+/// What a verdict filter keeps of the matrix: the rows and columns (positions among those the
+/// app and network filters choose) with at least one kept cell, and their cells, row-major. It
+/// borrows nothing, so a view keeps it for one state and filter and redraws a scrolled window of
+/// a filtered matrix without running a check again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verdicts {
+    rows: Vec<usize>,
+    columns: Vec<usize>,
+    cells: Vec<Cell>,
+}
+
+/// Every check of the matrix a verdict filter needs; `None` for [`VerdictFilter::Any`], which
+/// needs none until a cell is asked for.
+pub fn verdicts(subscription: &Subscription, filter: &MatrixFilter) -> Option<Verdicts> {
+    if filter.verdict == VerdictFilter::Any {
+        return None;
+    }
+    let full = chosen(subscription, filter);
+    let width = full.columns.len();
+    let cells: Vec<Cell> = (0..full.apps.len())
+        .flat_map(|row| (0..width).map(move |column| (row, column)))
+        .map(|(row, column)| full.cell(row, column))
+        .collect();
+    let kept = |index: usize| filter.verdict.keeps(cells[index]);
+    let rows: Vec<usize> = (0..full.apps.len())
+        .filter(|row| (0..width).any(|column| kept(row * width + column)))
+        .collect();
+    let columns: Vec<usize> = (0..width)
+        .filter(|column| (0..full.apps.len()).any(|row| kept(row * width + column)))
+        .collect();
+    let cells = rows
+        .iter()
+        .flat_map(|row| columns.iter().map(move |column| row * width + column))
+        .map(|index| cells[index])
+        .collect();
+    Some(Verdicts {
+        rows,
+        columns,
+        cells,
+    })
+}
+
+/// The matrix for `filter`, with the `verdicts` computed for this same state and filter.
+pub fn matrix_with<'a>(
+    subscription: &'a Subscription,
+    filter: &MatrixFilter,
+    verdicts: Option<&Verdicts>,
+) -> Matrix<'a> {
+    let chosen = chosen(subscription, filter);
+    let Some(verdicts) = verdicts else {
+        return chosen;
+    };
+    Matrix {
+        apps: verdicts
+            .rows
+            .iter()
+            .filter_map(|row| chosen.apps.get(*row).copied())
+            .collect(),
+        columns: verdicts
+            .columns
+            .iter()
+            .filter_map(|column| chosen.columns.get(*column).cloned())
+            .collect(),
+        cells: verdicts.cells.clone(),
+        ..chosen
+    }
+}
+
+/// The rows and columns the app and network filters choose, no check run yet.
+fn chosen<'a>(subscription: &'a Subscription, filter: &MatrixFilter) -> Matrix<'a> {
     let apps: Vec<&WebApp> = subscription
         .web_apps
         .values()
@@ -174,57 +251,12 @@ pub fn matrix<'a>(subscription: &'a Subscription, filter: &MatrixFilter) -> Matr
     let columns_left_out = endpoints.count();
     let apps_left_out = apps.len().saturating_sub(MAX_APPS);
     let apps: Vec<&WebApp> = apps.into_iter().take(MAX_APPS).collect();
-    let lazy = Matrix {
+    Matrix {
         subscription,
         apps,
         columns,
         cells: Vec::new(),
         apps_left_out,
         columns_left_out,
-    };
-    if filter.verdict == VerdictFilter::Any {
-        return lazy;
-    }
-    let cells = (0..lazy.apps.len())
-        .flat_map(|row| (0..lazy.columns.len()).map(move |column| (row, column)))
-        .map(|(row, column)| lazy.cell(row, column))
-        .collect();
-    keep_verdict(Matrix { cells, ..lazy }, filter.verdict)
-}
-
-fn keep_verdict(full: Matrix<'_>, verdict: VerdictFilter) -> Matrix<'_> {
-    let width = full.columns.len();
-    let keep_row: Vec<bool> = (0..full.apps.len())
-        .map(|row| (0..width).any(|column| verdict.keeps(full.cell(row, column))))
-        .collect();
-    let keep_column: Vec<bool> = (0..width)
-        .map(|column| (0..full.apps.len()).any(|row| verdict.keeps(full.cell(row, column))))
-        .collect();
-    let cells = full
-        .cells
-        .iter()
-        .enumerate()
-        .filter(|(index, _)| keep_row[index / width] && keep_column[index % width])
-        .map(|(_, cell)| *cell)
-        .collect();
-    Matrix {
-        subscription: full.subscription,
-        apps: full
-            .apps
-            .into_iter()
-            .enumerate()
-            .filter(|(row, _)| keep_row[*row])
-            .map(|(_, app)| app)
-            .collect(),
-        columns: full
-            .columns
-            .into_iter()
-            .enumerate()
-            .filter(|(column, _)| keep_column[*column])
-            .map(|(_, column)| column)
-            .collect(),
-        cells,
-        apps_left_out: full.apps_left_out,
-        columns_left_out: full.columns_left_out,
     }
 }

@@ -8,8 +8,11 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use crate::markup::Markup;
-use crate::model::derived::matrix::{matrix, Matrix, MatrixFilter, VerdictFilter};
+use crate::model::derived::matrix::{
+    matrix_with, verdicts, Matrix, MatrixFilter, VerdictFilter, Verdicts,
+};
 use crate::model::Subscription;
+use crate::ui::derived::Derived;
 use crate::ui::lab::use_lab;
 use crate::ui::route::{CheckQuery, Route};
 use crate::ui::views::check::CheckTabs;
@@ -161,10 +164,11 @@ fn table(m: &Matrix<'_>, filter: VerdictFilter, seen: VisiblePart) -> Markup {
 fn render(
     s: &Subscription,
     filter: &MatrixFilter,
+    verdicts: Option<&Verdicts>,
     scroll: (i32, i32),
     view: (i32, i32),
 ) -> (Markup, String) {
-    let m = matrix(s, filter);
+    let m = matrix_with(s, filter, verdicts);
     if m.apps.is_empty() || m.columns.is_empty() {
         let why = if s.web_apps.is_empty() {
             "No web apps yet: create one in Web apps."
@@ -209,23 +213,29 @@ pub fn ReachabilityMatrix() -> impl IntoView {
             .chain(names.map(|name| (Some(name.clone()), name)))
             .collect()
     });
-    let verdicts = VerdictFilter::ALL
+    let verdict_options = VerdictFilter::ALL
         .map(|v| (v, v.label().to_string()))
         .to_vec();
     let app = Choice::new(apps);
     let network = Choice::new(networks);
-    let verdict = Choice::new(Options::fixed(verdicts));
+    let verdict = Choice::new(Options::fixed(verdict_options));
+    let filter = move || MatrixFilter {
+        app: app.value().flatten(),
+        network: network.value().flatten(),
+        verdict: verdict.value().unwrap_or_default(),
+    };
+    // A verdict filter's checks, run once per state and filter: a scroll only redraws.
+    let checked = Derived::new(move || {
+        let filter = filter();
+        lab.subscription.with(|s| verdicts(s, &filter))
+    });
     let container = NodeRef::<Div>::new();
     let summary = RwSignal::new(String::new());
     let elapsed = RwSignal::new(String::new());
     // Scrolling redraws the visible part; the position itself is read from the box.
     let scrolled = Trigger::new();
     Effect::new(move |_| {
-        let filter = MatrixFilter {
-            app: app.value().flatten(),
-            network: network.value().flatten(),
-            verdict: verdict.value().unwrap_or_default(),
-        };
+        let filter = filter();
         let Some(element) = container.get() else {
             return;
         };
@@ -238,7 +248,10 @@ pub fn ReachabilityMatrix() -> impl IntoView {
             value.ok().and_then(|v| v.as_f64()).unwrap_or(1_000.0) as i32
         };
         let view = (size(window().inner_width()), size(window().inner_height()));
-        let (html, text) = lab.subscription.with(|s| render(s, &filter, scroll, view));
+        let (html, text) = checked.with(|verdicts| {
+            lab.subscription
+                .with(|s| render(s, &filter, verdicts.as_ref(), scroll, view))
+        });
         element.set_inner_html(html.as_str());
         // Reading the layout makes the browser finish it inside the measured time.
         let _ = element.offset_height();
