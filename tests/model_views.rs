@@ -7,10 +7,13 @@ mod support;
 
 use support::*;
 use vnet_lab::model::derived::address_ranges::{address_ranges, RangeKind};
-use vnet_lab::model::derived::comparison::compare;
+use vnet_lab::model::derived::comparison::{compare, compare_endpoint, endpoint_label};
 use vnet_lab::model::derived::console::answer;
-use vnet_lab::model::derived::matrix::{matrix, MatrixFilter, VerdictFilter};
+use vnet_lab::model::derived::matrix::{
+    self, matrix, matrix_with, verdicts, MatrixFilter, VerdictFilter,
+};
 use vnet_lab::model::entities::host::Protocol;
+use vnet_lab::model::input::text::thousands;
 use vnet_lab::model::Command;
 
 #[test]
@@ -135,6 +138,54 @@ fn matrix_filters_by_app_network_and_verdict() {
     );
     assert_eq!(hybrid.columns.len(), 1);
     assert!(hybrid.cell(0, 0).hybrid);
+}
+
+#[test]
+fn a_verdict_filter_kept_for_the_state_gives_the_cells_each_check_gives() {
+    let s = sample();
+    for verdict in VerdictFilter::ALL {
+        let filter = MatrixFilter {
+            verdict,
+            ..MatrixFilter::default()
+        };
+        let kept = verdicts(&s, &filter);
+        assert_eq!(kept.is_none(), verdict == VerdictFilter::Any);
+        let m = matrix_with(&s, &filter, kept.as_ref());
+        assert_eq!(m.apps.len(), matrix(&s, &filter).apps.len());
+        for (row, app) in m.apps.iter().enumerate() {
+            for (at, column) in m.columns.iter().enumerate() {
+                assert_eq!(
+                    m.cell(row, at),
+                    matrix::cell(&s, app.id, column),
+                    "{verdict:?}"
+                );
+            }
+            let kept_one = (0..m.columns.len()).any(|at| verdict.keeps(m.cell(row, at)));
+            assert!(kept_one, "a row is shown only with a cell the filter keeps");
+        }
+    }
+}
+
+#[test]
+fn one_endpoint_compared_alone_reads_as_in_the_whole_comparison() {
+    let s = sample();
+    let columns = matrix::columns(&s);
+    let rows = compare(&s);
+    for (column, row) in columns.iter().zip(&rows) {
+        assert_eq!(&compare_endpoint(&s, column), row);
+        assert_eq!(endpoint_label(column), format!("{} {}", row.host, row.rule));
+    }
+    let sql = columns.iter().find(|c| c.address == "10.1.1.5").unwrap();
+    assert_eq!(endpoint_label(sql), "sql01 (10.1.1.5) TCP 1433");
+}
+
+#[test]
+fn counts_are_written_with_thousands_separated() {
+    assert_eq!(thousands(0), "0");
+    assert_eq!(thousands(999), "999");
+    assert_eq!(thousands(1_000), "1,000");
+    assert_eq!(thousands(5_200), "5,200");
+    assert_eq!(thousands(1_234_567), "1,234,567");
 }
 
 #[test]

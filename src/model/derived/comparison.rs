@@ -36,57 +36,70 @@ fn is_regional(app: &WebApp) -> bool {
     matches!(app.integration(), Some(Integration::Regional(_)))
 }
 
-/// Every known endpoint with both answers.
+/// Every known endpoint with its three answers. Each runs every web app's check, so a view of
+/// many endpoints asks [`compare_endpoint`] for the ones it shows.
 pub fn compare(subscription: &Subscription) -> Vec<EndpointComparison> {
     matrix::columns(subscription)
         .iter()
-        .map(|column| {
-            // Each app's two answers, run once, give both who reaches it and what would change.
-            let answers: Vec<(&WebApp, Report, HybridAnswer)> = subscription
-                .web_apps
-                .values()
-                .map(|app| {
-                    let report = check::run(subscription, app.id, column.target());
-                    (app, report, column.hybrid_answer(subscription, app.id))
-                })
-                .collect();
-            let names = |reaches: &dyn Fn(&WebApp, &Report, &HybridAnswer) -> bool| -> Vec<String> {
-                answers
-                    .iter()
-                    .filter(|(app, report, answer)| reaches(app, report, answer))
-                    .map(|(app, ..)| app.name.clone())
-                    .collect()
-            };
-            let gateway_required = names(&|app, report, _| !is_regional(app) && report.reachable());
-            let regional = names(&|app, report, _| is_regional(app) && report.reachable());
-            let hybrid = names(&|_, _, answer| answer.reaches());
-            let (regional_answers, gateway_answers): (Vec<_>, Vec<_>) =
-                answers.iter().partition(|(app, ..)| is_regional(app));
-            EndpointComparison {
-                host: format!("{} ({})", column.endpoint.host.name, column.address),
-                rule: column.endpoint.rule,
-                network: column.network().to_string(),
-                gateway_required: Reach {
-                    change: gateway_required
-                        .is_empty()
-                        .then(|| vnet_change(&gateway_answers, GATEWAY_REQUIRED_START)),
-                    now: gateway_required,
-                },
-                regional: Reach {
-                    change: regional
-                        .is_empty()
-                        .then(|| vnet_change(&regional_answers, REGIONAL_START)),
-                    now: regional,
-                },
-                hybrid: Reach {
-                    change: hybrid
-                        .is_empty()
-                        .then(|| hybrid_change(subscription, column, &answers)),
-                    now: hybrid,
-                },
-            }
-        })
+        .map(|column| compare_endpoint(subscription, column))
         .collect()
+}
+
+/// How the endpoint reads in a comparison row and in a list's filter: "sql01 (10.1.1.5) TCP 1433",
+/// as the matrix's heading reads it.
+pub fn endpoint_label(column: &Column<'_>) -> String {
+    format!(
+        "{} ({}) {}",
+        column.endpoint.host.name, column.address, column.endpoint.rule
+    )
+}
+
+/// One endpoint (a column of the matrix) with its three answers.
+pub fn compare_endpoint(subscription: &Subscription, column: &Column<'_>) -> EndpointComparison {
+    // Each app's two answers, run once, give both who reaches it and what would change.
+    let answers: Vec<(&WebApp, Report, HybridAnswer)> = subscription
+        .web_apps
+        .values()
+        .map(|app| {
+            let report = check::run(subscription, app.id, column.target());
+            (app, report, column.hybrid_answer(subscription, app.id))
+        })
+        .collect();
+    let names = |reaches: &dyn Fn(&WebApp, &Report, &HybridAnswer) -> bool| -> Vec<String> {
+        answers
+            .iter()
+            .filter(|(app, report, answer)| reaches(app, report, answer))
+            .map(|(app, ..)| app.name.clone())
+            .collect()
+    };
+    let gateway_required = names(&|app, report, _| !is_regional(app) && report.reachable());
+    let regional = names(&|app, report, _| is_regional(app) && report.reachable());
+    let hybrid = names(&|_, _, answer| answer.reaches());
+    let (regional_answers, gateway_answers): (Vec<_>, Vec<_>) =
+        answers.iter().partition(|(app, ..)| is_regional(app));
+    EndpointComparison {
+        host: format!("{} ({})", column.endpoint.host.name, column.address),
+        rule: column.endpoint.rule,
+        network: column.network().to_string(),
+        gateway_required: Reach {
+            change: gateway_required
+                .is_empty()
+                .then(|| vnet_change(&gateway_answers, GATEWAY_REQUIRED_START)),
+            now: gateway_required,
+        },
+        regional: Reach {
+            change: regional
+                .is_empty()
+                .then(|| vnet_change(&regional_answers, REGIONAL_START)),
+            now: regional,
+        },
+        hybrid: Reach {
+            change: hybrid
+                .is_empty()
+                .then(|| hybrid_change(subscription, column, &answers)),
+            now: hybrid,
+        },
+    }
 }
 
 const GATEWAY_REQUIRED_START: &str =

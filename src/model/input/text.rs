@@ -1,4 +1,4 @@
-//! How lists read in the lab's sentences and tables.
+//! How lists and counts read in the lab's sentences and tables.
 
 use std::fmt::{Display, Write};
 
@@ -10,6 +10,19 @@ pub fn join<T: Display>(items: impl IntoIterator<Item = T>, separator: &str) -> 
             text.push_str(separator);
         }
         let _ = write!(text, "{item}");
+    }
+    text
+}
+
+/// A count with its thousands separated, as the portal writes them: `1,000`.
+pub fn thousands(count: usize) -> String {
+    let digits = count.to_string();
+    let mut text = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            text.push(',');
+        }
+        text.push(digit);
     }
     text
 }

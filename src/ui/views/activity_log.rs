@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::derived::Derived;
 use crate::ui::lab::use_lab;
+use crate::ui::widgets::listing::Listing;
 use crate::ui::widgets::table::{Cell, Table};
 
 fn entry(at: String, failed: bool, text: &str) -> Vec<Cell> {
@@ -43,6 +44,6 @@ pub fn ActivityLog() -> impl IntoView {
     view! {
         <h1>"Activity log"</h1>
         <p class="view-purpose">"Every command run in this lab and its result, newest first. Refused commands changed nothing; they are listed for this session."</p>
-        <Table head=&["Time (simulated)", "Result", "Operation"] rows=rows />
+        <Table head=&["Time (simulated)", "Result", "Operation"] rows=rows listing=Listing::new("entry", "entries", "operation") />
     }
 }

@@ -2,12 +2,18 @@
 //! Connections side by side, the facts and, computed from this subscription, who reaches each
 //! endpoint now and what would change it.
 
-use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::model::derived::comparison::{compare, EndpointComparison, Reach};
+use crate::model::derived::comparison::{
+    compare_endpoint, endpoint_label, EndpointComparison, Reach,
+};
+use crate::model::derived::matrix;
+use crate::model::input::text::thousands;
+use crate::ui::derived::Derived;
 use crate::ui::lab::use_lab;
 use crate::ui::route::Route;
+use crate::ui::widgets::listing::{ListFilter, Listing, Pager};
+use crate::ui::widgets::table::{Cell, Table};
 
 /// The facts of the three, as the seed document and SPEC §3 and §9 give them.
 const FACTS: [(&str, &str, &str, &str); 8] = [
@@ -21,16 +27,29 @@ const FACTS: [(&str, &str, &str, &str); 8] = [
     ("Setup", "Certificates are made and uploaded for you; sync after changing DNS or site-to-site", "Pick the VNet and subnet; no certificates and no sync", "Add the connection, install and run the agent"),
 ];
 
-fn reach(reach: Reach) -> impl IntoView {
+/// Who reaches the endpoint now, the first few by name; or what would change that.
+fn reach(reach: Reach) -> Cell {
+    const NAMED: usize = 10;
     match reach.change {
-        None => view! {
-            <span class="badge badge-ok">"Reaches now"</span>" from "{reach.now.join(", ")}
+        None => {
+            let mut from = reach.now[..reach.now.len().min(NAMED)].join(", ");
+            if reach.now.len() > NAMED {
+                from = format!("{from} and {} more", thousands(reach.now.len() - NAMED));
+            }
+            Cell::NotedBadge("badge badge-ok", "Reaches now", format!("from {from}"))
         }
-        .into_any(),
-        Some(change) => {
-            view! { <span class="badge badge-neutral">"Not now"</span>" "{change} }.into_any()
-        }
+        Some(change) => Cell::NotedBadge("badge badge-neutral", "Not now", change),
     }
+}
+
+fn row(label: String, row: EndpointComparison) -> Vec<Cell> {
+    vec![
+        Cell::Text(label),
+        Cell::Text(row.network),
+        reach(row.gateway_required),
+        reach(row.regional),
+        reach(row.hybrid),
+    ]
 }
 
 #[component]
@@ -42,34 +61,42 @@ pub fn Compare() -> impl IntoView {
             view! { <tr><td><strong>{*fact}</strong></td><td>{*gateway_required}</td><td>{*regional}</td><td>{*hybrid}</td></tr> }
         })
         .collect_view();
-    let rows = lab.derive(compare);
-    let endpoints = move |rows: Vec<EndpointComparison>| {
-        if rows.is_empty() {
-            return Either::Left(
-                view! { <p>"No known endpoints yet: open a port on a virtual machine or an on-premises server."</p> },
-            );
-        }
-        let rows = rows
-            .into_iter()
-            .map(|row| {
-                view! {
-                    <tr>
-                        <td>{row.host}" "<code>{row.rule.to_string()}</code></td>
-                        <td>{row.network}</td>
-                        <td>{reach(row.gateway_required)}</td>
-                        <td>{reach(row.regional)}</td>
-                        <td>{reach(row.hybrid)}</td>
-                    </tr>
-                }
+    // Every endpoint by its label and position; each row runs every web app's check, so only
+    // the page shown is compared, once per change of the subscription.
+    let endpoints = lab.derive(|s| {
+        matrix::columns(s)
+            .iter()
+            .map(endpoint_label)
+            .enumerate()
+            .collect::<Vec<_>>()
+    });
+    let listing = Listing::new("endpoint", "endpoints", "endpoint");
+    let page = Derived::new(move || {
+        endpoints.with(|endpoints| listing.window(endpoints, |(_, label)| label.as_str()))
+    });
+    let counts = Derived::new(move || page.with(|(_, counts)| *counts));
+    let rows = Derived::new(move || {
+        page.with(|(shown, _)| {
+            lab.subscription.with(|s| {
+                let columns = matrix::columns(s);
+                shown
+                    .iter()
+                    .filter_map(|(at, label)| {
+                        let column = columns.get(*at)?;
+                        Some(row(label.clone(), compare_endpoint(s, column)))
+                    })
+                    .collect()
             })
-            .collect_view();
-        Either::Right(view! {
-            <table class="comparison" tabindex="0">
-                <thead><tr><th>"Endpoint"</th><th>"Network"</th><th>"Gateway-required VNet Integration"</th><th>"Regional VNet Integration"</th><th>"Hybrid Connection"</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
         })
-    };
+    });
+    let empty = Derived::new(move || endpoints.with(Vec::is_empty));
+    let head = &[
+        "Endpoint",
+        "Network",
+        "Gateway-required VNet Integration",
+        "Regional VNet Integration",
+        "Hybrid Connection",
+    ];
     view! {
         <h1>"Compare"</h1>
         <p class="view-purpose">"Gateway-required and regional VNet Integration, and Hybrid Connections, side by side. Neither replaces the other: VNet Integration reaches whole networks (regional integration, the kind Azure uses today, in the plan's region and beyond by peering, from Basic up; the gateway-required kind one VNet anywhere through a point-to-site gateway, from Standard up), while a Hybrid Connection reaches one TCP endpoint, needs no VPN, and works from Basic. Pick regional integration for resources in Azure or behind a site-to-site VPN; a Hybrid Connection for one on-premises TCP service without a VPN."</p>
@@ -80,6 +107,13 @@ pub fn Compare() -> impl IntoView {
         </table>
         <h2>"This subscription's endpoints"</h2>
         <p>"Computed with the same checks as the "<a href=Route::Matrix.href()>"reachability matrix"</a>"."</p>
-        {move || endpoints(rows.get())}
+        <Show
+            when=move || !empty.get()
+            fallback=|| view! { <p>"No known endpoints yet: open a port on a virtual machine or an on-premises server."</p> }
+        >
+            <ListFilter listing=listing counts=counts />
+            <Table head=head rows=rows class="comparison" />
+            <Pager listing=listing counts=counts />
+        </Show>
     }
 }

@@ -10,6 +10,7 @@ use crate::ui::lab::use_lab;
 use crate::ui::route::{Route, VnetTab};
 use crate::ui::widgets::choice::{Choice, Select};
 use crate::ui::widgets::form::{Form, TextInput};
+use crate::ui::widgets::listing::Listing;
 use crate::ui::widgets::options;
 use crate::ui::widgets::table::{Cell, Table};
 
@@ -64,7 +65,7 @@ pub fn VirtualNetworks() -> impl IntoView {
     view! {
         <h1>"Virtual networks"</h1>
         <p class="view-purpose">"Address space, subnets, DNS servers, the gateway, point-to-site and its certificates."</p>
-        <Table head=head rows=rows />
+        <Table head=head rows=rows listing=Listing::new("virtual network", "virtual networks", "name") />
         <CreateVirtualNetwork />
     }
 }

@@ -8,6 +8,7 @@ use crate::ui::lab::use_lab;
 use crate::ui::route::Route;
 use crate::ui::widgets::choice::{Choice, Select};
 use crate::ui::widgets::form::{Form, TextInput};
+use crate::ui::widgets::listing::Listing;
 use crate::ui::widgets::options;
 use crate::ui::widgets::status_badge::badge_class;
 use crate::ui::widgets::table::{Action, Cell, Table};
@@ -53,7 +54,7 @@ pub fn WebApps() -> impl IntoView {
     view! {
         <h1>"Web apps"</h1>
         <p class="view-purpose">"The web apps of this subscription, their plans and their virtual network connections."</p>
-        <Table head=head rows=lab.derive(rows) />
+        <Table head=head rows=lab.derive(rows) listing=Listing::new("web app", "web apps", "name") />
         <CreateWebApp />
     }
 }

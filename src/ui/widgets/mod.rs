@@ -3,6 +3,7 @@
 pub mod choice;
 pub mod form;
 pub mod keyed;
+pub mod listing;
 pub mod open_port;
 pub mod options;
 pub mod progress;

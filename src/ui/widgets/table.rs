@@ -1,7 +1,7 @@
 //! The lab's tables: a heading per column and rows of cells derived from the state. Rows are a
 //! keyed list, keyed by what they show: a row is drawn anew when that changes and left alone
-//! otherwise. Every
-//! table shares this one drawing, so a view only says what its rows hold.
+//! otherwise. A table given a [`Listing`] is a long list: filtered, counted and drawn a page at a
+//! time. Every table shares this one drawing, so a view only says what its rows hold.
 
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
@@ -13,6 +13,7 @@ use crate::model::Command;
 use crate::ui::derived::Derived;
 use crate::ui::lab::use_lab;
 use crate::ui::widgets::keyed::shown;
+use crate::ui::widgets::listing::{Counts, ListFilter, Listing, Pager};
 
 /// What a cell shows.
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -37,6 +38,15 @@ impl Cell {
 
     pub fn code(text: impl ToString) -> Cell {
         Cell::Code("", text.to_string())
+    }
+
+    /// The words the cell shows, which a list's filter reads.
+    fn words(&self) -> &str {
+        match self {
+            Cell::Text(text) | Cell::Code(_, text) | Cell::Link(_, text) => text,
+            Cell::Badge(_, words, _) | Cell::NotedBadge(_, words, _) => words,
+            Cell::Actions(_) => "",
+        }
     }
 }
 
@@ -74,19 +84,42 @@ pub fn Table(
     head: &'static [&'static str],
     rows: Derived<Vec<Vec<Cell>>>,
     #[prop(optional)] class: &'static str,
+    #[prop(optional)] listing: Option<Listing>,
 ) -> impl IntoView {
+    // The column the listing's filter reads: the one headed by its word ("Name").
+    let by = listing.and_then(|listing| {
+        head.iter()
+            .position(|words| words.eq_ignore_ascii_case(listing.by()))
+    });
+    let page = Derived::new(move || {
+        rows.with(|rows| match listing {
+            Some(listing) => {
+                let (page, counts) = listing.window(rows, |cells| column(cells, by));
+                (keyed(&page), counts)
+            }
+            None => (keyed(rows), Counts::default()),
+        })
+    });
+    let counts = Derived::new(move || page.with(|(_, counts)| *counts));
     let head = head
         .iter()
         .map(|words| view! { <th>{*words}</th> })
         .collect_view();
     view! {
+        {listing.map(|listing| view! { <ListFilter listing=listing counts=counts /> })}
         <table class=class tabindex="0">
             <thead><tr>{head}</tr></thead>
             <tbody>
-                <For each=move || rows.with(|rows| keyed(rows)) key=|(key, _)| *key children=|(_, cells)| row(cells) />
+                <For each=move || page.with(|(rows, _)| rows.clone()) key=|(key, _)| *key children=|(_, cells)| row(cells) />
             </tbody>
         </table>
+        {listing.map(|listing| view! { <Pager listing=listing counts=counts /> })}
     }
+}
+
+/// The words of a row's cell `at`, if it has one.
+fn column(cells: &[Cell], at: Option<usize>) -> &str {
+    at.and_then(|i| cells.get(i)).map_or("", Cell::words)
 }
 
 /// Each row with its key: what it shows, and how many rows alike come before it, so two rows

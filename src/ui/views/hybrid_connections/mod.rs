@@ -4,15 +4,17 @@
 mod add;
 mod row;
 
-use strum::VariantArray;
 use leptos::prelude::*;
+use strum::VariantArray;
 
 use crate::model::entities::ids::{LocalNetworkId, ServerId};
 use crate::model::entities::tier::TierFamily;
 use crate::model::Subscription;
+use crate::ui::derived::Derived;
 use crate::ui::lab::use_lab;
 use crate::ui::widgets::choice::Options;
 use crate::ui::widgets::keyed::shown;
+use crate::ui::widgets::listing::{ListFilter, Listing, Pager};
 
 /// Every Windows Server that can host the relay agent, typed by where it is.
 fn agent_hosts(s: &Subscription) -> Vec<((LocalNetworkId, ServerId), String)> {
@@ -44,6 +46,9 @@ pub fn HybridConnections() -> impl IntoView {
             .map(|hybrid| row::row(s, hybrid))
             .collect::<Vec<_>>()
     });
+    let listing = Listing::new("Hybrid Connection", "Hybrid Connections", "name");
+    let page = Derived::new(move || rows.with(|rows| listing.window(rows, row::Row::name)));
+    let counts = Derived::new(move || page.with(|(_, counts)| *counts));
     let limits = TierFamily::VARIANTS
         .iter()
         .map(|&family| {
@@ -53,16 +58,18 @@ pub fn HybridConnections() -> impl IntoView {
     view! {
         <h1>"Hybrid Connections"</h1>
         <p class="view-purpose">"One host and port over TCP, through a relay agent (the Hybrid Connection Manager) on a Windows Server that can reach the endpoint. The agent only calls out on port 443: no inbound firewall opening on-premises."</p>
+        <ListFilter listing=listing counts=counts />
         <table tabindex="0">
             <thead><tr><th>"Name"</th><th>"Web app"</th><th>"Endpoint"</th><th>"Relay agent"</th><th>"Status"</th><th>"Actions"</th></tr></thead>
             <tbody>
                 <For
-                    each=move || rows.get()
+                    each=move || page.with(|(rows, _)| rows.clone())
                     key=shown
                     children=move |row| row::hybrid_row(row, hosts)
                 />
             </tbody>
         </table>
+        <Pager listing=listing counts=counts />
         <add::AddHybridConnection />
         <h2>"Limits by pricing tier"</h2>
         <table tabindex="0">

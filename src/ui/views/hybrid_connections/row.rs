@@ -26,6 +26,13 @@ pub struct Row {
     status: String,
 }
 
+impl Row {
+    /// What the list's filter reads.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
 pub fn row(s: &Subscription, hybrid: &HybridConnection) -> Row {
     let answer = hybrid_answer(s, hybrid.app, &hybrid.host, hybrid.port, Protocol::Tcp);
     let agent = hybrid.agent.as_ref().map(|agent| {

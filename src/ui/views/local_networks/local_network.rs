@@ -11,6 +11,7 @@ use crate::ui::lab::use_lab;
 use crate::ui::views::resource;
 use crate::ui::widgets::choice::Options;
 use crate::ui::widgets::form::{Form, TextInput};
+use crate::ui::widgets::listing::Listing;
 use crate::ui::widgets::open_port::OpenPortForm;
 use crate::ui::widgets::table::{Action, Cell, Table};
 
@@ -88,7 +89,7 @@ pub fn LocalNetworkView(local: LocalNetworkId) -> impl IntoView {
                     <dt>"VPN device"</dt><dd>{device}</dd>
                 </dl>
                 <h2>"Servers"</h2>
-                <Table head=&["Name", "IP", "Host names", "Role", "Open ports"] rows=servers />
+                <Table head=&["Name", "IP", "Host names", "Role", "Open ports"] rows=servers listing=Listing::new("server", "servers", "name") />
             <h3>"Firewall"</h3>
                 <OpenPortForm kind="Server" hosts=hosts />
                 <AddServer local=local />

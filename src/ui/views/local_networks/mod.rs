@@ -10,6 +10,7 @@ use crate::model::{Command, Subscription};
 use crate::ui::lab::use_lab;
 use crate::ui::route::Route;
 use crate::ui::widgets::form::{Form, TextInput};
+use crate::ui::widgets::listing::Listing;
 use crate::ui::widgets::table::{Cell, Table};
 
 fn rows(s: &Subscription) -> Vec<Vec<Cell>> {
@@ -33,7 +34,7 @@ pub fn LocalNetworks() -> impl IntoView {
     view! {
         <h1>"Local networks"</h1>
         <p class="view-purpose">"On-premises networks reached through site-to-site VPN, and the routes their routers need back to the point-to-site pool."</p>
-        <Table head=head rows=lab.derive(rows) />
+        <Table head=head rows=lab.derive(rows) listing=Listing::new("local network", "local networks", "name") />
         <CreateLocalNetwork />
     }
 }

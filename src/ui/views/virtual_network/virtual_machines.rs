@@ -7,6 +7,7 @@ use crate::ui::lab::use_lab;
 use crate::ui::views::virtual_network::list;
 use crate::ui::widgets::choice::{Choice, Options, Select};
 use crate::ui::widgets::form::{Form, TextInput};
+use crate::ui::widgets::listing::Listing;
 use crate::ui::widgets::open_port::OpenPortForm;
 use crate::ui::widgets::table::{Cell, Table};
 
@@ -59,7 +60,7 @@ pub fn VirtualMachines(vnet: VnetId) -> impl IntoView {
     });
     view! {
         <p>"A virtual machine joins a virtual network only when it is created; it cannot be moved into another one."</p>
-        <Table head=&["Name", "Private IP", "Subnet", "Role", "Open ports"] rows=vms />
+        <Table head=&["Name", "Private IP", "Subnet", "Role", "Open ports"] rows=vms listing=Listing::new("virtual machine", "virtual machines", "name") />
         <h3>"Firewall"</h3>
         <OpenPortForm kind="Virtual machine" hosts=hosts />
         <CreateVirtualMachine vnet=vnet />
