@@ -5,7 +5,7 @@
 mod support;
 
 use support::*;
-use vnet_lab::model::commands::command::{NextHopKind, SecurityRuleInput};
+use vnet_lab::model::commands::command::{NextHopKind, SecurityRuleInput, Toward};
 use vnet_lab::model::derived::check::{Stage, Step, Target};
 use vnet_lab::model::derived::effective::{effective_rules, EffectiveNextHop, RouteSource};
 use vnet_lab::model::entities::host::{PortRule, Protocol, Role};
@@ -143,6 +143,84 @@ fn r30_outbound_rules_by_priority_first_match_wins_and_the_fix_adds_an_allow_abo
     assert!(failure(&s, "10.3.2.4", 1433)
         .unwrap()
         .contains("DenyAllSql (150)"));
+}
+
+#[test]
+fn r30_moving_a_rule_swaps_its_priority_with_its_neighbour_in_evaluation_order() {
+    let mut s = sample();
+    let group = nsg(&s);
+    let add = |name: &str, priority: &str, direction| Command::SetSecurityRule {
+        nsg: group,
+        rule: rule(
+            name,
+            priority,
+            direction,
+            Access::Allow,
+            "VirtualNetwork",
+            "1433",
+        ),
+        replacing: None,
+    };
+    ok(&mut s, add("AllowSql", "300", Direction::Outbound));
+    ok(&mut s, add("InboundOnly", "250", Direction::Inbound));
+    let outbound = |s: &Subscription| -> Vec<(String, u16)> {
+        s.network_security_groups[&group]
+            .rules
+            .iter()
+            .filter(|r| r.direction == Direction::Outbound)
+            .map(|r| (r.name.clone(), r.priority))
+            .collect()
+    };
+    assert_eq!(
+        outbound(&s),
+        [
+            ("DenySqlToData".to_string(), 200),
+            ("AllowSql".to_string(), 300)
+        ]
+    );
+    let moved = ok(
+        &mut s,
+        Command::MoveSecurityRule {
+            nsg: group,
+            name: "AllowSql".into(),
+            toward: Toward::Earlier,
+        },
+    );
+    assert_eq!(
+        moved.summary,
+        "Moved the rule AllowSql above DenySqlToData in apps-nsg (AllowSql now has priority 200, DenySqlToData has 300)"
+    );
+    assert_eq!(
+        outbound(&s),
+        [
+            ("AllowSql".to_string(), 200),
+            ("DenySqlToData".to_string(), 300)
+        ]
+    );
+    // Now the Allow is evaluated first, so the SQL VM is reached.
+    assert_eq!(failure(&s, "10.3.2.4", 1433), None);
+    // The inbound rule is of another order: AllowSql is first among the outbound ones.
+    let error = refused(
+        &mut s,
+        Command::MoveSecurityRule {
+            nsg: group,
+            name: "AllowSql".into(),
+            toward: Toward::Earlier,
+        },
+    );
+    assert_eq!(
+        error.to_string(),
+        "AllowSql is already evaluated first among the outbound rules of apps-nsg; it cannot move further."
+    );
+    let error = refused(
+        &mut s,
+        Command::MoveSecurityRule {
+            nsg: group,
+            name: "InboundOnly".into(),
+            toward: Toward::Later,
+        },
+    );
+    assert!(error.to_string().contains("last among the inbound rules"));
 }
 
 #[test]

@@ -67,7 +67,7 @@ test("every network control view and the Peerings tab open, accessible", async (
   await finish(session, "network-controls-peerings");
 });
 
-test("a rule added to an NSG takes its place in evaluation order; priority 99 is refused, the text kept", async () => {
+test("a rule added to an NSG takes its place in evaluation order and moves down; priority 99 is refused, the text kept", async () => {
   const session = await open("#/network-security-groups", "Network security groups");
   const { page } = session;
   await page.getByRole("link", { name: "apps-nsg" }).click();
@@ -87,6 +87,15 @@ test("a rule added to an NSG takes its place in evaluation order; priority 99 is
   assert.deepEqual(order, ["AllowSqlFirst", "DenySqlToData", "AllowVnetOutBound", "AllowInternetOutBound", "DenyAllOutBound"]);
   assert.match(await row(outbound, "65500").textContent(), /Default/);
   assert.equal(await form.getByLabel("Rule name").inputValue(), "");
+
+  // Reordering swaps the two priorities: the Deny is evaluated first again, at 150.
+  assert.ok(await outbound.getByRole("button", { name: "Move AllowSqlFirst up (evaluated earlier)" }).isDisabled());
+  await outbound.getByRole("button", { name: "Move AllowSqlFirst down (evaluated later)" }).click();
+  await outbound.locator("tbody tr").first().filter({ hasText: "DenySqlToData" }).waitFor();
+  assert.deepEqual(await outbound.locator("tbody tr td:nth-child(1)").allTextContents(), ["150", "200", "65000", "65001", "65500"]);
+  assert.equal(await form.getByLabel("Rule name").inputValue(), "", "the form is not touched by a move");
+  await outbound.getByRole("button", { name: "Move AllowSqlFirst up (evaluated earlier)" }).click();
+  await row(outbound, "150").filter({ hasText: "AllowSqlFirst" }).waitFor();
 
   await form.getByLabel("Rule name").fill("TooEarly");
   await form.getByLabel("Priority").fill("99");

@@ -39,6 +39,15 @@ pub struct SecurityRuleInput {
     pub ports: String,
 }
 
+/// Where a rule moves in its direction's evaluation order (R30).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Toward {
+    /// Evaluated sooner: it takes the priority of the rule before it.
+    Earlier,
+    /// Evaluated later: it takes the priority of the rule after it.
+    Later,
+}
+
 /// The kind of a route's next hop, as the portal's form offers it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum NextHopKind {
@@ -304,6 +313,12 @@ pub enum Command {
     RemoveSecurityRule {
         nsg: NsgId,
         name: String,
+    },
+    /// Swaps the rule's priority with its neighbour's in evaluation order, both at once.
+    MoveSecurityRule {
+        nsg: NsgId,
+        name: String,
+        toward: Toward,
     },
     /// `None` dissociates.
     AssociateNetworkSecurityGroup {

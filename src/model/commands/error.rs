@@ -9,6 +9,7 @@ use crate::model::derived::status::MissingCondition;
 use crate::model::entities::certificate::IssueError;
 use crate::model::entities::clock::{Instant, LATEST};
 use crate::model::entities::region::Region;
+use crate::model::entities::security::Direction;
 use crate::model::entities::tier::{HybridConnectionLimit, Tier, TierFamily};
 use crate::model::input::addressing::AddressError;
 use crate::model::input::date_time::DateTimeProblem;
@@ -228,6 +229,14 @@ pub enum CommandError {
         priority: u16,
         rule: String,
         nsg: String,
+    },
+    /// R30: a rule moves only among its direction's rules.
+    #[error("{rule} is already evaluated {} among the {} rules of {nsg}; it cannot move further.", if *.first { "first" } else { "last" }, .direction.to_string().to_lowercase())]
+    RuleAtEnd {
+        rule: String,
+        nsg: String,
+        direction: Direction,
+        first: bool,
     },
     /// NSGs, route tables and NAT gateways serve subnets of their own region.
     #[error("{resource} is in {region} and {vnet} in {vnet_region}; it can serve only subnets of its own region. Create one in {vnet_region}.")]

@@ -6,7 +6,7 @@ use std::net::Ipv4Addr;
 
 use super::lookup::resource_name;
 use super::lookup::SubnetLookup;
-use crate::model::commands::command::{Event, NextHopKind, SecurityRuleInput};
+use crate::model::commands::command::{Event, NextHopKind, SecurityRuleInput, Toward};
 use crate::model::commands::error::CommandError;
 use crate::model::entities::host::Host;
 use crate::model::entities::ids::{
@@ -231,6 +231,54 @@ impl Subscription {
         Ok(Event::new(format!(
             "Removed the rule {name} from {}",
             group.name
+        )))
+    }
+
+    pub(super) fn move_security_rule(
+        &mut self,
+        nsg: NsgId,
+        name: &str,
+        toward: Toward,
+    ) -> Result<Event, CommandError> {
+        let group = self.nsg_mut(nsg)?;
+        let rule = group
+            .rule(name)
+            .ok_or_else(|| not_found("security rule", format!("{name} in {}", group.name)))?
+            .clone();
+        // The rules of its direction, in evaluation order (kept sorted by priority).
+        let order: Vec<usize> = (0..group.rules.len())
+            .filter(|at| group.rules[*at].direction == rule.direction)
+            .collect();
+        let place = order
+            .iter()
+            .position(|at| group.rules[*at].name == rule.name)
+            .expect("the rule is among its direction's rules");
+        let neighbour = match toward {
+            Toward::Earlier => place.checked_sub(1),
+            Toward::Later => Some(place + 1).filter(|next| *next < order.len()),
+        };
+        let Some(neighbour) = neighbour.map(|at| order[at]) else {
+            return Err(CommandError::RuleAtEnd {
+                rule: rule.name,
+                nsg: group.name.clone(),
+                direction: rule.direction,
+                first: toward == Toward::Earlier,
+            });
+        };
+        let other = group.rules[neighbour].clone();
+        let mine = order[place];
+        group.rules[mine].priority = other.priority;
+        group.rules[neighbour].priority = rule.priority;
+        group
+            .rules
+            .sort_by_key(|r| (r.direction == Direction::Inbound, r.priority));
+        let place = match toward {
+            Toward::Earlier => "above",
+            Toward::Later => "below",
+        };
+        Ok(Event::new(format!(
+            "Moved the rule {} {place} {} in {} ({} now has priority {}, {} has {})",
+            rule.name, other.name, group.name, rule.name, other.priority, other.name, rule.priority
         )))
     }
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::commands::command::SecurityRuleInput;
+use crate::model::commands::command::{SecurityRuleInput, Toward};
 use crate::model::entities::ids::NsgId;
 use crate::model::entities::security::{Access, Destination, Direction, RuleProtocol};
 use crate::model::Command;
@@ -24,6 +24,9 @@ struct Rule {
     destination: String,
     ports: String,
     default: bool,
+    /// Whether it is the first or the last of this direction's own rules: where it cannot move.
+    first: bool,
+    last: bool,
 }
 
 /// The rule form's fields, shared with the rows so Edit can fill them.
@@ -125,11 +128,19 @@ fn Rules(nsg: NsgId, direction: Direction, fields: RuleFields) -> impl IntoView 
         let Some(group) = s.network_security_groups.get(&nsg) else {
             return Vec::new();
         };
+        let own: Vec<&str> = group
+            .rules
+            .iter()
+            .filter(|rule| rule.direction == direction)
+            .map(|rule| rule.name.as_str())
+            .collect();
         group
             .effective_rules(direction)
             .into_iter()
             .map(|rule| Rule {
                 default: !group.rules.contains(&rule),
+                first: own.first() == Some(&rule.name.as_str()),
+                last: own.last() == Some(&rule.name.as_str()),
                 destination: match rule.destination {
                     Destination::Any => "*".to_string(),
                     other => other.to_string(),
@@ -150,7 +161,34 @@ fn Rules(nsg: NsgId, direction: Direction, fields: RuleFields) -> impl IntoView 
             view! { <span class="badge badge-neutral">"Default"</span> }.into_any()
         } else {
             let (edit, delete) = (rule.clone(), rule.name.clone());
+            let step = move |name: String, toward: Toward| {
+                move |_| {
+                    let _ = lab.run(Command::MoveSecurityRule {
+                        nsg,
+                        name: name.clone(),
+                        toward,
+                    });
+                }
+            };
             view! {
+                <button
+                    type="button"
+                    class="secondary"
+                    aria-label=format!("Move {} up (evaluated earlier)", rule.name)
+                    disabled=rule.first
+                    on:click=step(rule.name.clone(), Toward::Earlier)
+                >
+                    "Up"
+                </button>
+                <button
+                    type="button"
+                    class="secondary"
+                    aria-label=format!("Move {} down (evaluated later)", rule.name)
+                    disabled=rule.last
+                    on:click=step(rule.name.clone(), Toward::Later)
+                >
+                    "Down"
+                </button>
                 <button
                     type="button"
                     class="secondary"
