@@ -28,6 +28,17 @@ function row(scope, name) {
   return scope.locator("tbody tr").filter({ has: cell });
 }
 
+/** Runs the connection check from `webApp` to `host`:`port` over TCP. */
+async function check(page, webApp, host, port) {
+  await page.locator(".side-nav a", { hasText: "Connection check" }).click();
+  await page.getByRole("combobox", { name: "Web app" }).selectOption({ label: webApp });
+  await page.getByRole("textbox", { name: "Host name or IP" }).fill(host);
+  await page.getByRole("textbox", { name: "Port" }).fill(String(port));
+  await page.getByRole("button", { name: "Run check" }).click();
+}
+
+const verdict = (page) => page.getByRole("status", { name: "Verdict" });
+
 async function axe(page, name) {
   assert.deepEqual(await accessibilityViolations(page), [], `axe on ${name}`);
 }
@@ -150,4 +161,49 @@ test("a new route table is associated with the data subnet", async () => {
   await row(page, "data").filter({ hasText: "data-routes" }).waitFor();
   assert.match(await row(page, "apps").textContent(), /Microsoft\.Web\/serverFarms/);
   await finish(session, "network-controls-route-table");
+});
+
+test("R32: with the zone unlinked the endpoint's name resolves to its public address; the fix links it", async () => {
+  const session = await open("#/private-dns-zones", "Private DNS zones");
+  const { page } = session;
+  await page.getByRole("link", { name: "privatelink.database.windows.net" }).click();
+  await page.getByRole("button", { name: "Unlink appVnet" }).click();
+  await page.getByRole("button", { name: "Unlink appVnet" }).waitFor({ state: "detached" });
+  await check(page, "contoso-orders", "contoso-sql.database.windows.net", 1433);
+  await verdict(page).getByText("Not reachable").waitFor();
+  await page.getByText("resolves to its public address 40.68.37.158").waitFor();
+  await page.getByText("Link the private DNS zone privatelink.database.windows.net to appVnet.").waitFor();
+  await page.getByRole("button", { name: "Apply fix" }).click();
+  await verdict(page).getByText("Reachable", { exact: true }).waitFor();
+  await page.getByText("answered from the private DNS zone privatelink.database.windows.net").first().waitFor();
+  await finish(session, "r32-zone-link-fix");
+});
+
+test("R31: with Route All on, 0.0.0.0/0 to a virtual appliance that is not there drops internet traffic", async () => {
+  const session = await open("#/route-tables", "Route tables");
+  const { page } = session;
+  const create = page.locator("form", { hasText: "Create a route table" });
+  await create.getByLabel("Name").fill("egress");
+  await create.getByRole("button", { name: "Create" }).click();
+  await page.getByRole("link", { name: "egress" }).click();
+  await page.locator("h1", { hasText: "egress" }).waitFor();
+  await page.getByLabel("Route name").fill("to-firewall");
+  await page.getByLabel("Address prefix").fill("0.0.0.0/0");
+  await select(page, "Next hop type").selectOption({ label: "Virtual appliance" });
+  await page.getByLabel("Next hop address (virtual appliance)").fill("10.3.4.4");
+  await page.getByRole("button", { name: "Save route" }).click();
+  await row(page, "to-firewall").waitFor();
+
+  await page.locator(".side-nav a", { hasText: "Virtual networks" }).click();
+  await page.getByRole("link", { name: "appVnet", exact: true }).click();
+  await page.locator(".tabs a", { hasText: "Address space and subnets" }).click();
+  await select(page, "Subnet for the route table").selectOption({ label: "apps" });
+  await select(page, "Route table").selectOption({ label: "egress" });
+  await page.getByRole("button", { name: "Set route table" }).click();
+  await row(page, "apps").filter({ hasText: "egress" }).waitFor();
+
+  await check(page, "contoso-orders", "api.fabrikam.com", 443);
+  await verdict(page).getByText("Not reachable").waitFor();
+  await page.getByText("The route's next hop is the virtual appliance 10.3.4.4, but nothing in the virtual network or its peers has that address").waitFor();
+  await finish(session, "r31-appliance-missing");
 });

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use crate::model::input::text::thousands;
 use crate::ui::derived::Derived;
 
-/// Rows drawn at a time.
-pub const PAGE: usize = 50;
+/// Rows drawn at a time, unless a list says otherwise.
+const PAGE: usize = 50;
 
 /// What a list's rows are, in the singular and the plural, and the column its filter reads.
 #[derive(Clone, Copy)]
@@ -16,6 +16,7 @@ pub struct Listing {
     one: &'static str,
     many: &'static str,
     by: &'static str,
+    per_page: usize,
     filter: RwSignal<String>,
     page: RwSignal<usize>,
 }
@@ -37,9 +38,15 @@ impl Listing {
             one,
             many,
             by,
+            per_page: PAGE,
             filter: RwSignal::new(String::new()),
             page: RwSignal::new(0),
         }
+    }
+
+    /// The same list drawn `per_page` rows at a time, for rows that are large themselves.
+    pub fn per_page(self, per_page: usize) -> Listing {
+        Listing { per_page, ..self }
     }
 
     /// The rows of the page shown, among those whose `text` contains the filter (case aside),
@@ -50,12 +57,12 @@ impl Listing {
             .iter()
             .filter(|row| filter.is_empty() || text(row).to_lowercase().contains(&filter))
             .collect();
-        let pages = matching.len().div_ceil(PAGE).max(1);
+        let pages = matching.len().div_ceil(self.per_page).max(1);
         let page = self.page.get().min(pages - 1);
         let shown: Vec<T> = matching
             .iter()
-            .skip(page * PAGE)
-            .take(PAGE)
+            .skip(page * self.per_page)
+            .take(self.per_page)
             .map(|row| (*row).clone())
             .collect();
         let counts = Counts {

@@ -9,8 +9,10 @@ use leptos::prelude::*;
 
 use crate::model::derived::migration::{overview, DOWNTIME_WARNING, STRATEGIES};
 use crate::model::entities::ids::WebAppId;
+use crate::ui::derived::Derived;
 use crate::ui::lab::use_lab;
 use crate::ui::widgets::keyed::shown;
+use crate::ui::widgets::listing::{ListFilter, Listing, Pager};
 
 #[component]
 pub fn Migration() -> impl IntoView {
@@ -39,9 +41,13 @@ pub fn Migration() -> impl IntoView {
         s.web_apps
             .values()
             .filter(|app| app.connection.is_some())
-            .map(|app| app.id)
-            .collect::<Vec<WebAppId>>()
+            .map(|app| (app.id, app.name.clone()))
+            .collect::<Vec<(WebAppId, String)>>()
     });
+    // Each card predicts the app's reach to every endpoint: ten at a time.
+    let listing = Listing::new("web app to migrate", "web apps to migrate", "name").per_page(10);
+    let page = Derived::new(move || apps.with(|apps| listing.window(apps, |(_, name)| name)));
+    let counts = Derived::new(move || page.with(|(_, counts)| *counts));
     // Apps moved from this view in this session: their prediction stays to be compared.
     let moved = RwSignal::new(Vec::<plan::Moved>::new());
     let strategies = STRATEGIES
@@ -81,11 +87,13 @@ pub fn Migration() -> impl IntoView {
         <p class="banner banner-warn" role="note">{DOWNTIME_WARNING}</p>
         <h2>"Three ways to take the downtime"</h2>
         <dl class="facts">{strategies}</dl>
+        <ListFilter listing=listing counts=counts />
         <For
-            each=move || apps.get()
-            key=|app| *app
-            children=move |app| view! { <plan::PlanCard app=app moved=moved /> }
+            each=move || page.with(|(apps, _)| apps.clone())
+            key=|(app, _)| *app
+            children=move |(app, _)| view! { <plan::PlanCard app=app moved=moved /> }
         />
+        <Pager listing=listing counts=counts />
         <For
             each=move || moved.get()
             key=|m| m.app
