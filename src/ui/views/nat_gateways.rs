@@ -3,33 +3,34 @@
 
 use leptos::prelude::*;
 
-use crate::model::entities::ids::NatGatewayId;
 use crate::model::{Command, Subscription};
 use crate::ui::lab::use_lab;
 use crate::ui::views::associated_subnets;
 use crate::ui::widgets::choice::{Choice, Select};
 use crate::ui::widgets::form::{Form, TextInput};
-use crate::ui::widgets::keyed::shown;
+use crate::ui::widgets::listing::Listing;
 use crate::ui::widgets::options;
+use crate::ui::widgets::table::{Action, Cell, Table};
 
-#[derive(Clone, PartialEq, Eq, Hash)]
-struct Row {
-    id: NatGatewayId,
-    name: String,
-    region: &'static str,
-    public_ip: String,
-    subnets: String,
-}
-
-fn rows(s: &Subscription) -> Vec<Row> {
+fn rows(s: &Subscription) -> Vec<Vec<Cell>> {
     s.nat_gateways
         .values()
-        .map(|gateway| Row {
-            id: gateway.id,
-            name: gateway.name.clone(),
-            region: gateway.region.display_name(),
-            public_ip: gateway.public_ip.to_string(),
-            subnets: associated_subnets(s, |subnet| subnet.nat_gateway == Some(gateway.id)),
+        .map(|gateway| {
+            vec![
+                Cell::text(&gateway.name),
+                Cell::text(gateway.region),
+                Cell::code(gateway.public_ip),
+                Cell::Text(associated_subnets(s, |subnet| {
+                    subnet.nat_gateway == Some(gateway.id)
+                })),
+                Cell::Actions(vec![Action::new(
+                    "Delete",
+                    format!("Delete {}", gateway.name),
+                    Command::DeleteNatGateway {
+                        nat_gateway: gateway.id,
+                    },
+                )]),
+            ]
         })
         .collect()
 }
@@ -37,28 +38,6 @@ fn rows(s: &Subscription) -> Vec<Row> {
 #[component]
 pub fn NatGateways() -> impl IntoView {
     let lab = use_lab();
-    let rows = lab.derive(rows);
-    let row = move |row: Row| {
-        let id = row.id;
-        view! {
-            <tr>
-                <td>{row.name.clone()}</td>
-                <td>{row.region}</td>
-                <td><code>{row.public_ip}</code></td>
-                <td>{row.subnets}</td>
-                <td>
-                    <button
-                        type="button"
-                        class="secondary"
-                        aria-label=format!("Delete {}", row.name)
-                        on:click=move |_| { let _ = lab.run(Command::DeleteNatGateway { nat_gateway: id }); }
-                    >
-                        "Delete"
-                    </button>
-                </td>
-            </tr>
-        }
-    };
     let name = RwSignal::new(String::new());
     let public_ip = RwSignal::new(String::new());
     let region = Choice::new(options::regions());
@@ -72,12 +51,7 @@ pub fn NatGateways() -> impl IntoView {
     view! {
         <h1>"NAT gateways"</h1>
         <p class="view-purpose">"With Route All on, internet traffic from an integration subnet leaves by its NAT gateway's public IP."</p>
-        <table tabindex="0">
-            <thead><tr><th>"Name"</th><th>"Region"</th><th>"Public IP"</th><th>"Associated subnets"</th><th>"Actions"</th></tr></thead>
-            <tbody>
-                <For each=move || rows.get() key=shown children=row />
-            </tbody>
-        </table>
+        <Table head=&["Name", "Region", "Public IP", "Associated subnets", "Actions"] rows=lab.derive(rows) listing=Listing::new("NAT gateway", "NAT gateways", "name") />
         <Form button="Create" submit=submit>
             <h2>"Create a NAT gateway"</h2>
             <TextInput label="Name" value=name placeholder="apps-nat" />

@@ -11,17 +11,11 @@ use crate::ui::views::resource;
 use crate::ui::widgets::choice::{Choice, Select};
 use crate::ui::widgets::form::{Form, TextInput};
 use crate::ui::widgets::keyed::shown;
+use crate::ui::widgets::listing::Listing;
 use crate::ui::widgets::options;
+use crate::ui::widgets::table::{Action, Cell, Table};
 
-#[derive(Clone, PartialEq, Eq, Hash)]
-struct Row {
-    id: PrivateDnsZoneId,
-    name: String,
-    records: usize,
-    links: String,
-}
-
-fn rows(s: &Subscription) -> Vec<Row> {
+fn rows(s: &Subscription) -> Vec<Vec<Cell>> {
     s.private_dns_zones
         .values()
         .map(|zone| {
@@ -32,16 +26,20 @@ fn rows(s: &Subscription) -> Vec<Row> {
                     .map(|vnet| &vnet.name),
                 ", ",
             );
-            Row {
-                id: zone.id,
-                name: zone.name.clone(),
-                records: zone.records.len(),
-                links: if links.is_empty() {
+            vec![
+                Cell::Link(Route::PrivateDnsZone(zone.id).href(), zone.name.clone()),
+                Cell::text(zone.records.len()),
+                Cell::Text(if links.is_empty() {
                     "None".into()
                 } else {
                     links
-                },
-            }
+                }),
+                Cell::Actions(vec![Action::new(
+                    "Delete",
+                    format!("Delete {}", zone.name),
+                    Command::DeletePrivateDnsZone { zone: zone.id },
+                )]),
+            ]
         })
         .collect()
 }
@@ -49,27 +47,6 @@ fn rows(s: &Subscription) -> Vec<Row> {
 #[component]
 pub fn PrivateDnsZones() -> impl IntoView {
     let lab = use_lab();
-    let rows = lab.derive(rows);
-    let row = move |row: Row| {
-        let id = row.id;
-        view! {
-            <tr>
-                <td><a href=Route::PrivateDnsZone(id).href()>{row.name.clone()}</a></td>
-                <td>{row.records}</td>
-                <td>{row.links}</td>
-                <td>
-                    <button
-                        type="button"
-                        class="secondary"
-                        aria-label=format!("Delete {}", row.name)
-                        on:click=move |_| { let _ = lab.run(Command::DeletePrivateDnsZone { zone: id }); }
-                    >
-                        "Delete"
-                    </button>
-                </td>
-            </tr>
-        }
-    };
     let name = RwSignal::new(String::new());
     let submit = move || {
         lab.submit(Command::CreatePrivateDnsZone {
@@ -79,12 +56,7 @@ pub fn PrivateDnsZones() -> impl IntoView {
     view! {
         <h1>"Private DNS zones"</h1>
         <p class="view-purpose">"Zones Azure DNS answers to the virtual networks linked to them, such as a private endpoint's privatelink name."</p>
-        <table tabindex="0">
-            <thead><tr><th>"Name"</th><th>"A records"</th><th>"Linked virtual networks"</th><th>"Actions"</th></tr></thead>
-            <tbody>
-                <For each=move || rows.get() key=shown children=row />
-            </tbody>
-        </table>
+        <Table head=&["Name", "A records", "Linked virtual networks", "Actions"] rows=lab.derive(rows) listing=Listing::new("private DNS zone", "private DNS zones", "name") />
         <Form button="Create" inline=true submit=submit>
             <TextInput label="New zone name" value=name placeholder="privatelink.blob.core.windows.net" />
         </Form>

@@ -12,26 +12,29 @@ use crate::ui::views::{associated_subnets, resource};
 use crate::ui::widgets::choice::{Choice, Options, Select};
 use crate::ui::widgets::form::{Form, TextInput};
 use crate::ui::widgets::keyed::shown;
+use crate::ui::widgets::listing::Listing;
 use crate::ui::widgets::options;
+use crate::ui::widgets::table::{Action, Cell, Table};
 
-#[derive(Clone, PartialEq, Eq, Hash)]
-struct Row {
-    id: RouteTableId,
-    name: String,
-    region: &'static str,
-    routes: usize,
-    subnets: String,
-}
-
-fn rows(s: &Subscription) -> Vec<Row> {
+fn rows(s: &Subscription) -> Vec<Vec<Cell>> {
     s.route_tables
         .values()
-        .map(|table| Row {
-            id: table.id,
-            name: table.name.clone(),
-            region: table.region.display_name(),
-            routes: table.routes.len(),
-            subnets: associated_subnets(s, |subnet| subnet.route_table == Some(table.id)),
+        .map(|table| {
+            vec![
+                Cell::Link(Route::RouteTable(table.id).href(), table.name.clone()),
+                Cell::text(table.region),
+                Cell::text(table.routes.len()),
+                Cell::Text(associated_subnets(s, |subnet| {
+                    subnet.route_table == Some(table.id)
+                })),
+                Cell::Actions(vec![Action::new(
+                    "Delete",
+                    format!("Delete {}", table.name),
+                    Command::DeleteRouteTable {
+                        route_table: table.id,
+                    },
+                )]),
+            ]
         })
         .collect()
 }
@@ -39,28 +42,6 @@ fn rows(s: &Subscription) -> Vec<Row> {
 #[component]
 pub fn RouteTables() -> impl IntoView {
     let lab = use_lab();
-    let rows = lab.derive(rows);
-    let row = move |row: Row| {
-        let id = row.id;
-        view! {
-            <tr>
-                <td><a href=Route::RouteTable(id).href()>{row.name.clone()}</a></td>
-                <td>{row.region}</td>
-                <td>{row.routes}</td>
-                <td>{row.subnets}</td>
-                <td>
-                    <button
-                        type="button"
-                        class="secondary"
-                        aria-label=format!("Delete {}", row.name)
-                        on:click=move |_| { let _ = lab.run(Command::DeleteRouteTable { route_table: id }); }
-                    >
-                        "Delete"
-                    </button>
-                </td>
-            </tr>
-        }
-    };
     let name = RwSignal::new(String::new());
     let region = Choice::new(options::regions());
     let submit = move || {
@@ -72,12 +53,7 @@ pub fn RouteTables() -> impl IntoView {
     view! {
         <h1>"Route tables"</h1>
         <p class="view-purpose">"User routes on subnets: the longest matching prefix decides the next hop of a web app's integrated traffic."</p>
-        <table tabindex="0">
-            <thead><tr><th>"Name"</th><th>"Region"</th><th>"Routes"</th><th>"Associated subnets"</th><th>"Actions"</th></tr></thead>
-            <tbody>
-                <For each=move || rows.get() key=shown children=row />
-            </tbody>
-        </table>
+        <Table head=&["Name", "Region", "Routes", "Associated subnets", "Actions"] rows=lab.derive(rows) listing=Listing::new("route table", "route tables", "name") />
         <Form button="Create" submit=submit>
             <h2>"Create a route table"</h2>
             <TextInput label="Name" value=name placeholder="apps-routes" />
