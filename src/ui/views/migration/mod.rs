@@ -44,8 +44,8 @@ pub fn Migration() -> impl IntoView {
             .map(|app| (app.id, app.name.clone()))
             .collect::<Vec<(WebAppId, String)>>()
     });
-    // Each card predicts the app's reach to every endpoint: ten at a time.
-    let listing = Listing::new("web app to migrate", "web apps to migrate", "name").per_page(10);
+    // Each card predicts the app's reach to every endpoint: five at a time.
+    let listing = Listing::new("web app to migrate", "web apps to migrate", "name").per_page(5);
     let page = Derived::new(move || apps.with(|apps| listing.window(apps, |(_, name)| name)));
     let counts = Derived::new(move || page.with(|(_, counts)| *counts));
     // Apps moved from this view in this session: their prediction stays to be compared.
