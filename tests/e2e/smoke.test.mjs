@@ -141,3 +141,18 @@ test("the keyboard reaches the navigation with a visible focus, and Enter opens 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("Skip to content moves the focus to the view and stays on it", async () => {
+  const { page, problems, context } = await openPage(app.browser);
+  await page.goto(`${app.server.url}/#/plans`);
+  await waitForApp(page);
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  assert.ok(await skip.evaluate((link) => link === document.activeElement), "the first Tab reaches it");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.id === "main");
+  assert.equal(new URL(page.url()).hash, "#/plans");
+  await page.locator("h1", { hasText: "App Service plans" }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -60,12 +60,21 @@ fn share(lab: Lab) {
     }
 }
 
+/// Moves the focus to the view. The hash names routes here, so following `#main` would open the
+/// "not found" view: the link only keeps its href for what a link is.
+fn skip_to_content(event: leptos::ev::MouseEvent) {
+    event.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
 #[component]
 pub fn TopBar() -> impl IntoView {
     let lab = use_lab();
     view! {
         <header class="top-bar">
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main" on:click=skip_to_content>"Skip to content"</a>
             <a class="brand" href="#/">
                 <span class="brand-mark" aria-hidden="true"></span>
                 "VNet Integration Lab"
