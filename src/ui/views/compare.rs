@@ -62,7 +62,7 @@ pub fn Compare() -> impl IntoView {
         })
         .collect_view();
     // Every endpoint by its label and position; each row runs every web app's check, so only
-    // the page shown is compared, once per change of the subscription.
+    // the page shown (twenty rows) is compared, once per change of the subscription.
     let endpoints = lab.derive(|s| {
         matrix::columns(s)
             .iter()
@@ -70,7 +70,7 @@ pub fn Compare() -> impl IntoView {
             .enumerate()
             .collect::<Vec<_>>()
     });
-    let listing = Listing::new("endpoint", "endpoints", "endpoint");
+    let listing = Listing::new("endpoint", "endpoints", "endpoint").per_page(20);
     let page = Derived::new(move || {
         endpoints.with(|endpoints| listing.window(endpoints, |(_, label)| label.as_str()))
     });
