@@ -121,6 +121,40 @@ pub fn NsgView(nsg: NsgId) -> impl IntoView {
     )
 }
 
+fn move_earlier(nsg: NsgId, name: String) -> Command {
+    Command::MoveSecurityRule {
+        nsg,
+        name,
+        toward: Toward::Earlier,
+    }
+}
+
+fn move_later(nsg: NsgId, name: String) -> Command {
+    Command::MoveSecurityRule {
+        nsg,
+        name,
+        toward: Toward::Later,
+    }
+}
+
+fn remove(nsg: NsgId, name: String) -> Command {
+    Command::RemoveSecurityRule { nsg, name }
+}
+
+/// A rule's button: its words, its accessible name, whether it is off, and what it does.
+fn button(
+    words: &'static str,
+    label: String,
+    disabled: bool,
+    act: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <button type="button" class="secondary" aria-label=label disabled=disabled on:click=move |_| act()>
+            {words}
+        </button>
+    }
+}
+
 #[component]
 fn Rules(nsg: NsgId, direction: Direction, fields: RuleFields) -> impl IntoView {
     let lab = use_lab();
@@ -160,51 +194,19 @@ fn Rules(nsg: NsgId, direction: Direction, fields: RuleFields) -> impl IntoView 
         let actions = if rule.default {
             view! { <span class="badge badge-neutral">"Default"</span> }.into_any()
         } else {
-            let (edit, delete) = (rule.clone(), rule.name.clone());
-            let step = move |name: String, toward: Toward| {
-                move |_| {
-                    let _ = lab.run(Command::MoveSecurityRule {
-                        nsg,
-                        name: name.clone(),
-                        toward,
-                    });
+            let name = rule.name.clone();
+            let command = move |command: fn(NsgId, String) -> Command| {
+                let name = name.clone();
+                move || {
+                    let _ = lab.run(command(nsg, name.clone()));
                 }
             };
+            let edit = rule.clone();
             view! {
-                <button
-                    type="button"
-                    class="secondary"
-                    aria-label=format!("Move {} up (evaluated earlier)", rule.name)
-                    disabled=rule.first
-                    on:click=step(rule.name.clone(), Toward::Earlier)
-                >
-                    "Up"
-                </button>
-                <button
-                    type="button"
-                    class="secondary"
-                    aria-label=format!("Move {} down (evaluated later)", rule.name)
-                    disabled=rule.last
-                    on:click=step(rule.name.clone(), Toward::Later)
-                >
-                    "Down"
-                </button>
-                <button
-                    type="button"
-                    class="secondary"
-                    aria-label=format!("Edit {}", rule.name)
-                    on:click=move |_| fields.fill(&edit)
-                >
-                    "Edit"
-                </button>
-                <button
-                    type="button"
-                    class="secondary"
-                    aria-label=format!("Delete {}", rule.name)
-                    on:click=move |_| { let _ = lab.run(Command::RemoveSecurityRule { nsg, name: delete.clone() }); }
-                >
-                    "Delete"
-                </button>
+                {button("Up", format!("Move {} up (evaluated earlier)", rule.name), rule.first, command(move_earlier))}
+                {button("Down", format!("Move {} down (evaluated later)", rule.name), rule.last, command(move_later))}
+                {button("Edit", format!("Edit {}", rule.name), false, move || fields.fill(&edit))}
+                {button("Delete", format!("Delete {}", rule.name), false, command(remove))}
             }
             .into_any()
         };
