@@ -20,15 +20,7 @@ fn reachability(
 ) -> Vec<(String, bool)> {
     columns(s)
         .iter()
-        .map(|column| {
-            (
-                format!(
-                    "{} ({}) {}",
-                    column.endpoint.host.name, column.address, column.endpoint.rule
-                ),
-                check::reachable(s, app, column.target()),
-            )
-        })
+        .map(|column| (column.label(), check::reachable(s, app, column.target())))
         .collect()
 }
 

@@ -402,7 +402,7 @@ proptest! {
             }
             check_invariants(&after);
             for column in columns(&s) {
-                let key = format!("{} ({}) {}", column.endpoint.host.name, column.address, column.endpoint.rule);
+                let key = column.label();
                 let before = check::reachable(&s, plan.app, column.target());
                 let now = check::reachable(&after, plan.app, column.target());
                 match plan.predictions.iter().find(|p| p.endpoint == key) {

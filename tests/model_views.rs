@@ -7,7 +7,7 @@ mod support;
 
 use support::*;
 use vnet_lab::model::derived::address_ranges::{address_ranges, RangeKind};
-use vnet_lab::model::derived::comparison::{compare, compare_endpoint, endpoint_label};
+use vnet_lab::model::derived::comparison::{compare, compare_endpoint};
 use vnet_lab::model::derived::console::answer;
 use vnet_lab::model::derived::matrix::{
     self, matrix, matrix_with, verdicts, MatrixFilter, VerdictFilter,
@@ -173,10 +173,10 @@ fn one_endpoint_compared_alone_reads_as_in_the_whole_comparison() {
     let rows = compare(&s);
     for (column, row) in columns.iter().zip(&rows) {
         assert_eq!(&compare_endpoint(&s, column), row);
-        assert_eq!(endpoint_label(column), format!("{} {}", row.host, row.rule));
+        assert_eq!(column.label(), format!("{} {}", row.host, row.rule));
     }
     let sql = columns.iter().find(|c| c.address == "10.1.1.5").unwrap();
-    assert_eq!(endpoint_label(sql), "sql01 (10.1.1.5) TCP 1433");
+    assert_eq!(sql.label(), "sql01 (10.1.1.5) TCP 1433");
 }
 
 #[test]

@@ -45,15 +45,6 @@ pub fn compare(subscription: &Subscription) -> Vec<EndpointComparison> {
         .collect()
 }
 
-/// How the endpoint reads in a comparison row and in a list's filter: "sql01 (10.1.1.5) TCP 1433",
-/// as the matrix's heading reads it.
-pub fn endpoint_label(column: &Column<'_>) -> String {
-    format!(
-        "{} ({}) {}",
-        column.endpoint.host.name, column.address, column.endpoint.rule
-    )
-}
-
 /// One endpoint (a column of the matrix) with its three answers.
 pub fn compare_endpoint(subscription: &Subscription, column: &Column<'_>) -> EndpointComparison {
     // Each app's two answers, run once, give both who reaches it and what would change.

@@ -80,6 +80,15 @@ pub struct Column<'a> {
 }
 
 impl Column<'_> {
+    /// How the endpoint reads in a row of the comparison, a prediction and a list's filter:
+    /// "sql01 (10.1.1.5) TCP 1433", as the matrix's heading reads it.
+    pub fn label(&self) -> String {
+        format!(
+            "{} ({}) {}",
+            self.endpoint.host.name, self.address, self.endpoint.rule
+        )
+    }
+
     pub fn network(&self) -> &str {
         self.endpoint.location.name()
     }

@@ -413,10 +413,7 @@ fn predict(subscription: &Subscription, plan: &MigrationPlan) -> Vec<Prediction>
             _ => None,
         };
         predictions.push(Prediction {
-            endpoint: format!(
-                "{} ({}) {}",
-                column.endpoint.host.name, column.address, column.endpoint.rule
-            ),
+            endpoint: column.label(),
             before,
             after: now,
             reason,

@@ -4,9 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::derived::comparison::{
-    compare_endpoint, endpoint_label, EndpointComparison, Reach,
-};
+use crate::model::derived::comparison::{compare_endpoint, EndpointComparison, Reach};
 use crate::model::derived::matrix;
 use crate::model::input::text::thousands;
 use crate::ui::derived::Derived;
@@ -66,7 +64,7 @@ pub fn Compare() -> impl IntoView {
     let endpoints = lab.derive(|s| {
         matrix::columns(s)
             .iter()
-            .map(endpoint_label)
+            .map(|column| column.label())
             .enumerate()
             .collect::<Vec<_>>()
     });

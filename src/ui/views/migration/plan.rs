@@ -117,15 +117,7 @@ pub fn MovedCard(moved: Moved) -> impl IntoView {
     let now = lab.derive(move |s| {
         columns(s)
             .iter()
-            .map(|column| {
-                (
-                    format!(
-                        "{} ({}) {}",
-                        column.endpoint.host.name, column.address, column.endpoint.rule
-                    ),
-                    check::reachable(s, app, column.target()),
-                )
-            })
+            .map(|column| (column.label(), check::reachable(s, app, column.target())))
             .collect::<Vec<_>>()
     });
     let predictions = moved.predictions.clone();
