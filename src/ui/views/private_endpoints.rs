@@ -3,44 +3,40 @@
 
 use leptos::prelude::*;
 
-use crate::model::entities::ids::PrivateEndpointId;
 use crate::model::input::text::join;
 use crate::model::{Command, HostRef, Subscription};
 use crate::ui::lab::use_lab;
 use crate::ui::widgets::choice::{Choice, Options, Select};
 use crate::ui::widgets::form::{Form, TextInput};
-use crate::ui::widgets::keyed::shown;
+use crate::ui::widgets::listing::Listing;
 use crate::ui::widgets::open_port::OpenPortForm;
 use crate::ui::widgets::options;
+use crate::ui::widgets::table::{Action, Cell, Table};
 
-#[derive(Clone, PartialEq, Eq, Hash)]
-struct Row {
-    id: PrivateEndpointId,
-    target: String,
-    place: String,
-    address: String,
-    public_address: String,
-    private_name: String,
-    ports: String,
-}
-
-fn rows(s: &Subscription) -> Vec<Row> {
+fn rows(s: &Subscription) -> Vec<Vec<Cell>> {
     s.private_endpoints
         .values()
-        .map(|endpoint| Row {
-            id: endpoint.id,
-            target: endpoint.host.name.clone(),
-            place: format!(
-                "{}/{}",
-                s.virtual_networks
-                    .get(&endpoint.vnet)
-                    .map_or("?", |v| v.name.as_str()),
-                endpoint.subnet
-            ),
-            address: endpoint.host.address.to_string(),
-            public_address: endpoint.public_address.to_string(),
-            private_name: endpoint.private_link_name(),
-            ports: join(&endpoint.host.open_ports, ", "),
+        .map(|endpoint| {
+            let vnet = s.virtual_networks.get(&endpoint.vnet);
+            vec![
+                Cell::text(&endpoint.host.name),
+                Cell::Text(format!(
+                    "{}/{}",
+                    vnet.map_or("?", |v| v.name.as_str()),
+                    endpoint.subnet
+                )),
+                Cell::code(endpoint.host.address),
+                Cell::code(endpoint.public_address),
+                Cell::Text(endpoint.private_link_name()),
+                Cell::Text(join(&endpoint.host.open_ports, ", ")),
+                Cell::Actions(vec![Action::new(
+                    "Delete",
+                    format!("Delete {}", endpoint.host.name),
+                    Command::DeletePrivateEndpoint {
+                        endpoint: endpoint.id,
+                    },
+                )]),
+            ]
         })
         .collect()
 }
@@ -48,45 +44,16 @@ fn rows(s: &Subscription) -> Vec<Row> {
 #[component]
 pub fn PrivateEndpoints() -> impl IntoView {
     let lab = use_lab();
-    let rows = lab.derive(rows);
     let hosts = Options::derive(lab, |s| {
         s.private_endpoints
             .values()
             .map(|e| (HostRef::PrivateEndpoint(e.id), e.host.name.clone()))
             .collect()
     });
-    let row = move |row: Row| {
-        let id = row.id;
-        view! {
-            <tr>
-                <td>{row.target.clone()}</td>
-                <td>{row.place}</td>
-                <td><code>{row.address}</code></td>
-                <td><code>{row.public_address}</code></td>
-                <td>{row.private_name}</td>
-                <td>{row.ports}</td>
-                <td>
-                    <button
-                        type="button"
-                        class="secondary"
-                        aria-label=format!("Delete {}", row.target)
-                        on:click=move |_| { let _ = lab.run(Command::DeletePrivateEndpoint { endpoint: id }); }
-                    >
-                        "Delete"
-                    </button>
-                </td>
-            </tr>
-        }
-    };
     view! {
         <h1>"Private endpoints"</h1>
         <p class="view-purpose">"Azure services with a private address in a subnet; their names resolve to it only through a linked private DNS zone."</p>
-        <table tabindex="0">
-            <thead><tr><th>"Service"</th><th>"Subnet"</th><th>"Private IP"</th><th>"Public address"</th><th>"Private link name"</th><th>"Open ports"</th><th>"Actions"</th></tr></thead>
-            <tbody>
-                <For each=move || rows.get() key=shown children=row />
-            </tbody>
-        </table>
+        <Table head=&["Service", "Subnet", "Private IP", "Public address", "Private link name", "Open ports", "Actions"] rows=lab.derive(rows) listing=Listing::new("private endpoint", "private endpoints", "service") />
         <h2>"Firewall"</h2>
         <OpenPortForm kind="Private endpoint" hosts=hosts />
         <CreatePrivateEndpoint />
