@@ -156,6 +156,44 @@ mod time_controls {
     }
 
     #[test]
+    fn fast_forward_is_logged_after_what_it_finished() {
+        let mut s = Subscription::sample();
+        let vnet = s.vnet_named("cantConnectVnet").unwrap().id;
+        s.apply(Command::DeleteGateway { vnet }).unwrap();
+        s.apply(Command::CreateGateway {
+            vnet,
+            routing: Routing::Dynamic,
+        })
+        .unwrap();
+        let logged = s.activity.len();
+        let summary = move_clock(
+            &mut s,
+            ClockTarget::Ahead {
+                seconds: GATEWAY_PROVISIONING,
+            },
+        )
+        .unwrap();
+        assert!(
+            summary.starts_with("Fast-forwarded the clock by 30 min, to "),
+            "{summary}"
+        );
+        let texts: Vec<&str> = s.activity[logged..]
+            .iter()
+            .map(|a| a.text.as_str())
+            .collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert_eq!(
+            texts[0],
+            "The Dynamic routing gateway of cantConnectVnet is ready"
+        );
+        assert_eq!(texts[1], summary);
+        assert_eq!(
+            refused(&mut s, ClockTarget::Ahead { seconds: 0 }),
+            CommandError::ClockBackwards.to_string()
+        );
+    }
+
+    #[test]
     fn an_operation_in_flight_finishes_at_its_own_simulated_time() {
         let mut s = Subscription::sample();
         let vnet = s.vnet_named("cantConnectVnet").unwrap().id;

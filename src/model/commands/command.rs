@@ -423,6 +423,8 @@ pub enum ClockTarget {
     At(String),
     /// To `days` before the certificate with this thumbprint expires: a way to rehearse R13.
     BeforeExpiry { thumbprint: String, days: u32 },
+    /// On by `seconds`: the fast-forward to the end of an operation in progress.
+    Ahead { seconds: i64 },
 }
 
 /// What a successful command did, for the activity log and notifications.

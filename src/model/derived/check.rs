@@ -10,7 +10,7 @@ use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
 
-use crate::model::commands::command::{Command, HostRef, SecurityRuleInput};
+use crate::model::commands::command::{ClockTarget, Command, HostRef, SecurityRuleInput};
 use crate::model::derived::effective::{EffectiveRoute, Flow, RouteSource};
 use crate::model::derived::status::{
     certificate_problem, missing_conditions, MissingCondition, OutOfSyncReason,
@@ -486,8 +486,10 @@ fn gateway_fix(
         )),
         Some(MissingCondition::GatewayProvisioning { seconds_left }) => action(
             "Fast-forward the clock until the gateway is ready.",
-            Command::AdvanceClock {
-                seconds: *seconds_left,
+            Command::MoveClock {
+                to: ClockTarget::Ahead {
+                    seconds: *seconds_left,
+                },
             },
         ),
         Some(MissingCondition::PointToSiteNotEnabled) if routing == Some(Routing::Dynamic) => {

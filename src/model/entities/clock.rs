@@ -144,14 +144,19 @@ impl Operation {
     }
 }
 
-/// "12 min 30 s", "2 h 5 min": a duration as a person reads it.
+/// "12 min 30 s", "2 h 5 min", "30 min": a duration as a person reads it, without a zero part.
 pub fn describe_duration(seconds: i64) -> String {
     let seconds = seconds.max(0);
-    if seconds >= HOUR {
-        format!("{} h {} min", seconds / HOUR, (seconds % HOUR) / MINUTE)
+    let (whole, unit, rest, rest_unit) = if seconds >= HOUR {
+        (seconds / HOUR, "h", (seconds % HOUR) / MINUTE, "min")
     } else if seconds >= MINUTE {
-        format!("{} min {} s", seconds / MINUTE, seconds % MINUTE)
+        (seconds / MINUTE, "min", seconds % MINUTE, "s")
     } else {
-        format!("{seconds} s")
+        return format!("{seconds} s");
+    };
+    if rest == 0 {
+        format!("{whole} {unit}")
+    } else {
+        format!("{whole} {unit} {rest} {rest_unit}")
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::entities::clock::{describe_duration, Operation};
-use crate::model::{Command, Subscription};
+use crate::model::{ClockTarget, Command, Subscription};
 use crate::ui::lab::use_lab;
 
 #[component]
@@ -24,7 +24,7 @@ pub fn Progress(label: &'static str, operation: Operation) -> impl IntoView {
                 on:click=move |_| {
                     let seconds = operation.seconds_left(now.get_untracked());
                     if seconds > 0 {
-                        let _ = lab.run(Command::AdvanceClock { seconds });
+                        let _ = lab.run(Command::MoveClock { to: ClockTarget::Ahead { seconds } });
                     }
                 }
             >

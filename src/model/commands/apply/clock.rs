@@ -2,7 +2,7 @@
 
 use crate::model::commands::command::{ClockTarget, Event};
 use crate::model::commands::error::CommandError;
-use crate::model::entities::clock::{Instant, DAY, LATEST};
+use crate::model::entities::clock::{describe_duration, Instant, DAY, LATEST};
 use crate::model::entities::subscription::{Activity, Subscription};
 use crate::model::input::date_time::parse_date_time;
 
@@ -29,6 +29,16 @@ impl Subscription {
                     .filter(|to| *to <= LATEST)
                     .ok_or(CommandError::ClockPastEnd)?;
                 (to, format!("Moved the clock on by {step}, to {to}"))
+            }
+            ClockTarget::Ahead { seconds } => {
+                if seconds <= 0 {
+                    return Err(CommandError::ClockBackwards);
+                }
+                let to = Some(now.plus(seconds))
+                    .filter(|to| *to <= LATEST)
+                    .ok_or(CommandError::ClockPastEnd)?;
+                let by = describe_duration(seconds);
+                (to, format!("Fast-forwarded the clock by {by}, to {to}"))
             }
             ClockTarget::At(text) => {
                 let to = parse_date_time(&text)
