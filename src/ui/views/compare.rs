@@ -69,12 +69,9 @@ pub fn Compare() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let listing = Listing::new("endpoint", "endpoints", "endpoint").per_page(20);
-    let page = Derived::new(move || {
-        endpoints.with(|endpoints| listing.window(endpoints, |(_, label)| label.as_str()))
-    });
-    let counts = Derived::new(move || page.with(|(_, counts)| *counts));
+    let (page, counts) = listing.paged(endpoints, |(_, label)| label.as_str());
     let rows = Derived::new(move || {
-        page.with(|(shown, _)| {
+        page.with(|shown| {
             lab.subscription.with(|s| {
                 let columns = matrix::columns(s);
                 shown
@@ -87,7 +84,6 @@ pub fn Compare() -> impl IntoView {
             })
         })
     });
-    let empty = Derived::new(move || endpoints.with(Vec::is_empty));
     let head = &[
         "Endpoint",
         "Network",
@@ -106,7 +102,7 @@ pub fn Compare() -> impl IntoView {
         <h2>"This subscription's endpoints"</h2>
         <p>"Computed with the same checks as the "<a href=Route::Matrix.href()>"reachability matrix"</a>"."</p>
         <Show
-            when=move || !empty.get()
+            when=move || counts.with(|counts| counts.total > 0)
             fallback=|| view! { <p>"No known endpoints yet: open a port on a virtual machine or an on-premises server."</p> }
         >
             <ListFilter listing=listing counts=counts />

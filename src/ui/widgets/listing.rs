@@ -49,9 +49,23 @@ impl Listing {
         Listing { per_page, ..self }
     }
 
+    /// The page shown of `rows` and the list's counts, each a memo: the page follows the rows,
+    /// the filter typed and Previous/Next; `text` is what the filter reads of a row.
+    pub fn paged<T: Clone + PartialEq + Send + Sync + 'static>(
+        self,
+        rows: Derived<Vec<T>>,
+        text: impl Fn(&T) -> &str + Send + Sync + 'static,
+    ) -> (Derived<Vec<T>>, Derived<Counts>) {
+        let window = Derived::new(move || rows.with(|rows| self.window(rows, &text)));
+        (
+            Derived::new(move || window.with(|(page, _)| page.clone())),
+            Derived::new(move || window.with(|(_, counts)| *counts)),
+        )
+    }
+
     /// The rows of the page shown, among those whose `text` contains the filter (case aside),
     /// and the counts. Reads the filter and the page, tracked.
-    pub fn window<T: Clone>(&self, rows: &[T], text: impl Fn(&T) -> &str) -> (Vec<T>, Counts) {
+    fn window<T: Clone>(&self, rows: &[T], text: impl Fn(&T) -> &str) -> (Vec<T>, Counts) {
         let filter = self.filter.with(|filter| filter.trim().to_lowercase());
         let matching: Vec<&T> = rows
             .iter()

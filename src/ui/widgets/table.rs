@@ -13,7 +13,7 @@ use crate::model::Command;
 use crate::ui::derived::Derived;
 use crate::ui::lab::use_lab;
 use crate::ui::widgets::keyed::shown;
-use crate::ui::widgets::listing::{Counts, ListFilter, Listing, Pager};
+use crate::ui::widgets::listing::{ListFilter, Listing, Pager};
 
 /// What a cell shows.
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -86,40 +86,36 @@ pub fn Table(
     #[prop(optional)] class: &'static str,
     #[prop(optional)] listing: Option<Listing>,
 ) -> impl IntoView {
-    // The column the listing's filter reads: the one headed by its word ("Name").
-    let by = listing.and_then(|listing| {
-        head.iter()
-            .position(|words| words.eq_ignore_ascii_case(listing.by()))
-    });
-    let page = Derived::new(move || {
-        rows.with(|rows| match listing {
-            Some(listing) => {
-                let (page, counts) = listing.window(rows, |cells| column(cells, by));
-                (keyed(&page), counts)
-            }
-            None => (keyed(rows), Counts::default()),
-        })
-    });
-    let counts = Derived::new(move || page.with(|(_, counts)| *counts));
+    let (rows, listed) = match listing {
+        Some(listing) => {
+            // The filter reads the column headed by the listing's word ("Name").
+            let by = head
+                .iter()
+                .position(|words| words.eq_ignore_ascii_case(listing.by()));
+            let (page, counts) = listing.paged(rows, words_at(by));
+            (page, Some((listing, counts)))
+        }
+        None => (rows, None),
+    };
     let head = head
         .iter()
         .map(|words| view! { <th>{*words}</th> })
         .collect_view();
     view! {
-        {listing.map(|listing| view! { <ListFilter listing=listing counts=counts /> })}
+        {listed.map(|(listing, counts)| view! { <ListFilter listing=listing counts=counts /> })}
         <table class=class tabindex="0">
             <thead><tr>{head}</tr></thead>
             <tbody>
-                <For each=move || page.with(|(rows, _)| rows.clone()) key=|(key, _)| *key children=|(_, cells)| row(cells) />
+                <For each=move || rows.with(|rows| keyed(rows)) key=|(key, _)| *key children=|(_, cells)| row(cells) />
             </tbody>
         </table>
-        {listing.map(|listing| view! { <Pager listing=listing counts=counts /> })}
+        {listed.map(|(listing, counts)| view! { <Pager listing=listing counts=counts /> })}
     }
 }
 
-/// The words of a row's cell `at`, if it has one.
-fn column(cells: &[Cell], at: Option<usize>) -> &str {
-    at.and_then(|i| cells.get(i)).map_or("", Cell::words)
+/// What a listing's filter reads of a row: the words of its cell `at`, if it has one.
+fn words_at(at: Option<usize>) -> impl Fn(&Vec<Cell>) -> &str + Send + Sync {
+    move |cells: &Vec<Cell>| at.and_then(|i| cells.get(i)).map_or("", Cell::words)
 }
 
 /// Each row with its key: what it shows, and how many rows alike come before it, so two rows

@@ -10,7 +10,6 @@ use strum::VariantArray;
 use crate::model::entities::ids::{LocalNetworkId, ServerId};
 use crate::model::entities::tier::TierFamily;
 use crate::model::Subscription;
-use crate::ui::derived::Derived;
 use crate::ui::lab::use_lab;
 use crate::ui::widgets::choice::Options;
 use crate::ui::widgets::keyed::shown;
@@ -47,8 +46,7 @@ pub fn HybridConnections() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let listing = Listing::new("Hybrid Connection", "Hybrid Connections", "name");
-    let page = Derived::new(move || rows.with(|rows| listing.window(rows, row::Row::name)));
-    let counts = Derived::new(move || page.with(|(_, counts)| *counts));
+    let (page, counts) = listing.paged(rows, row::Row::name);
     let limits = TierFamily::VARIANTS
         .iter()
         .map(|&family| {
@@ -63,7 +61,7 @@ pub fn HybridConnections() -> impl IntoView {
             <thead><tr><th>"Name"</th><th>"Web app"</th><th>"Endpoint"</th><th>"Relay agent"</th><th>"Status"</th><th>"Actions"</th></tr></thead>
             <tbody>
                 <For
-                    each=move || page.with(|(rows, _)| rows.clone())
+                    each=move || page.get()
                     key=shown
                     children=move |row| row::hybrid_row(row, hosts)
                 />

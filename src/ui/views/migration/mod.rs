@@ -9,7 +9,6 @@ use leptos::prelude::*;
 
 use crate::model::derived::migration::{overview, DOWNTIME_WARNING, STRATEGIES};
 use crate::model::entities::ids::WebAppId;
-use crate::ui::derived::Derived;
 use crate::ui::lab::use_lab;
 use crate::ui::widgets::keyed::shown;
 use crate::ui::widgets::listing::{ListFilter, Listing, Pager};
@@ -46,8 +45,7 @@ pub fn Migration() -> impl IntoView {
     });
     // Each card predicts the app's reach to every endpoint: five at a time.
     let listing = Listing::new("web app to migrate", "web apps to migrate", "name").per_page(5);
-    let page = Derived::new(move || apps.with(|apps| listing.window(apps, |(_, name)| name)));
-    let counts = Derived::new(move || page.with(|(_, counts)| *counts));
+    let (page, counts) = listing.paged(apps, |(_, name)| name.as_str());
     // Apps moved from this view in this session: their prediction stays to be compared.
     let moved = RwSignal::new(Vec::<plan::Moved>::new());
     let strategies = STRATEGIES
@@ -89,7 +87,7 @@ pub fn Migration() -> impl IntoView {
         <dl class="facts">{strategies}</dl>
         <ListFilter listing=listing counts=counts />
         <For
-            each=move || page.with(|(apps, _)| apps.clone())
+            each=move || page.get()
             key=|(app, _)| *app
             children=move |(app, _)| view! { <plan::PlanCard app=app moved=moved /> }
         />
