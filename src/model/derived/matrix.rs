@@ -165,11 +165,11 @@ pub fn columns(subscription: &Subscription) -> Vec<Column<'_>> {
 /// [`MAX_APPS`] × [`MAX_ENDPOINTS`]); a verdict filter then runs every check and keeps the rows
 /// and columns with at least one kept cell. Without one, no check runs until a cell is asked for.
 pub fn matrix<'a>(subscription: &'a Subscription, filter: &MatrixFilter) -> Matrix<'a> {
-    matrix_with(
-        subscription,
-        filter,
-        verdicts(subscription, filter).as_ref(),
-    )
+    let chosen = chosen(subscription, filter);
+    match checked(&chosen, filter.verdict) {
+        Some(verdicts) => kept(chosen, &verdicts),
+        None => chosen,
+    }
 }
 
 /// What a verdict filter keeps of the matrix: the rows and columns (positions among those the
@@ -186,21 +186,38 @@ pub struct Verdicts {
 /// Every check of the matrix a verdict filter needs; `None` for [`VerdictFilter::Any`], which
 /// needs none until a cell is asked for.
 pub fn verdicts(subscription: &Subscription, filter: &MatrixFilter) -> Option<Verdicts> {
-    if filter.verdict == VerdictFilter::Any {
+    checked(&chosen(subscription, filter), filter.verdict)
+}
+
+/// The matrix for `filter`, with the `verdicts` computed for this same state and filter.
+pub fn matrix_with<'a>(
+    subscription: &'a Subscription,
+    filter: &MatrixFilter,
+    verdicts: Option<&Verdicts>,
+) -> Matrix<'a> {
+    let chosen = chosen(subscription, filter);
+    match verdicts {
+        Some(verdicts) => kept(chosen, verdicts),
+        None => chosen,
+    }
+}
+
+/// Runs every check of `full` and keeps what `verdict` keeps.
+fn checked(full: &Matrix<'_>, verdict: VerdictFilter) -> Option<Verdicts> {
+    if verdict == VerdictFilter::Any {
         return None;
     }
-    let full = chosen(subscription, filter);
     let width = full.columns.len();
     let cells: Vec<Cell> = (0..full.apps.len())
         .flat_map(|row| (0..width).map(move |column| (row, column)))
         .map(|(row, column)| full.cell(row, column))
         .collect();
-    let kept = |index: usize| filter.verdict.keeps(cells[index]);
+    let keeps = |index: usize| verdict.keeps(cells[index]);
     let rows: Vec<usize> = (0..full.apps.len())
-        .filter(|row| (0..width).any(|column| kept(row * width + column)))
+        .filter(|row| (0..width).any(|column| keeps(row * width + column)))
         .collect();
     let columns: Vec<usize> = (0..width)
-        .filter(|column| (0..full.apps.len()).any(|row| kept(row * width + column)))
+        .filter(|column| (0..full.apps.len()).any(|row| keeps(row * width + column)))
         .collect();
     let cells = rows
         .iter()
@@ -214,16 +231,8 @@ pub fn verdicts(subscription: &Subscription, filter: &MatrixFilter) -> Option<Ve
     })
 }
 
-/// The matrix for `filter`, with the `verdicts` computed for this same state and filter.
-pub fn matrix_with<'a>(
-    subscription: &'a Subscription,
-    filter: &MatrixFilter,
-    verdicts: Option<&Verdicts>,
-) -> Matrix<'a> {
-    let chosen = chosen(subscription, filter);
-    let Some(verdicts) = verdicts else {
-        return chosen;
-    };
+/// The rows and columns of `chosen` that `verdicts` keeps, with their cells.
+fn kept<'a>(chosen: Matrix<'a>, verdicts: &Verdicts) -> Matrix<'a> {
     Matrix {
         apps: verdicts
             .rows
