@@ -147,6 +147,13 @@ impl NetworkSecurityGroup {
         rules
     }
 
+    /// Puts the rules back in evaluation order after a change: outbound, then inbound, each by
+    /// priority. The editor and a move rely on it.
+    pub fn sort_rules(&mut self) {
+        self.rules
+            .sort_by_key(|rule| (rule.direction == Direction::Inbound, rule.priority));
+    }
+
     pub fn rule(&self, name: &str) -> Option<&SecurityRule> {
         self.rules
             .iter()

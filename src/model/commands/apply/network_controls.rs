@@ -16,7 +16,7 @@ use crate::model::entities::ids::{
 use crate::model::entities::private_dns::{InternetHost, PrivateDnsZone, PrivateEndpoint};
 use crate::model::entities::region::Region;
 use crate::model::entities::routing::{NatGateway, NextHop, RouteTable, UserRoute};
-use crate::model::entities::security::{Direction, NetworkSecurityGroup, SecurityRule};
+use crate::model::entities::security::{NetworkSecurityGroup, SecurityRule};
 use crate::model::entities::subscription::Subscription;
 use crate::model::input::addressing::{is_private_address, parse_address, parse_prefix};
 use crate::model::input::rules::{parse_destination, parse_ports, parse_priority};
@@ -206,9 +206,7 @@ impl Subscription {
             group.rules.retain(|r| !r.name.eq_ignore_ascii_case(old));
         }
         group.rules.push(rule);
-        group
-            .rules
-            .sort_by_key(|r| (r.direction == Direction::Inbound, r.priority));
+        group.sort_rules();
         Ok(event)
     }
 
@@ -269,9 +267,7 @@ impl Subscription {
         let mine = order[place];
         group.rules[mine].priority = other.priority;
         group.rules[neighbour].priority = rule.priority;
-        group
-            .rules
-            .sort_by_key(|r| (r.direction == Direction::Inbound, r.priority));
+        group.sort_rules();
         let place = match toward {
             Toward::Earlier => "above",
             Toward::Later => "below",
