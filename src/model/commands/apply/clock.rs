@@ -9,14 +9,18 @@ use crate::model::input::date_time::parse_date_time;
 impl Subscription {
     /// The tick: moves simulated time on by `seconds` and finishes what is due.
     pub(super) fn advance_clock(&mut self, seconds: i64) -> Result<Event, CommandError> {
+        let after = self.ahead(seconds)?;
+        Ok(self.move_clock_to(after))
+    }
+
+    /// The instant `seconds` after now: forward, and within the calendar.
+    fn ahead(&self, seconds: i64) -> Result<Instant, CommandError> {
         if seconds <= 0 {
             return Err(CommandError::ClockBackwards);
         }
-        let after = self.now().plus(seconds);
-        if after > LATEST {
-            return Err(CommandError::ClockPastEnd);
-        }
-        Ok(self.move_clock_to(after))
+        Some(self.now().plus(seconds))
+            .filter(|after| *after <= LATEST)
+            .ok_or(CommandError::ClockPastEnd)
     }
 
     /// The time controls: moves the clock on to `target`, never back.
@@ -31,12 +35,7 @@ impl Subscription {
                 (to, format!("Moved the clock on by {step}, to {to}"))
             }
             ClockTarget::Ahead { seconds } => {
-                if seconds <= 0 {
-                    return Err(CommandError::ClockBackwards);
-                }
-                let to = Some(now.plus(seconds))
-                    .filter(|to| *to <= LATEST)
-                    .ok_or(CommandError::ClockPastEnd)?;
+                let to = self.ahead(seconds)?;
                 let by = describe_duration(seconds);
                 (to, format!("Fast-forwarded the clock by {by}, to {to}"))
             }
