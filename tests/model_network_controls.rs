@@ -868,3 +868,62 @@ fn internet_hosts_and_private_endpoints_take_ports_and_clean_addresses() {
     );
     assert!(matches!(error, CommandError::PortAlreadyOpen { .. }));
 }
+
+#[test]
+fn r31_a_second_route_for_the_same_prefix_is_refused_naming_the_route_table_and_its_route() {
+    let mut s = sample();
+    let table = route_table(&mut s);
+    user_route(
+        &mut s,
+        table,
+        "default",
+        "0.0.0.0/0",
+        NextHopKind::Internet,
+        "",
+    );
+    let error = refused(
+        &mut s,
+        Command::SetUserRoute {
+            route_table: table,
+            name: "to-firewall".into(),
+            prefix: "0.0.0.0/0".into(),
+            next_hop: NextHopKind::None,
+            appliance: String::new(),
+            replacing: None,
+        },
+    );
+    assert!(matches!(error, CommandError::RouteTablePrefixExists { .. }));
+    assert_eq!(
+        error.to_string(),
+        "The route table apps-routes already has a route for 0.0.0.0/0 (default). Edit that route, or give this one another prefix."
+    );
+}
+
+#[test]
+fn a_private_endpoint_is_refused_in_the_gateway_subnet_with_the_reason() {
+    let mut s = sample();
+    let corp = vnet(&s, "corpVnet");
+    let error = refused(
+        &mut s,
+        Command::CreatePrivateEndpoint {
+            vnet: corp,
+            subnet: "GatewaySubnet".into(),
+            target: "contoso-kv.vault.azure.net".into(),
+            address: "10.1.0.10".into(),
+            public_address: "52.1.1.1".into(),
+        },
+    );
+    assert!(matches!(
+        error,
+        CommandError::PrivateEndpointInGatewaySubnet { .. }
+    ));
+    assert_eq!(
+        error.to_string(),
+        "A private endpoint cannot be placed in the GatewaySubnet of corpVnet: Azure keeps that subnet for the virtual network gateway. Pick another subnet of corpVnet, or add one."
+    );
+    let subnets = &s.virtual_networks[&corp].subnets;
+    assert!(!subnets[0].holds_private_endpoints());
+    assert!(subnets
+        .iter()
+        .any(|subnet| subnet.holds_private_endpoints()));
+}

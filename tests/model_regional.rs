@@ -295,7 +295,10 @@ fn r27_a_subnet_in_use_and_its_vnet_cannot_be_deleted() {
         "The subnet apps of appVnet is used by the regional VNet Integration of contoso-orders (a service association link holds it). Disconnect those web apps first."
     );
     let error = refused(&mut s, Command::DeleteVirtualNetwork { vnet: app_vnet });
-    assert!(matches!(error, CommandError::IntegrationSubnetInUse { .. }));
+    assert!(matches!(
+        error,
+        CommandError::VirtualNetworkIntegrated { .. }
+    ));
     let error = refused(
         &mut s,
         Command::RemoveSubnetDelegation {
@@ -722,4 +725,118 @@ fn r33_the_range_view_shows_integration_subnets_and_the_route_each_needs() {
     ok(&mut s, view.routes[1].command.clone().unwrap());
     let view = address_ranges(&s, corp).unwrap();
     assert!(view.routes[1].present);
+}
+
+#[test]
+fn r27_a_vnet_integrated_of_either_kind_is_not_deleted_and_the_refusal_names_the_apps() {
+    let mut s = sample();
+    let app_vnet = vnet(&s, "appVnet");
+    let error = refused(&mut s, Command::DeleteVirtualNetwork { vnet: app_vnet });
+    assert_eq!(
+        error.to_string(),
+        "The virtual network appVnet cannot be deleted: the VNet Integration of contoso-orders (regional, subnet apps) holds it. Disconnect those web apps first."
+    );
+    let north = vnet(&s, "northVnet");
+    let error = refused(&mut s, Command::DeleteVirtualNetwork { vnet: north });
+    assert_eq!(
+        error.to_string(),
+        "The virtual network northVnet cannot be deleted: the VNet Integration of contoso-reports (gateway-required) holds it. Disconnect those web apps first."
+    );
+    assert!(s.virtual_networks.contains_key(&app_vnet));
+    assert!(s.virtual_networks.contains_key(&north));
+}
+
+#[test]
+fn r27_a_vnet_whose_gateway_has_site_to_site_connections_is_not_deleted_until_they_are_removed() {
+    let mut s = sample();
+    let corp = vnet(&s, "corpVnet");
+    let web = app(&s, "contoso-web");
+    ok(&mut s, Command::DisconnectWebApp { app: web });
+    let error = refused(&mut s, Command::DeleteVirtualNetwork { vnet: corp });
+    assert_eq!(
+        error.to_string(),
+        "The virtual network corpVnet cannot be deleted: its gateway has site-to-site connections to onPremHQ. Remove those connections on the Site-to-site tab first."
+    );
+    let hq = local(&s, "onPremHQ");
+    ok(
+        &mut s,
+        Command::UnlinkSiteToSite {
+            vnet: corp,
+            local_network: hq,
+        },
+    );
+    let event = ok(&mut s, Command::DeleteVirtualNetwork { vnet: corp });
+    assert_eq!(event.summary, "Deleted the virtual network corpVnet");
+    assert!(!s.virtual_networks.contains_key(&corp));
+}
+
+#[test]
+fn r27_a_peered_vnet_is_not_deleted_while_the_other_side_refers_to_it() {
+    let mut s = sample();
+    let north = vnet(&s, "northVnet");
+    let app_vnet = vnet(&s, "appVnet");
+    let reports = app(&s, "contoso-reports");
+    ok(&mut s, Command::DisconnectWebApp { app: reports });
+    let error = refused(&mut s, Command::DeleteVirtualNetwork { vnet: north });
+    assert_eq!(
+        error.to_string(),
+        "The virtual network northVnet cannot be deleted: it is peered with appVnet, whose side of the peering refers to it. Remove those peerings on the Peerings tab first."
+    );
+    ok(
+        &mut s,
+        Command::RemovePeering {
+            vnet: north,
+            remote: app_vnet,
+        },
+    );
+    ok(&mut s, Command::DeleteVirtualNetwork { vnet: north });
+    assert!(s.virtual_networks[&app_vnet].peerings.is_empty());
+}
+
+#[test]
+fn r25_the_tier_cards_say_regional_integration_works_from_basic() {
+    use vnet_lab::model::derived::integration::tier_allows;
+    use vnet_lab::model::entities::tier::TierFamily;
+    assert_eq!(
+        tier_allows(TierFamily::Free),
+        "No VNet Integration. No Hybrid Connections."
+    );
+    assert_eq!(
+        tier_allows(TierFamily::Basic),
+        "Regional VNet Integration (up to 2 subnets per plan); no gateway-required VNet Integration. 5 Hybrid Connections per plan."
+    );
+    assert_eq!(
+        tier_allows(TierFamily::Standard),
+        "Regional VNet Integration (up to 2 subnets per plan) and gateway-required VNet Integration (up to 5 virtual networks per plan). 25 Hybrid Connections per plan."
+    );
+}
+
+#[test]
+fn every_view_gets_one_answer_for_an_integration_of_either_kind() {
+    use vnet_lab::model::derived::integration::{
+        integrated_app_label, integrated_apps, integration_label, usability,
+    };
+    let s = sample();
+    let orders = &s.web_apps[&app(&s, "contoso-orders")];
+    let web = &s.web_apps[&app(&s, "contoso-web")];
+    let blog = &s.web_apps[&app(&s, "contoso-blog")];
+    assert_eq!(
+        integration_label(&s, orders).as_deref(),
+        Some("appVnet/apps (regional)")
+    );
+    assert_eq!(
+        integration_label(&s, web).as_deref(),
+        Some("corpVnet (gateway-required)")
+    );
+    assert_eq!(integration_label(&s, blog), None);
+    let app_vnet = &s.virtual_networks[&vnet(&s, "appVnet")];
+    let apps: Vec<String> = integrated_apps(&s, app_vnet.id)
+        .iter()
+        .map(|integration| integrated_app_label(&s, integration))
+        .collect();
+    assert_eq!(apps, ["contoso-orders (regional, subnet apps)"]);
+    assert_eq!(
+        usability(&s, app_vnet).to_string(),
+        "Regional: Yes, from plans in West Europe (Basic or higher), in subnet apps or a new subnet such as 10.3.0.0/28. Gateway-required: No: it has no gateway: create a Dynamic routing gateway; point-to-site is not enabled: enable it with a client address pool."
+    );
 }

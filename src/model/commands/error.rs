@@ -113,6 +113,13 @@ pub enum CommandError {
         prefix: Ipv4Net,
         local_network: String,
     },
+    /// A route table holds one route per prefix.
+    #[error("The route table {route_table} already has a route for {prefix} ({route}). Edit that route, or give this one another prefix.")]
+    RouteTablePrefixExists {
+        prefix: Ipv4Net,
+        route_table: String,
+        route: String,
+    },
     #[error("{local_network} has no route for “{prefix}”.")]
     NoSuchRoute {
         prefix: String,
@@ -185,6 +192,19 @@ pub enum CommandError {
     /// integration is removed.
     #[error("{what} is used by the regional VNet Integration of {} (a service association link holds it). Disconnect those web apps first.", join(.apps, ", "))]
     IntegrationSubnetInUse { what: String, apps: Vec<String> },
+    /// R27: a VNet that web apps integrate with, of either kind, is held until they disconnect.
+    #[error("The virtual network {vnet} cannot be deleted: the VNet Integration of {} holds it. Disconnect those web apps first.", join(.apps, ", "))]
+    VirtualNetworkIntegrated { vnet: String, apps: Vec<String> },
+    #[error("The virtual network {vnet} cannot be deleted: its gateway has site-to-site connections to {}. Remove those connections on the Site-to-site tab first.", join(.local_networks, ", "))]
+    GatewayHasConnections {
+        vnet: String,
+        local_networks: Vec<String>,
+    },
+    #[error("The virtual network {vnet} cannot be deleted: it is peered with {}, whose side of the peering refers to it. Remove those peerings on the Peerings tab first.", join(.peers, ", "))]
+    VirtualNetworkPeered { vnet: String, peers: Vec<String> },
+    /// Azure keeps the GatewaySubnet for the VPN gateway alone.
+    #[error("A private endpoint cannot be placed in the GatewaySubnet of {vnet}: Azure keeps that subnet for the virtual network gateway. Pick another subnet of {vnet}, or add one.")]
+    PrivateEndpointInGatewaySubnet { vnet: String },
     /// R28
     #[error("The plan {plan} cannot scale out to {instances} instances: its integration subnet {subnet} ({prefix}) has {capacity} usable addresses (Azure reserves 5), and it would need {needed}.{} Integrate the plan's apps with a larger subnet first.", holding_hint(.holding))]
     ScaleOutBeyondCapacity {

@@ -209,6 +209,18 @@ pub fn subnet_problems(
     vnet: &VirtualNetwork,
     subnet: &Subnet,
 ) -> Vec<SubnetProblem> {
+    let mut problems = subnet_shortfalls(subscription, vnet, subnet);
+    problems.extend(plan_problems(subscription, plan, vnet, subnet));
+    problems
+}
+
+/// What keeps `subnet` from serving any plan's regional integration: its size and what is in
+/// it (R26); empty when some plan in the VNet's region could integrate there.
+pub fn subnet_shortfalls(
+    subscription: &Subscription,
+    vnet: &VirtualNetwork,
+    subnet: &Subnet,
+) -> Vec<SubnetProblem> {
     let mut problems = Vec::new();
     if subnet.prefix.prefix_len() > SMALLEST_PREFIX {
         problems.push(SubnetProblem::TooSmall {
@@ -234,6 +246,18 @@ pub fn subnet_problems(
     if endpoints > 0 {
         problems.push(SubnetProblem::HasPrivateEndpoints { count: endpoints });
     }
+    problems
+}
+
+/// What keeps `subnet` from serving `plan` in particular: other plans on it, the plan's two
+/// subnets and free addresses (R27, R28).
+fn plan_problems(
+    subscription: &Subscription,
+    plan: &Plan,
+    vnet: &VirtualNetwork,
+    subnet: &Subnet,
+) -> Vec<SubnetProblem> {
+    let mut problems = Vec::new();
     let all = integration_subnets(subscription);
     let usage = all
         .iter()

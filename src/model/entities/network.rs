@@ -115,6 +115,11 @@ impl Subnet {
     pub fn is_gateway_subnet(&self) -> bool {
         self.name.eq_ignore_ascii_case(GATEWAY_SUBNET)
     }
+
+    /// Whether a private endpoint may be placed here: not the GatewaySubnet, not delegated.
+    pub fn holds_private_endpoints(&self) -> bool {
+        !self.is_gateway_subnet() && self.delegation.is_none()
+    }
 }
 
 /// Usable addresses of a subnet of prefix length `len` (R28).

@@ -348,9 +348,10 @@ impl Subscription {
             .filter(keep)
             .find(|r| r.prefix == prefix)
         {
-            return Err(CommandError::RouteExists {
+            return Err(CommandError::RouteTablePrefixExists {
                 prefix,
-                local_network: format!("The route table {} (route {})", entry.name, clash.name),
+                route_table: entry.name.clone(),
+                route: clash.name.clone(),
             });
         }
         let next_hop = match kind {
@@ -601,6 +602,11 @@ impl Subscription {
         }
         let network = self.vnet(vnet)?;
         let chosen = network.subnet_or_refuse(subnet)?.clone();
+        if chosen.is_gateway_subnet() {
+            return Err(CommandError::PrivateEndpointInGatewaySubnet {
+                vnet: network.name.clone(),
+            });
+        }
         if chosen.delegation.is_some() {
             return Err(CommandError::DelegatedSubnet {
                 subnet: chosen.name,

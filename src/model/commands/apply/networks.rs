@@ -7,6 +7,7 @@ use ipnet::Ipv4Net;
 use super::lookup::{host_names, resource_name};
 use crate::model::commands::command::{Event, HostRef};
 use crate::model::commands::error::CommandError;
+use crate::model::derived::integration::{integrated_app_label, integrated_apps};
 use crate::model::entities::clock::{Operation, GATEWAY_PROVISIONING};
 use crate::model::entities::host::{Host, PortRule, Role};
 use crate::model::entities::ids::{LocalNetworkId, VmId, VnetId};
@@ -89,15 +90,36 @@ impl Subscription {
     }
 
     pub(super) fn delete_virtual_network(&mut self, vnet: VnetId) -> Result<Event, CommandError> {
-        let name = self.vnet(vnet)?.name.clone();
-        let apps: Vec<String> = self
-            .web_apps
-            .values()
-            .filter(|app| app.connection.as_ref().is_some_and(|c| c.vnet == vnet))
-            .map(|app| app.name.clone())
+        let network = self.vnet(vnet)?;
+        let name = network.name.clone();
+        let apps: Vec<String> = integrated_apps(self, vnet)
+            .iter()
+            .map(|integration| integrated_app_label(self, integration))
             .collect();
-        CommandError::unless_unused(format!("The virtual network {name}"), apps)?;
-        self.check_no_regional_integration(vnet, None, format!("The virtual network {name}"))?;
+        if !apps.is_empty() {
+            return Err(CommandError::VirtualNetworkIntegrated { vnet: name, apps });
+        }
+        if !network.site_to_site.is_empty() {
+            let local_networks = network
+                .site_to_site
+                .iter()
+                .filter_map(|id| self.local_networks.get(id))
+                .map(|local| local.name.clone())
+                .collect();
+            return Err(CommandError::GatewayHasConnections {
+                vnet: name,
+                local_networks,
+            });
+        }
+        let peers: Vec<String> = self
+            .virtual_networks
+            .values()
+            .filter(|other| other.peerings.contains(&vnet))
+            .map(|other| other.name.clone())
+            .collect();
+        if !peers.is_empty() {
+            return Err(CommandError::VirtualNetworkPeered { vnet: name, peers });
+        }
         let endpoints: Vec<String> = self
             .private_endpoints
             .values()
@@ -108,9 +130,6 @@ impl Subscription {
         self.virtual_networks.remove(&vnet);
         for zone in self.private_dns_zones.values_mut() {
             zone.links.retain(|linked| *linked != vnet);
-        }
-        for other in self.virtual_networks.values_mut() {
-            other.peerings.retain(|peer| *peer != vnet);
         }
         Ok(Event::new(format!("Deleted the virtual network {name}")))
     }
