@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::derived::status::missing_conditions;
+use crate::model::derived::integration::usability;
 use crate::model::entities::network::VirtualNetwork;
 use crate::model::input::text::join;
 use crate::model::{Command, Subscription};
@@ -24,12 +24,6 @@ fn row(s: &Subscription, vnet: &VirtualNetwork) -> Vec<Cell> {
         };
         format!("{}, {state}", g.routing)
     });
-    let missing = missing_conditions(s, vnet);
-    let eligibility = if missing.is_empty() {
-        "Yes".to_string()
-    } else {
-        format!("No: {}", join(&missing, "; "))
-    };
     let pool = vnet
         .point_to_site
         .as_ref()
@@ -42,7 +36,7 @@ fn row(s: &Subscription, vnet: &VirtualNetwork) -> Vec<Cell> {
         Cell::Text(join(&vnet.address_space, ", ")),
         Cell::Text(gateway),
         Cell::Text(pool),
-        Cell::Text(eligibility),
+        Cell::Text(usability(s, vnet).to_string()),
     ]
 }
 

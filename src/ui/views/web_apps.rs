@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::derived::integration::integration_label;
 use crate::model::derived::status::connection_status;
 use crate::model::{Command, Subscription};
 use crate::ui::lab::use_lab;
@@ -18,11 +19,7 @@ fn rows(s: &Subscription) -> Vec<Vec<Cell>> {
         .values()
         .map(|app| {
             let plan = s.plan_of(app);
-            let vnet = app
-                .connection
-                .as_ref()
-                .and_then(|c| s.virtual_networks.get(&c.vnet))
-                .map_or_else(|| "—".to_string(), |v| v.name.clone());
+            let vnet = integration_label(s, app).unwrap_or_else(|| "—".to_string());
             let status = connection_status(s, app.id);
             vec![
                 Cell::Link(Route::WebApp(app.id).href(), app.name.clone()),

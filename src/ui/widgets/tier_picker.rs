@@ -1,21 +1,13 @@
-//! The pricing-tier picker: one card per tier family, with what each allows (R1, R2, R23).
+//! The pricing-tier picker: one card per tier family, with what each allows (R1, R2, R23, R25).
 
 use leptos::prelude::*;
 use strum::VariantArray;
 
+use crate::model::derived::integration::tier_allows;
 use crate::model::entities::ids::PlanId;
 use crate::model::entities::tier::TierFamily;
 use crate::model::Command;
 use crate::ui::lab::use_lab;
-
-fn allows(family: TierFamily) -> &'static str {
-    match family {
-        TierFamily::Free | TierFamily::Shared => "No VNet Integration. No Hybrid Connections.",
-        TierFamily::Basic => "No VNet Integration. Hybrid Connections: 5 per plan.",
-        TierFamily::Standard => "VNet Integration: up to 5 virtual networks per plan. Hybrid Connections: 25 per plan.",
-        TierFamily::Premium => "VNet Integration: up to 5 virtual networks per plan. Hybrid Connections: 220 per web app.",
-    }
-}
 
 #[component]
 pub fn TierPicker(plan: PlanId) -> impl IntoView {
@@ -28,7 +20,7 @@ pub fn TierPicker(plan: PlanId) -> impl IntoView {
             view! {
                 <li class="tier-card" class:tier-current=is_current>
                     <h3>{family.to_string()}</h3>
-                    <p>{allows(family)}</p>
+                    <p>{tier_allows(family)}</p>
                     <button
                         type="button"
                         disabled=is_current

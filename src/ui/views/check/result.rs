@@ -5,6 +5,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::model::derived::check::{self, Fix, Stage, Target};
+use crate::model::derived::integration::{app_integration, IntegrationKind};
 use crate::model::entities::hybrid::hybrid_answer;
 use crate::model::entities::ids::VnetId;
 use crate::model::Subscription;
@@ -28,6 +29,7 @@ struct Outcome {
     path: Vec<(&'static str, String)>,
     steps: Vec<StepOutcome>,
     hybrid: (bool, String),
+    /// The integration's VNet and the words of the link to its address ranges.
     vnet: Option<(VnetId, String)>,
 }
 
@@ -55,11 +57,14 @@ fn outcome(s: &Subscription, query: &CheckQuery) -> Option<Outcome> {
             })
             .collect(),
         hybrid: (hybrid.reaches(), hybrid.to_string()),
-        vnet: app
-            .connection
-            .as_ref()
-            .and_then(|c| s.virtual_networks.get(&c.vnet))
-            .map(|vnet| (vnet.id, vnet.name.clone())),
+        vnet: app_integration(app).and_then(|integration| {
+            let vnet = s.virtual_networks.get(&integration.vnet)?;
+            let ranges = match integration.kind {
+                IntegrationKind::GatewayRequired => "point-to-site address ranges",
+                IntegrationKind::Regional => "address ranges",
+            };
+            Some((vnet.id, format!("See the {ranges} of {}", vnet.name)))
+        }),
     })
 }
 
@@ -107,7 +112,7 @@ pub fn CheckResult(query: CheckQuery) -> impl IntoView {
         let asked = format!("{} → {target} over {}", outcome.app, query.protocol);
         let ranges = outcome.vnet.map(|(vnet, name)| {
             view! {
-                <p><a href=Route::VirtualNetwork(vnet, VnetTab::AddressRanges).href()>{format!("See the point-to-site address ranges of {name}")}</a></p>
+                <p><a href=Route::VirtualNetwork(vnet, VnetTab::AddressRanges).href()>{name}</a></p>
             }
         });
         view! {

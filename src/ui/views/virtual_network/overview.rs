@@ -1,9 +1,12 @@
 use leptos::prelude::*;
 
-use crate::model::derived::status::missing_conditions;
+use crate::model::derived::integration::{integrated_app_label, integrated_apps, usability};
 use crate::model::entities::ids::VnetId;
+use crate::model::Command;
+use crate::ui::browser::confirm::confirmed;
 use crate::ui::lab::use_lab;
 use crate::ui::views::virtual_network::list;
+use crate::ui::widgets::form::Form;
 
 #[derive(Clone, PartialEq)]
 struct Facts {
@@ -12,7 +15,8 @@ struct Facts {
     dns: String,
     vms: usize,
     apps: String,
-    missing: String,
+    regional: String,
+    gateway_required: String,
 }
 
 #[component]
@@ -20,18 +24,16 @@ pub fn Overview(vnet: VnetId) -> impl IntoView {
     let lab = use_lab();
     let facts = lab.derive(move |s| {
         let v = s.virtual_networks.get(&vnet)?;
-        let apps = s
-            .web_apps
-            .values()
-            .filter(|a| a.connection.as_ref().is_some_and(|c| c.vnet == vnet))
-            .map(|a| &a.name);
+        let apps = integrated_apps(s, vnet);
+        let usable = usability(s, v);
         Some(Facts {
             region: v.region.display_name(),
             space: list(&v.address_space),
             dns: list(&v.dns_servers),
             vms: v.virtual_machines.len(),
-            apps: list(apps),
-            missing: list(missing_conditions(s, v)),
+            apps: list(apps.iter().map(|app| integrated_app_label(s, app))),
+            regional: usable.regional.to_string(),
+            gateway_required: usable.gateway_required_answer(),
         })
     });
     let draw = |facts: Facts| {
@@ -42,9 +44,33 @@ pub fn Overview(vnet: VnetId) -> impl IntoView {
                 <dt>"DNS servers"</dt><dd>{facts.dns}</dd>
                 <dt>"Virtual machines"</dt><dd>{facts.vms}</dd>
                 <dt>"Connected web apps"</dt><dd>{facts.apps}</dd>
-                <dt>"Missing for VNet Integration"</dt><dd>{facts.missing}</dd>
+                <dt>"Usable for regional integration"</dt><dd>{facts.regional}</dd>
+                <dt>"Usable for gateway-required integration"</dt><dd>{facts.gateway_required}</dd>
             </dl>
         }
     };
-    move || facts.get().map(&draw)
+    view! {
+        {move || facts.get().map(&draw)}
+        <DeleteNetwork vnet=vnet />
+    }
+}
+
+/// Delete, after the browser's confirmation; the model refuses it while something holds the
+/// network, and the refusal stays beside the button (R27).
+#[component]
+fn DeleteNetwork(vnet: VnetId) -> impl IntoView {
+    let lab = use_lab();
+    let name = lab.derive(move |s| s.virtual_networks.get(&vnet).map(|v| v.name.clone()));
+    let submit = move || {
+        let name = name.get_untracked().unwrap_or_default();
+        if !confirmed(&format!("Delete the virtual network {name}?")) {
+            return Ok(());
+        }
+        lab.submit(Command::DeleteVirtualNetwork { vnet })
+    };
+    view! {
+       <Form button="Delete virtual network" inline=true submit=submit>
+           <span class="hint">"Refused while a web app, a site-to-site connection or a peering holds it."</span>
+       </Form>
+    }
 }
