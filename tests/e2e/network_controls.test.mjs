@@ -155,7 +155,7 @@ test("a new route table is associated with the data subnet", async () => {
   await page.getByRole("link", { name: "appVnet", exact: true }).click();
   await page.locator(".tabs a", { hasText: "Address space and subnets" }).click();
   await row(page, "data").waitFor();
-  await select(page, "Subnet for the route table").selectOption({ label: "data" });
+  await page.getByRole("button", { name: "Edit network controls of data" }).click();
   await select(page, "Route table").selectOption({ label: "data-routes" });
   await page.getByRole("button", { name: "Set route table" }).click();
   await row(page, "data").filter({ hasText: "data-routes" }).waitFor();
@@ -197,7 +197,7 @@ test("R31: with Route All on, 0.0.0.0/0 to a virtual appliance that is not there
   await page.locator(".side-nav a", { hasText: "Virtual networks" }).click();
   await page.getByRole("link", { name: "appVnet", exact: true }).click();
   await page.locator(".tabs a", { hasText: "Address space and subnets" }).click();
-  await select(page, "Subnet for the route table").selectOption({ label: "apps" });
+  await page.getByRole("button", { name: "Edit network controls of apps" }).click();
   await select(page, "Route table").selectOption({ label: "egress" });
   await page.getByRole("button", { name: "Set route table" }).click();
   await row(page, "apps").filter({ hasText: "egress" }).waitFor();

@@ -23,9 +23,12 @@ struct Row {
     delegated: bool,
     integration: String,
     addresses: String,
-    nsg: String,
-    route_table: String,
-    nat_gateway: String,
+    controls: [(&'static str, String); 3],
+}
+
+/// What the subnet is associated with: the name, or "None".
+fn named<T>(id: Option<T>, name: impl FnOnce(T) -> Option<String>) -> String {
+    id.and_then(name).unwrap_or_else(|| "None".to_string())
 }
 
 fn rows(s: &Subscription, vnet: VnetId) -> Vec<Row> {
@@ -62,18 +65,26 @@ fn rows(s: &Subscription, vnet: VnetId) -> Vec<Row> {
                 delegated: subnet.delegation.is_some(),
                 integration,
                 addresses: format!("{in_use} of {}", subnet.usable_addresses()),
-                nsg: subnet
-                    .network_security_group
-                    .and_then(|id| s.network_security_groups.get(&id))
-                    .map_or_else(|| "None".to_string(), |n| n.name.clone()),
-                route_table: subnet
-                    .route_table
-                    .and_then(|id| s.route_tables.get(&id))
-                    .map_or_else(|| "None".to_string(), |t| t.name.clone()),
-                nat_gateway: subnet
-                    .nat_gateway
-                    .and_then(|id| s.nat_gateways.get(&id))
-                    .map_or_else(|| "None".to_string(), |g| g.name.clone()),
+                controls: [
+                    (
+                        "NSG",
+                        named(subnet.network_security_group, |id| {
+                            Some(s.network_security_groups.get(&id)?.name.clone())
+                        }),
+                    ),
+                    (
+                        "Route table",
+                        named(subnet.route_table, |id| {
+                            Some(s.route_tables.get(&id)?.name.clone())
+                        }),
+                    ),
+                    (
+                        "NAT gateway",
+                        named(subnet.nat_gateway, |id| {
+                            Some(s.nat_gateways.get(&id)?.name.clone())
+                        }),
+                    ),
+                ],
             }
         })
         .collect()
@@ -88,12 +99,14 @@ pub fn Subnets(vnet: VnetId) -> impl IntoView {
             .map(|v| list(&v.address_space))
     });
     let rows = lab.derive(move |s| rows(s, vnet));
+    // The subnet whose network controls are open in its panel, below the table.
+    let editing = RwSignal::new(None::<String>);
     let row = move |row: Row| {
-        let (delegate, delete) = (row.name.clone(), row.name.clone());
+        let (delegate, delete, edit) = (row.name.clone(), row.name.clone(), row.name.clone());
         let toggle = if row.delegated {
             (
                 "Remove delegation",
-                format!("Remove the delegation of {}", row.name),
+                format!("Remove delegation of {}", row.name),
             )
         } else {
             (
@@ -102,40 +115,53 @@ pub fn Subnets(vnet: VnetId) -> impl IntoView {
             )
         };
         let delegated = row.delegated;
+        let controls = row
+            .controls
+            .into_iter()
+            .map(|(what, name)| view! { <li>{what}": "{name}</li> })
+            .collect_view();
         view! {
             <tr>
-                <td>{row.name.clone()}</td>
-                <td><code>{row.prefix}</code></td>
-                <td>{row.delegation}</td>
-                <td>{row.integration}</td>
-                <td>{row.addresses}</td>
-                <td>{row.nsg}</td>
-                <td>{row.route_table}</td>
-                <td>{row.nat_gateway}</td>
-                <td>
-                    <button
-                        type="button"
-                        class="secondary"
-                        aria-label=toggle.1
-                        on:click=move |_| {
-                            let subnet = delegate.clone();
-                            let _ = lab.run(if delegated {
-                                Command::RemoveSubnetDelegation { vnet, subnet }
-                            } else {
-                                Command::DelegateSubnet { vnet, subnet }
-                            });
-                        }
-                    >
-                        {toggle.0}
-                    </button>
-                    <button
-                        type="button"
-                        class="secondary"
-                        aria-label=format!("Delete subnet {}", row.name)
-                        on:click=move |_| { let _ = lab.run(Command::DeleteSubnet { vnet, subnet: delete.clone() }); }
-                    >
-                        "Delete"
-                    </button>
+                <td data-label="Subnet">{row.name.clone()}</td>
+                <td data-label="Prefix"><code>{row.prefix}</code></td>
+                <td data-label="Delegation">{row.delegation}</td>
+                <td data-label="Regional integration">{row.integration}</td>
+                <td data-label="Addresses in use">{row.addresses}</td>
+                <td data-label="Network controls"><ul class="plain">{controls}</ul></td>
+                <td data-label="Actions">
+                    <div class="row-actions">
+                        <button
+                            type="button"
+                            class="secondary"
+                            aria-label=format!("Edit network controls of {}", row.name)
+                            on:click=move |_| editing.set(Some(edit.clone()))
+                        >
+                            "Edit network controls"
+                        </button>
+                        <button
+                            type="button"
+                            class="secondary"
+                            aria-label=toggle.1
+                            on:click=move |_| {
+                                let subnet = delegate.clone();
+                                let _ = lab.run(if delegated {
+                                    Command::RemoveSubnetDelegation { vnet, subnet }
+                                } else {
+                                    Command::DelegateSubnet { vnet, subnet }
+                                });
+                            }
+                        >
+                            {toggle.0}
+                        </button>
+                        <button
+                            type="button"
+                            class="secondary"
+                            aria-label=format!("Delete subnet {}", row.name)
+                            on:click=move |_| { let _ = lab.run(Command::DeleteSubnet { vnet, subnet: delete.clone() }); }
+                        >
+                            "Delete"
+                        </button>
+                    </div>
                 </td>
             </tr>
         }
@@ -149,26 +175,30 @@ pub fn Subnets(vnet: VnetId) -> impl IntoView {
             prefix: prefix.get_untracked(),
         })
     };
+    // Opened for one subnet, the panel is built once: a tick or its own Set leaves it alone.
+    let panel = move || {
+        editing
+            .get()
+            .map(|subnet| view! { <NetworkControls vnet=vnet subnet=subnet editing=editing /> })
+    };
     view! {
-        <p>"Address space: " <code>{move || space.get()}</code></p>
-        <table tabindex="0">
+        <p>"Address space: " <code class="cidr">{move || space.get()}</code></p>
+        <table tabindex="0" class="subnets">
             <thead>
                 <tr>
                     <th>"Subnet"</th><th>"Prefix"</th><th>"Delegation"</th><th>"Regional integration"</th>
-                    <th>"Addresses in use"</th><th>"NSG"</th><th>"Route table"</th><th>"NAT gateway"</th><th>"Actions"</th>
+                    <th>"Addresses in use"</th><th>"Network controls"</th><th>"Actions"</th>
                 </tr>
             </thead>
             <tbody>
                 <For each=move || rows.get() key=shown children=row />
             </tbody>
         </table>
+        {panel}
         <Form button="Add subnet" inline=true submit=submit>
             <TextInput label="New subnet name" value=name placeholder="Frontend" />
             <TextInput label="Prefix" value=prefix placeholder="10.1.2.0/24" />
         </Form>
-        <h3>"Network controls"</h3>
-        <p>"Choices are of the virtual network's region; None removes the association."</p>
-        <Associate vnet=vnet />
     }
 }
 
@@ -187,82 +217,90 @@ fn in_region<T: Copy + PartialEq + Send + Sync + 'static>(
     })
 }
 
+/// One subnet's network controls, each choice starting at what the subnet has now; the choices
+/// are of the VNet's region, and None removes the association.
 #[component]
-fn Associate(vnet: VnetId) -> impl IntoView {
+fn NetworkControls(
+    vnet: VnetId,
+    subnet: String,
+    editing: RwSignal<Option<String>>,
+) -> impl IntoView {
     let lab = use_lab();
-    let subnets = Options::derive(lab, move |s| {
-        s.virtual_networks.get(&vnet).map_or_else(Vec::new, |v| {
-            v.subnets
-                .iter()
-                .map(|subnet| (subnet.name.clone(), subnet.name.clone()))
-                .collect()
-        })
+    let current = lab.subscription.with_untracked(|s| {
+        s.virtual_networks
+            .get(&vnet)
+            .and_then(|v| v.subnet(&subnet))
+            .map(|found| {
+                (
+                    found.network_security_group,
+                    found.route_table,
+                    found.nat_gateway,
+                )
+            })
     });
-    let nsgs = in_region::<NsgId>(lab, vnet, |s, region| {
+    let (current_nsg, current_table, current_nat) = current.unwrap_or_default();
+    let nsg = Choice::new(in_region::<NsgId>(lab, vnet, |s, region| {
         s.network_security_groups
             .values()
             .filter(|n| n.region == region)
             .map(|n| (n.id, n.name.clone()))
             .collect()
-    });
-    let tables = in_region::<RouteTableId>(lab, vnet, |s, region| {
+    }))
+    .starting_at(current_nsg);
+    let table = Choice::new(in_region::<RouteTableId>(lab, vnet, |s, region| {
         s.route_tables
             .values()
             .filter(|t| t.region == region)
             .map(|t| (t.id, t.name.clone()))
             .collect()
-    });
-    let gateways = in_region::<NatGatewayId>(lab, vnet, |s, region| {
+    }))
+    .starting_at(current_table);
+    let gateway = Choice::new(in_region::<NatGatewayId>(lab, vnet, |s, region| {
         s.nat_gateways
             .values()
             .filter(|g| g.region == region)
             .map(|g| (g.id, g.name.clone()))
             .collect()
-    });
-    let (nsg_subnet, table_subnet, nat_subnet) = (
-        Choice::new(subnets),
-        Choice::new(subnets),
-        Choice::new(subnets),
-    );
-    let (nsg, table, gateway) = (
-        Choice::new(nsgs),
-        Choice::new(tables),
-        Choice::new(gateways),
-    );
-    const NO_SUBNET: &str = "Add a subnet first.";
+    }))
+    .starting_at(current_nat);
+    let (for_nsg, for_table, for_nat) = (subnet.clone(), subnet.clone(), subnet.clone());
     let submit_nsg = move || {
         lab.submit(Command::AssociateNetworkSecurityGroup {
             vnet,
-            subnet: nsg_subnet.required(NO_SUBNET)?,
+            subnet: for_nsg.clone(),
             nsg: nsg.value_untracked().flatten(),
         })
     };
     let submit_table = move || {
         lab.submit(Command::AssociateRouteTable {
             vnet,
-            subnet: table_subnet.required(NO_SUBNET)?,
+            subnet: for_table.clone(),
             route_table: table.value_untracked().flatten(),
         })
     };
     let submit_nat = move || {
         lab.submit(Command::AssociateNatGateway {
             vnet,
-            subnet: nat_subnet.required(NO_SUBNET)?,
+            subnet: for_nat.clone(),
             nat_gateway: gateway.value_untracked().flatten(),
         })
     };
+    let heading = format!("Network controls of {subnet}");
+    let label = heading.clone();
     view! {
-        <Form button="Set NSG" inline=true submit=submit_nsg>
-            <Select label="Subnet for the NSG" choice=nsg_subnet />
-            <Select label="Network security group" choice=nsg />
-        </Form>
-        <Form button="Set route table" inline=true submit=submit_table>
-            <Select label="Subnet for the route table" choice=table_subnet />
-            <Select label="Route table" choice=table />
-        </Form>
-        <Form button="Set NAT gateway" inline=true submit=submit_nat>
-            <Select label="Subnet for the NAT gateway" choice=nat_subnet />
-            <Select label="NAT gateway" choice=gateway />
-        </Form>
+        <section class="panel" aria-label=label>
+            <h3>{heading}</h3>
+            <p>"Choices are of the virtual network's region; None removes the association."</p>
+            <Form button="Set NSG" inline=true submit=submit_nsg>
+                <Select label="Network security group" choice=nsg />
+            </Form>
+            <Form button="Set route table" inline=true submit=submit_table>
+                <Select label="Route table" choice=table />
+            </Form>
+            <Form button="Set NAT gateway" inline=true submit=submit_nat>
+                <Select label="NAT gateway" choice=gateway />
+            </Form>
+            <button type="button" class="secondary" on:click=move |_| editing.set(None)>"Close"</button>
+        </section>
     }
 }
