@@ -64,7 +64,7 @@ pub fn PrivateEndpoints() -> impl IntoView {
 fn CreatePrivateEndpoint() -> impl IntoView {
     let lab = use_lab();
     let vnet = Choice::new(options::virtual_networks(lab));
-    let subnet = Choice::new(options::subnets(lab, vnet));
+    let subnet = Choice::new(options::endpoint_subnets(lab, vnet));
     let target = RwSignal::new(String::new());
     let address = RwSignal::new(String::new());
     let public_address = RwSignal::new(String::new());

@@ -54,16 +54,19 @@ pub fn virtual_networks(lab: Lab) -> Options<VnetId> {
     })
 }
 
-/// The subnets of the VNet `vnet` picks, by name.
-pub fn subnets(lab: Lab, vnet: Choice<VnetId>) -> Options<String> {
+/// The subnets of the VNet `vnet` picks, by name: those that can hold a private endpoint first,
+/// so the form starts at one, then the others, whose refusal says why.
+pub fn endpoint_subnets(lab: Lab, vnet: Choice<VnetId>) -> Options<String> {
     let subscription = lab.subscription;
     Options::new(move || {
         let vnet = vnet.value();
         subscription.with(|s| {
             vnet.and_then(|vnet| s.virtual_networks.get(&vnet))
                 .map_or_else(Vec::new, |v| {
-                    v.subnets
-                        .iter()
+                    let mut subnets: Vec<_> = v.subnets.iter().collect();
+                    subnets.sort_by_key(|subnet| !subnet.holds_private_endpoints());
+                    subnets
+                        .into_iter()
                         .map(|subnet| {
                             let words = format!("{} ({})", subnet.name, subnet.prefix);
                             (subnet.name.clone(), words)

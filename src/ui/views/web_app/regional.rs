@@ -335,7 +335,13 @@ fn DnsServerSetting(app: WebAppId) -> impl IntoView {
             .and_then(|a| a.dns_server)
             .map_or_else(|| "Not set".to_string(), |a| a.to_string())
     });
-    let address = RwSignal::new(String::new());
+    // The field starts at the setting in force, so Save at once keeps it rather than removing it.
+    let address = RwSignal::new(lab.subscription.with_untracked(|s| {
+        s.web_apps
+            .get(&app)
+            .and_then(|a| a.dns_server)
+            .map_or_else(String::new, |a| a.to_string())
+    }));
     let submit = move || {
         lab.submit(Command::SetDnsServerSetting {
             app,
@@ -345,7 +351,7 @@ fn DnsServerSetting(app: WebAppId) -> impl IntoView {
     view! {
         <h4>"Configuration"</h4>
         <p>"App setting WEBSITE_DNS_SERVER: "<code>{move || current.get()}</code></p>
-        <Form button="Save" inline=true submit=submit>
+        <Form button="Save" inline=true query=true submit=submit>
             <TextInput label="WEBSITE_DNS_SERVER (empty removes it)" value=address placeholder="10.3.5.4" />
         </Form>
     }
