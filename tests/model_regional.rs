@@ -809,6 +809,13 @@ fn r25_the_tier_cards_say_regional_integration_works_from_basic() {
         tier_allows(TierFamily::Standard),
         "Regional VNet Integration (up to 2 subnets per plan) and gateway-required VNet Integration (up to 5 virtual networks per plan). 25 Hybrid Connections per plan."
     );
+    use vnet_lab::model::derived::integration::tier_note;
+    use vnet_lab::model::entities::tier::Tier;
+    assert_eq!(tier_note(Tier::S1), None);
+    assert_eq!(
+        tier_note(Tier::B1),
+        Some("gateway-required VNet connections of this plan's apps are disabled until it is Standard or higher; regional VNet Integration works from Basic")
+    );
 }
 
 #[test]

@@ -14,7 +14,7 @@ use crate::model::entities::ids::{VnetId, WebAppId};
 use crate::model::entities::network::VirtualNetwork;
 use crate::model::entities::region::Region;
 use crate::model::entities::subscription::Subscription;
-use crate::model::entities::tier::TierFamily;
+use crate::model::entities::tier::{Tier, TierFamily};
 use crate::model::entities::web_app::{Integration, WebApp, MAX_VNETS_PER_PLAN};
 use crate::model::input::text::join;
 
@@ -207,6 +207,25 @@ pub fn tier_allows(family: TierFamily) -> String {
         capitalized(&integration),
         capitalized(&family.hybrid_connection_limit().to_string())
     )
+}
+
+/// What a plan's tier keeps from its apps' integrations, if anything: gateway-required
+/// connections below Standard (R5), regional ones below Basic (R25).
+pub fn tier_note(tier: Tier) -> Option<&'static str> {
+    match (
+        tier.allows_regional_integration(),
+        tier.allows_vnet_integration(),
+    ) {
+        (true, true) => None,
+        (true, false) => Some(
+            "gateway-required VNet connections of this plan's apps are disabled until it is \
+             Standard or higher; regional VNet Integration works from Basic",
+        ),
+        (false, _) => Some(
+            "VNet Integration of this plan's apps is disabled: regional needs Basic or higher, \
+             gateway-required Standard or higher",
+        ),
+    }
 }
 
 fn capitalized(text: &str) -> String {
