@@ -5,6 +5,7 @@ pub mod plan;
 use leptos::prelude::*;
 use strum::VariantArray;
 
+use crate::model::derived::regional::{plan_subnets, MAX_SUBNETS_PER_PLAN};
 use crate::model::derived::status::plan_networks;
 use crate::model::entities::tier::Tier;
 use crate::model::entities::web_app::MAX_VNETS_PER_PLAN;
@@ -23,11 +24,13 @@ fn rows(s: &Subscription) -> Vec<Vec<Cell>> {
         .map(|plan| {
             let apps = s.web_apps.values().filter(|a| a.plan == plan.id).count();
             let vnets = plan_networks(s, plan.id).len();
+            let subnets = plan_subnets(s, plan.id).len();
             vec![
                 Cell::Link(Route::Plan(plan.id).href(), plan.name.clone()),
                 Cell::text(plan.tier),
                 Cell::text(apps),
                 Cell::Text(format!("{vnets} of {MAX_VNETS_PER_PLAN}")),
+                Cell::Text(format!("{subnets} of {MAX_SUBNETS_PER_PLAN}")),
             ]
         })
         .collect()
@@ -36,7 +39,13 @@ fn rows(s: &Subscription) -> Vec<Vec<Cell>> {
 #[component]
 pub fn Plans() -> impl IntoView {
     let lab = use_lab();
-    let head = &["Name", "Pricing tier", "Web apps", "Virtual networks"];
+    let head = &[
+        "Name",
+        "Pricing tier",
+        "Web apps",
+        "Gateway-required VNets",
+        "Regional subnets",
+    ];
     view! {
         <h1>"App Service plans"</h1>
         <p class="view-purpose">"The pricing tier decides whether VNet Integration is available; a plan's web apps use at most five virtual networks together."</p>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::derived::integration::tier_note;
 use crate::model::derived::regional::{plan_subnets, subnet_label, MAX_SUBNETS_PER_PLAN};
 use crate::model::derived::status::plan_networks;
 use crate::model::entities::ids::PlanId;
@@ -43,18 +44,14 @@ pub fn PlanView(plan: PlanId) -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let tier = move || {
-        tier.get().map(|tier| {
-            let disabled = if tier.allows_vnet_integration() {
-                ""
-            } else {
-                " — VNet connections of this plan's apps are disabled until it is Standard or higher"
-            };
-            format!("{tier}{disabled}")
+        tier.get().map(|tier| match tier_note(tier) {
+            Some(note) => format!("{tier} — {note}"),
+            None => tier.to_string(),
         })
     };
     let used = move || {
         format!(
-            "Virtual networks used: {} of {MAX_VNETS_PER_PLAN}",
+            "Gateway-required virtual networks used: {} of {MAX_VNETS_PER_PLAN}",
             networks.with(Vec::len)
         )
     };
