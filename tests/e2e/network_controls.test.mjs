@@ -69,7 +69,7 @@ test("every network control view and the Peerings tab open, accessible", async (
 
   await page.locator(".side-nav a", { hasText: "Virtual networks" }).click();
   await page.getByRole("link", { name: "appVnet", exact: true }).click();
-  await page.locator("dd", { hasText: "West Europe" }).waitFor();
+  await page.locator("dd", { hasText: /^West Europe$/ }).waitFor();
   await page.locator(".tabs a", { hasText: "Peerings" }).click();
   await page.locator("h2", { hasText: "Peerings" }).waitFor();
   const north = row(page, "northVnet");

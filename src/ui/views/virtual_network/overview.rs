@@ -44,8 +44,8 @@ pub fn Overview(vnet: VnetId) -> impl IntoView {
                 <dt>"DNS servers"</dt><dd>{facts.dns}</dd>
                 <dt>"Virtual machines"</dt><dd>{facts.vms}</dd>
                 <dt>"Connected web apps"</dt><dd>{facts.apps}</dd>
-                <dt>"Usable for regional integration"</dt><dd>{facts.regional}</dd>
-                <dt>"Usable for gateway-required integration"</dt><dd>{facts.gateway_required}</dd>
+                <dt>"Regional integration"</dt><dd>{facts.regional}</dd>
+                <dt>"Gateway-required integration"</dt><dd>{facts.gateway_required}</dd>
             </dl>
         }
     };
