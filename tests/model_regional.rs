@@ -803,11 +803,11 @@ fn r25_the_tier_cards_say_regional_integration_works_from_basic() {
     );
     assert_eq!(
         tier_allows(TierFamily::Basic),
-        "Regional VNet Integration (up to 2 subnets per plan); no gateway-required VNet Integration. 5 Hybrid Connections per plan."
+        "VNet Integration: regional (up to 2 subnets per plan) only. 5 Hybrid Connections per plan."
     );
     assert_eq!(
         tier_allows(TierFamily::Standard),
-        "Regional VNet Integration (up to 2 subnets per plan) and gateway-required VNet Integration (up to 5 virtual networks per plan). 25 Hybrid Connections per plan."
+        "VNet Integration: regional (up to 2 subnets per plan) and gateway-required (up to 5 virtual networks per plan). 25 Hybrid Connections per plan."
     );
     use vnet_lab::model::derived::integration::tier_note;
     use vnet_lab::model::entities::tier::Tier;

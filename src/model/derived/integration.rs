@@ -14,7 +14,7 @@ use crate::model::entities::ids::{VnetId, WebAppId};
 use crate::model::entities::network::VirtualNetwork;
 use crate::model::entities::region::Region;
 use crate::model::entities::subscription::Subscription;
-use crate::model::entities::tier::{Tier, TierFamily};
+use crate::model::entities::tier::{HybridConnectionLimit, Tier, TierFamily};
 use crate::model::entities::web_app::{Integration, WebApp, MAX_VNETS_PER_PLAN};
 use crate::model::input::text::join;
 
@@ -188,25 +188,23 @@ pub fn usability(subscription: &Subscription, vnet: &VirtualNetwork) -> Usabilit
 /// Connections limit (R23).
 pub fn tier_allows(family: TierFamily) -> String {
     let tier = family.entry_tier();
-    let regional =
-        format!("regional VNet Integration (up to {MAX_SUBNETS_PER_PLAN} subnets per plan)");
-    let gateway = format!(
-        "gateway-required VNet Integration (up to {MAX_VNETS_PER_PLAN} virtual networks per plan)"
-    );
+    let regional = format!("regional (up to {MAX_SUBNETS_PER_PLAN} subnets per plan)");
+    let gateway =
+        format!("gateway-required (up to {MAX_VNETS_PER_PLAN} virtual networks per plan)");
     let integration = match (
         tier.allows_regional_integration(),
         tier.allows_vnet_integration(),
     ) {
-        (true, true) => format!("{regional} and {gateway}"),
-        (true, false) => format!("{regional}; no gateway-required VNet Integration"),
-        (false, true) => format!("{gateway}; no regional VNet Integration"),
-        (false, false) => "no VNet Integration".to_string(),
+        (true, true) => format!("VNet Integration: {regional} and {gateway}"),
+        (true, false) => format!("VNet Integration: {regional} only"),
+        (false, true) => format!("VNet Integration: {gateway} only"),
+        (false, false) => "No VNet Integration".to_string(),
     };
-    format!(
-        "{}. {}.",
-        capitalized(&integration),
-        capitalized(&family.hybrid_connection_limit().to_string())
-    )
+    let hybrid = match family.hybrid_connection_limit() {
+        HybridConnectionLimit::None => "No Hybrid Connections".to_string(),
+        limit => limit.to_string(),
+    };
+    format!("{integration}. {hybrid}.")
 }
 
 /// What a plan's tier keeps from its apps' integrations, if anything: gateway-required
@@ -226,11 +224,4 @@ pub fn tier_note(tier: Tier) -> Option<&'static str> {
              gateway-required Standard or higher",
         ),
     }
-}
-
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
