@@ -50,7 +50,7 @@ test("R25: the lists, appVnet's overview and the tier cards name the regional in
   await page.getByRole("link", { name: "contoso-basic", exact: true }).click();
   const basic = page.locator(".tier-card", { has: page.locator("h3", { hasText: /^Basic$/ }) });
   const words = await basic.locator("p").textContent();
-  assert.equal(words, "Regional VNet Integration (up to 2 subnets per plan); no gateway-required VNet Integration. 5 Hybrid Connections per plan.");
+  assert.equal(words, "VNet Integration: regional (up to 2 subnets per plan) only. 5 Hybrid Connections per plan.");
   assert.doesNotMatch(await page.locator(".tier-picker").textContent(), /Basic.*No VNet Integration/);
   await finish(session, "regional-everywhere-lists");
 });
