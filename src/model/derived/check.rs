@@ -3,6 +3,7 @@
 //! its sentence and, for a failure, its fix. Steps borrow from the subscription, so a check
 //! allocates little and the reachability matrix stays fast.
 
+mod record;
 mod regional;
 
 use std::fmt;
@@ -17,15 +18,16 @@ use crate::model::derived::status::{
 };
 use crate::model::entities::host::{Host, PortRule, Protocol};
 use crate::model::entities::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
-use crate::model::entities::ids::{NsgId, PrivateDnsZoneId, RouteTableId};
+use crate::model::entities::ids::{NatGatewayId, NsgId, PrivateDnsZoneId, RouteTableId};
 use crate::model::entities::network::{Routing, VirtualNetwork};
 use crate::model::entities::region::Region;
 use crate::model::entities::security::{Access, Direction, RuleProtocol, SecurityRule};
 use crate::model::entities::subscription::Subscription;
 use crate::model::entities::tier::{Tier, TierFamily};
-use crate::model::entities::web_app::Integration;
+use crate::model::entities::web_app::{Integration, WebApp};
 use crate::model::input::addressing::is_private_address;
 use crate::model::input::text::join;
+use record::{record, stop, Next};
 
 /// What the check is asked: a host name or IPv4 address, a port, a protocol.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -259,6 +261,8 @@ pub enum Step<'a> {
         name: &'a str,
         public_ip: Ipv4Addr,
     },
+    /// SPEC §4: a reference to something the subscription does not hold; the chain stops there.
+    Dangling(Dangling<'a>),
     /// R32: the public face of a service reached by its private endpoint refuses.
     PublicAccessDenied {
         name: &'a str,
@@ -268,6 +272,112 @@ pub enum Step<'a> {
         unlinked_zone: Option<PrivateDnsZoneId>,
         private_address: Ipv4Addr,
     },
+}
+
+/// A reference the check follows to something the subscription does not hold (SPEC §4).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Dangling<'a> {
+    WebApp {
+        app: WebAppId,
+    },
+    Plan {
+        app: &'a str,
+        plan: PlanId,
+    },
+    /// The integration's VNet, of either kind.
+    VirtualNetwork {
+        app: WebAppId,
+        vnet: VnetId,
+    },
+    /// The regional integration's subnet.
+    Subnet {
+        app: WebAppId,
+        vnet: &'a str,
+        subnet: &'a str,
+    },
+    /// What the integration subnet is associated with.
+    OfSubnet {
+        vnet: VnetId,
+        vnet_name: &'a str,
+        subnet: &'a str,
+        what: SubnetReference,
+    },
+}
+
+/// An association of a subnet (R29–R31).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SubnetReference {
+    NetworkSecurityGroup(NsgId),
+    RouteTable(RouteTableId),
+    NatGateway(NatGatewayId),
+}
+
+impl SubnetReference {
+    /// What the check cannot know without it.
+    fn unknown(&self) -> &'static str {
+        match self {
+            SubnetReference::NetworkSecurityGroup(_) => "its rules are unknown",
+            SubnetReference::RouteTable(_) => "its routes are unknown",
+            SubnetReference::NatGateway(_) => "its public IP is unknown",
+        }
+    }
+}
+
+impl fmt::Display for SubnetReference {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SubnetReference::NetworkSecurityGroup(id) => {
+                write!(f, "the network security group {id}")
+            }
+            SubnetReference::RouteTable(id) => write!(f, "the route table {id}"),
+            SubnetReference::NatGateway(id) => write!(f, "the NAT gateway {id}"),
+        }
+    }
+}
+
+impl fmt::Display for Dangling<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Dangling::WebApp { app } => write!(f, "The web app {app} is not in the subscription, so there is nothing to check."),
+            Dangling::Plan { app, plan } => write!(f, "The web app {app} names the App Service plan {plan}, which is not in the subscription, so its pricing tier is unknown."),
+            Dangling::VirtualNetwork { vnet, .. } => write!(f, "The web app's integration names the virtual network {vnet}, which is not in the subscription, so the connection cannot be followed."),
+            Dangling::Subnet { vnet, subnet, .. } => write!(f, "The web app's integration names the subnet {subnet} of {vnet}, which {vnet} does not have, so the connection cannot be followed."),
+            Dangling::OfSubnet { vnet_name, subnet, what, .. } => write!(f, "The subnet {subnet} of {vnet_name} names {what}, which is not in the subscription, so {}.", what.unknown()),
+        }
+    }
+}
+
+impl Dangling<'_> {
+    fn stage(&self) -> Stage {
+        match self {
+            Dangling::WebApp { .. } | Dangling::VirtualNetwork { .. } | Dangling::Subnet { .. } => {
+                Stage::Connection
+            }
+            Dangling::Plan { .. } => Stage::Tier,
+            Dangling::OfSubnet { what, .. } => match what {
+                SubnetReference::NetworkSecurityGroup(_) => Stage::SecurityGroup,
+                SubnetReference::RouteTable(_) => Stage::RouteTable,
+                SubnetReference::NatGateway(_) => Stage::Route,
+            },
+        }
+    }
+
+    fn fix(&self) -> Option<Fix> {
+        match self {
+            Dangling::WebApp { .. } => advice("Choose a web app of the subscription."),
+            Dangling::Plan { app, .. } => advice(format!("Import a document that holds the plan of {app}, or start from the sample.")),
+            Dangling::VirtualNetwork { app, .. } | Dangling::Subnet { app, .. } => action("Disconnect the web app, then connect it to a virtual network and subnet that exist.", Command::DisconnectWebApp { app: *app }),
+            Dangling::OfSubnet { vnet, subnet, what, .. } => {
+                let subnet = subnet.to_string();
+                let (text, command) = match what {
+                    SubnetReference::NetworkSecurityGroup(_) => ("network security group", Command::AssociateNetworkSecurityGroup { vnet: *vnet, subnet, nsg: None }),
+                    SubnetReference::RouteTable(_) => ("route table", Command::AssociateRouteTable { vnet: *vnet, subnet, route_table: None }),
+                    SubnetReference::NatGateway(_) => ("NAT gateway", Command::AssociateNatGateway { vnet: *vnet, subnet, nat_gateway: None }),
+                };
+                action(format!("Dissociate the missing {text} from the subnet, or associate one that exists."), command)
+            }
+        }
+    }
 }
 
 /// The part of the chain a step belongs to, in the order they are evaluated.
@@ -374,6 +484,7 @@ impl Step<'_> {
             | NoRouteBack { .. }
             | Unroutable { .. } => Stage::Route,
             PortOpen { .. } | PortClosed { .. } | NoHost { .. } => Stage::Firewall,
+            Dangling(dangling) => dangling.stage(),
         }
     }
 
@@ -441,7 +552,31 @@ impl Step<'_> {
             PublicAccessDenied { unlinked_zone: Some(zone), vnet, vnet_name, zone_name, .. } => action(format!("Link the private DNS zone {zone_name} to {vnet_name}."), Command::LinkPrivateDnsZone { zone: *zone, vnet: *vnet }),
             PublicAccessDenied { name, vnet_name, zone_name, private_address, .. } => advice(format!("Create the private DNS zone {zone_name} with an A record for {} → {private_address}, and link it to {vnet_name}.", name.split('.').next().unwrap_or(name))),
             NoRouteBackToSubnet { local, local_name, subnet } => action(format!("On {local_name}, add the route {subnet} via the VPN tunnel."), Command::AddRoute { local_network: *local, prefix: subnet.to_string() }),
-            _ => None,
+            Dangling(dangling) => dangling.fix(),
+            Outbound { .. }
+            | TierAllows { .. }
+            | Connected { .. }
+            | GatewayReady { .. }
+            | CertificateInSync { .. }
+            | IsAddress { .. }
+            | Resolved { .. }
+            | InVirtualNetwork { .. }
+            | ThroughTunnel { .. }
+            | PortOpen { .. }
+            | SmbThroughRegional
+            | RegionalTierAllows { .. }
+            | RegionalIntegration { .. }
+            | RouteAllScope { .. }
+            | ToInternet { .. }
+            | ThroughPeering { .. }
+            | ThroughTunnelToSubnet { .. }
+            | ResolvedByAzureDns { .. }
+            | ResolvedToPublicAddress { .. }
+            | RouteMatched { .. }
+            | ThroughAppliance { .. }
+            | NsgAllows { .. }
+            | LeavesByNat { .. }
+            | RouteDrops { .. } => None,
         }
     }
 }
@@ -570,6 +705,7 @@ impl fmt::Display for Step<'_> {
             NsgDenies { nsg_name, rule, inbound: None, .. } => write!(f, "The network security group {nsg_name} denies it: outbound rule {rule}."),
             NsgDenies { nsg_name, rule, inbound: Some(inbound), .. } => write!(f, "The network security group {nsg_name} denies it: outbound rule {rule}. The inbound rule {inbound} matches this traffic, but inbound rules do not apply to the app's outbound traffic."),
             LeavesByNat { name, public_ip } => write!(f, "The traffic leaves to the internet from the NAT gateway {name}, public IP {public_ip}."),
+            Dangling(dangling) => dangling.fmt(f),
             PublicAccessDenied { name, .. } => write!(f, "{name} refuses connections to its public address: the service is reached by its private endpoint, whose address the web app did not get."),
         }
     }
@@ -623,8 +759,11 @@ pub struct Report<'a> {
 }
 
 impl Report<'_> {
+    /// Reached only when every step passed and the last is the target's open port: a chain
+    /// the check did not follow to the host cannot end there.
     pub fn reachable(&self) -> bool {
-        self.steps.last().is_some_and(Step::passed)
+        self.steps.iter().all(Step::passed)
+            && matches!(self.steps.last(), Some(Step::PortOpen { .. }))
     }
 
     /// The first broken link, if any.
@@ -648,56 +787,55 @@ pub fn reachable(subscription: &Subscription, app: WebAppId, target: Target<'_>)
     run(subscription, app, target).reachable()
 }
 
-/// Records a step; `Err` stops the evaluation at a failed one.
-pub(super) fn record<'a>(report: &mut Report<'a>, step: Step<'a>) -> Result<(), ()> {
-    let passed = step.passed();
-    report.steps.push(step);
-    if passed {
-        Ok(())
-    } else {
-        Err(())
-    }
-}
-
 fn evaluate<'a>(
     subscription: &'a Subscription,
     app_id: WebAppId,
     target: Target<'a>,
     report: &mut Report<'a>,
-) -> Result<(), ()> {
-    let app = subscription.web_apps.get(&app_id).ok_or(())?;
+) -> Next {
+    let Some(app) = subscription.web_apps.get(&app_id) else {
+        return stop(report, Step::Dangling(Dangling::WebApp { app: app_id }));
+    };
     report.path.push(Hop::WebApp(&app.name));
     if let Some(Integration::Regional(regional)) = app.integration() {
         return regional::evaluate(subscription, app, regional, target, report);
     }
     record(report, protocol_step(target))?;
 
-    if let Some(plan) = subscription.plan_of(app) {
-        record(
-            report,
-            if plan.tier.allows_vnet_integration() {
-                Step::TierAllows { tier: plan.tier }
-            } else {
-                Step::TierTooLow {
-                    plan: plan.id,
-                    plan_name: &plan.name,
-                    tier: plan.tier,
-                }
-            },
-        )?;
-    }
+    let Some(plan) = subscription.plan_of(app) else {
+        return stop(report, dangling_plan(app));
+    };
+    record(
+        report,
+        if plan.tier.allows_vnet_integration() {
+            Step::TierAllows { tier: plan.tier }
+        } else {
+            Step::TierTooLow {
+                plan: plan.id,
+                plan_name: &plan.name,
+                tier: plan.tier,
+            }
+        },
+    )?;
 
-    let connection = app.connection.as_ref();
-    let vnet = connection.and_then(|c| subscription.virtual_networks.get(&c.vnet));
-    let (Some(connection), Some(vnet)) = (connection, vnet) else {
-        return record(report, Step::NotConnected);
+    let Some(connection) = app.connection.as_ref() else {
+        return stop(report, Step::NotConnected);
+    };
+    let Some(vnet) = subscription.virtual_networks.get(&connection.vnet) else {
+        return stop(
+            report,
+            Step::Dangling(Dangling::VirtualNetwork {
+                app: app_id,
+                vnet: connection.vnet,
+            }),
+        );
     };
     record(report, Step::Connected { vnet: &vnet.name })?;
 
     let missing = missing_conditions(subscription, vnet);
     if !missing.is_empty() {
         let routing = vnet.gateway.as_ref().map(|gateway| gateway.routing);
-        return record(
+        return stop(
             report,
             Step::GatewayNotReady {
                 vnet: vnet.id,
@@ -707,12 +845,22 @@ fn evaluate<'a>(
             },
         );
     }
-    let pool = vnet
-        .point_to_site
-        .as_ref()
-        .map(|p2s| (p2s.pool, p2s.client_address()))
-        .ok_or(())?;
-    report.path.push(Hop::PointToSiteAddress(pool.1));
+    let Some(p2s) = vnet.point_to_site.as_ref() else {
+        let missing = vec![MissingCondition::PointToSiteNotEnabled];
+        let routing = vnet.gateway.as_ref().map(|gateway| gateway.routing);
+        return stop(
+            report,
+            Step::GatewayNotReady {
+                vnet: vnet.id,
+                vnet_name: &vnet.name,
+                missing,
+                routing,
+            },
+        );
+    };
+    report
+        .path
+        .push(Hop::PointToSiteAddress(p2s.client_address()));
     record(report, Step::GatewayReady { vnet: &vnet.name })?;
     report.path.push(Hop::Gateway(&vnet.name));
 
@@ -745,7 +893,7 @@ fn evaluate<'a>(
         app_id,
         vnet,
         connection,
-        pool.0,
+        p2s.pool,
         address,
         report,
     )?;
@@ -757,6 +905,15 @@ fn evaluate<'a>(
     firewall(host, address, rule, report)
 }
 
+/// The tier cannot be read: the web app's plan is not in the subscription.
+fn dangling_plan(app: &WebApp) -> Step<'_> {
+    Step::Dangling(Dangling::Plan {
+        app: &app.name,
+        plan: app.plan,
+    })
+}
+
+/// R15–R18: what the 2015 kind carries.
 fn protocol_step(target: Target<'_>) -> Step<'static> {
     match target.protocol {
         Protocol::Icmp => Step::PingUnsupported,
@@ -777,10 +934,10 @@ fn resolve<'a>(
     dns_servers: &[Ipv4Addr],
     host: &'a str,
     report: &mut Report<'a>,
-) -> Result<Ipv4Addr, ()> {
+) -> Next<Ipv4Addr> {
     if let Ok(address) = host.parse::<Ipv4Addr>() {
         record(report, Step::IsAddress { address })?;
-        return Ok(address);
+        return Next::Continue(address);
     }
     // A public service's name is public DNS's to answer, with or without the VNet's servers.
     if let Some(public) = subscription
@@ -797,7 +954,7 @@ fn resolve<'a>(
                 forwarded_by: None,
             },
         )?;
-        return Ok(public.host.address);
+        return Next::Continue(public.host.address);
     }
     let sync_would_help = vnet.dns_servers.as_slice() != dns_servers;
     if dns_servers.is_empty() {
@@ -833,17 +990,16 @@ fn resolve<'a>(
                     server,
                 },
             )?;
-            Ok(address)
+            Next::Continue(address)
         }
-        None => record(
+        None => stop(
             report,
             Step::NotResolved {
                 name: host,
                 app,
                 sync_would_help,
             },
-        )
-        .map(|_| Ipv4Addr::UNSPECIFIED),
+        ),
     }
 }
 
@@ -859,9 +1015,9 @@ pub(super) fn firewall<'a>(
     address: Ipv4Addr,
     rule: PortRule,
     report: &mut Report<'a>,
-) -> Result<(), ()> {
+) -> Next {
     let Some((host_ref, host)) = host else {
-        return record(report, Step::NoHost { address });
+        return stop(report, Step::NoHost { address });
     };
     if host.is_open(rule.protocol, rule.port) {
         record(
@@ -872,9 +1028,9 @@ pub(super) fn firewall<'a>(
             },
         )?;
         report.path.push(Hop::Host(&host.name, host.address));
-        Ok(())
+        Next::Continue(())
     } else {
-        record(
+        stop(
             report,
             Step::PortClosed {
                 host: host_ref,
@@ -895,7 +1051,7 @@ fn route<'a>(
     pool: Ipv4Net,
     address: Ipv4Addr,
     report: &mut Report<'a>,
-) -> Result<Option<(HostRef, &'a Host)>, ()> {
+) -> Next<Option<(HostRef, &'a Host)>> {
     if vnet.contains(address) {
         let subnet = vnet.subnet_of(address).map(|s| (s.name.as_str(), s.prefix));
         record(
@@ -908,7 +1064,7 @@ fn route<'a>(
         if let Some((name, prefix)) = subnet {
             report.path.push(Hop::Subnet(name, prefix));
         }
-        return Ok(vm_host(vnet, address));
+        return Next::Continue(vm_host(vnet, address));
     }
     let holder = subscription
         .local_networks
@@ -925,50 +1081,51 @@ fn route<'a>(
                 },
             )?;
             report.path.push(Hop::Internet);
-            return Ok(subscription
-                .internet_hosts
-                .values()
-                .find(|internet| internet.host.address == address)
-                .map(|internet| (HostRef::InternetHost(internet.id), &internet.host)));
+            return Next::Continue(
+                subscription
+                    .internet_hosts
+                    .values()
+                    .find(|internet| internet.host.address == address)
+                    .map(|internet| (HostRef::InternetHost(internet.id), &internet.host)),
+            );
         }
-        return record(report, Step::Unroutable { address }).map(|_| None);
+        return stop(report, Step::Unroutable { address });
     };
     if !vnet.site_to_site.contains(&local.id) {
-        return record(
+        return stop(
             report,
             Step::NotLinked {
                 address,
                 vnet: vnet.id,
                 local: Some((local.id, &local.name)),
             },
-        )
-        .map(|_| None);
+        );
     }
     if !connection.synced.site_to_site.contains(&local.id) {
-        return record(
+        return stop(
             report,
             Step::LinkNotSynced {
                 app,
                 local: &local.name,
             },
-        )
-        .map(|_| None);
+        );
     }
     if !local.routes_back(&pool) {
-        return record(
+        return stop(
             report,
             Step::NoRouteBack {
                 local: local.id,
                 local_name: &local.name,
                 pool,
             },
-        )
-        .map(|_| None);
+        );
     }
     record(report, Step::ThroughTunnel { local: &local.name })?;
     report.path.push(Hop::Tunnel(&local.name));
     report.path.push(Hop::LocalNetwork(&local.name));
-    Ok(local
-        .server_at(address)
-        .map(|server| (HostRef::Server(local.id, server.id), &server.host)))
+    Next::Continue(
+        local
+            .server_at(address)
+            .map(|server| (HostRef::Server(local.id, server.id), &server.host)),
+    )
 }

@@ -5,7 +5,10 @@
 
 use std::net::Ipv4Addr;
 
-use super::{firewall, record, vm_host, Hop, Report, Step, Target};
+use super::record::{record, stop, Next};
+use super::{
+    dangling_plan, firewall, vm_host, Dangling, Hop, Report, Step, SubnetReference, Target,
+};
 use crate::model::commands::command::HostRef;
 use crate::model::derived::effective::{
     deciding_rule, effective_routes, inbound_rule_for, matching_route, priority_above,
@@ -53,11 +56,13 @@ pub(super) fn evaluate<'a>(
     regional: &'a RegionalIntegration,
     target: Target<'a>,
     report: &mut Report<'a>,
-) -> Result<(), ()> {
+) -> Next {
     let (step, protocol) = protocol_step(target);
     record(report, step)?;
 
-    let plan = subscription.plan_of(app).ok_or(())?;
+    let Some(plan) = subscription.plan_of(app) else {
+        return stop(report, dangling_plan(app));
+    };
     record(
         report,
         if plan.tier.allows_regional_integration() {
@@ -71,11 +76,25 @@ pub(super) fn evaluate<'a>(
         },
     )?;
 
-    let vnet = subscription
-        .virtual_networks
-        .get(&regional.vnet)
-        .ok_or(())?;
-    let subnet = vnet.subnet(&regional.subnet).ok_or(())?;
+    let Some(vnet) = subscription.virtual_networks.get(&regional.vnet) else {
+        return stop(
+            report,
+            Step::Dangling(Dangling::VirtualNetwork {
+                app: app.id,
+                vnet: regional.vnet,
+            }),
+        );
+    };
+    let Some(subnet) = vnet.subnet(&regional.subnet) else {
+        return stop(
+            report,
+            Step::Dangling(Dangling::Subnet {
+                app: app.id,
+                vnet: &vnet.name,
+                subnet: &regional.subnet,
+            }),
+        );
+    };
     record(
         report,
         Step::RegionalIntegration {
@@ -115,6 +134,16 @@ pub(super) fn evaluate<'a>(
         port: target.port,
     };
     firewall(host, address, rule, report)
+}
+
+/// The failed step for a reference of the integration subnet that does not resolve.
+fn dangling<'a>(context: &Context<'a>, what: SubnetReference) -> Step<'a> {
+    Step::Dangling(Dangling::OfSubnet {
+        vnet: context.vnet.id,
+        vnet_name: &context.vnet.name,
+        subnet: &context.subnet.name,
+        what,
+    })
 }
 
 /// Every VNet the integration VNet reaches without a gateway: itself and its peers (R33).
@@ -182,14 +211,10 @@ fn azure_dns<'a>(
 
 /// R32: `WEBSITE_DNS_SERVER`, else the VNet's first two custom DNS servers, else Azure DNS. A
 /// custom server answers its records and forwards the rest to Azure DNS from its own VNet.
-fn resolve<'a>(
-    context: &Context<'a>,
-    name: &'a str,
-    report: &mut Report<'a>,
-) -> Result<Ipv4Addr, ()> {
+fn resolve<'a>(context: &Context<'a>, name: &'a str, report: &mut Report<'a>) -> Next<Ipv4Addr> {
     if let Ok(address) = name.parse::<Ipv4Addr>() {
         record(report, Step::IsAddress { address })?;
-        return Ok(address);
+        return Next::Continue(address);
     }
     let subscription = context.subscription;
     let servers: Vec<Ipv4Addr> = match context.app.dns_server {
@@ -235,8 +260,7 @@ fn resolve<'a>(
         })
     };
     let Some(step) = step else {
-        return record(report, Step::RegionalNotResolved { name, servers })
-            .map(|()| Ipv4Addr::UNSPECIFIED);
+        return stop(report, Step::RegionalNotResolved { name, servers });
     };
     let address = match &step {
         Step::Resolved { address, .. }
@@ -245,7 +269,7 @@ fn resolve<'a>(
         _ => Ipv4Addr::UNSPECIFIED,
     };
     record(report, step)?;
-    Ok(address)
+    Next::Continue(address)
 }
 
 /// The DNS server at an address and the VNet it is in (none on-premises): in the VNet, a
@@ -266,11 +290,7 @@ fn dns_host<'a>(
 }
 
 /// R29–R31, R33: the way the traffic goes, and the host at its end.
-fn deliver<'a>(
-    context: &Context<'a>,
-    flow: Flow,
-    report: &mut Report<'a>,
-) -> Result<Found<'a>, ()> {
+fn deliver<'a>(context: &Context<'a>, flow: Flow, report: &mut Report<'a>) -> Next<Found<'a>> {
     let Context {
         subscription,
         app,
@@ -286,14 +306,13 @@ fn deliver<'a>(
                 .values()
                 .any(|local| local.contains(address));
         if in_reach {
-            return record(
+            return stop(
                 report,
                 Step::OutsideRouteAll {
                     app: app.id,
                     address,
                 },
-            )
-            .map(|()| None);
+            );
         }
         record(
             report,
@@ -306,17 +325,27 @@ fn deliver<'a>(
         return internet_host(context, address, report);
     }
 
+    if let Some(route_table) = subnet
+        .route_table
+        .filter(|id| !subscription.route_tables.contains_key(id))
+    {
+        return stop(
+            report,
+            dangling(context, SubnetReference::RouteTable(route_table)),
+        );
+    }
     let routes = effective_routes(subscription, vnet, subnet);
-    let route = matching_route(&routes, address).ok_or(())?.clone();
+    let Some(route) = matching_route(&routes, address).cloned() else {
+        return stop(report, Step::Unroutable { address });
+    };
     if route.next_hop == EffectiveNextHop::None {
-        return record(
+        return stop(
             report,
             Step::RouteDrops {
                 route,
                 route_table: subnet.route_table,
             },
-        )
-        .map(|()| None);
+        );
     }
     record(
         report,
@@ -325,10 +354,13 @@ fn deliver<'a>(
         },
     )?;
 
-    if let Some(nsg) = subnet
-        .network_security_group
-        .and_then(|id| subscription.network_security_groups.get(&id))
-    {
+    if let Some(id) = subnet.network_security_group {
+        let Some(nsg) = subscription.network_security_groups.get(&id) else {
+            return stop(
+                report,
+                dangling(context, SubnetReference::NetworkSecurityGroup(id)),
+            );
+        };
         let tag = virtual_network_tag(subscription, vnet);
         let rule = deciding_rule(nsg, flow, &tag);
         match rule.access {
@@ -342,7 +374,7 @@ fn deliver<'a>(
             Access::Deny => {
                 let inbound = inbound_rule_for(nsg, flow, &tag);
                 let allow_priority = priority_above(nsg, rule.priority);
-                return record(
+                return stop(
                     report,
                     Step::NsgDenies {
                         nsg: nsg.id,
@@ -352,8 +384,7 @@ fn deliver<'a>(
                         inbound,
                         allow_priority,
                     },
-                )
-                .map(|()| None);
+                );
             }
         }
     }
@@ -362,8 +393,7 @@ fn deliver<'a>(
         let Some((_, vm)) = reachable_vnets(subscription, vnet)
             .find_map(|network| network.vm_at(appliance).map(|vm| (network, vm)))
         else {
-            return record(report, Step::ApplianceUnreachable { address: appliance })
-                .map(|()| None);
+            return stop(report, Step::ApplianceUnreachable { address: appliance });
         };
         record(
             report,
@@ -375,7 +405,9 @@ fn deliver<'a>(
         report.path.push(Hop::Appliance(&vm.host.name, appliance));
         // The appliance forwards by the system routes.
         let system = system_routes(subscription, vnet);
-        let onward = matching_route(&system, address).ok_or(())?.clone();
+        let Some(onward) = matching_route(&system, address).cloned() else {
+            return stop(report, Step::Unroutable { address });
+        };
         return follow(context, &onward, flow, report);
     }
     follow(context, &route, flow, report)
@@ -387,7 +419,7 @@ fn follow<'a>(
     route: &EffectiveRoute,
     flow: Flow,
     report: &mut Report<'a>,
-) -> Result<Found<'a>, ()> {
+) -> Next<Found<'a>> {
     let Context {
         subscription,
         vnet,
@@ -408,13 +440,15 @@ fn follow<'a>(
             if let Some((name, prefix)) = found {
                 report.path.push(Hop::Subnet(name, prefix));
             }
-            Ok(host_in(subscription, vnet, address))
+            Next::Continue(host_in(subscription, vnet, address))
         }
         EffectiveNextHop::VNetPeering => {
             let peer = reachable_vnets(subscription, vnet)
                 .skip(1)
-                .find(|peer| peer.contains(address))
-                .ok_or(())?;
+                .find(|peer| peer.contains(address));
+            let Some(peer) = peer else {
+                return stop(report, Step::Unroutable { address });
+            };
             let found = peer.subnet_of(address).map(|s| (s.name.as_str(), s.prefix));
             record(
                 report,
@@ -427,7 +461,7 @@ fn follow<'a>(
             if let Some((name, prefix)) = found {
                 report.path.push(Hop::Subnet(name, prefix));
             }
-            Ok(host_in(subscription, peer, address))
+            Next::Continue(host_in(subscription, peer, address))
         }
         EffectiveNextHop::VirtualNetworkGateway => site_to_site(context, address, report),
         EffectiveNextHop::Internet if is_private_address(address) => {
@@ -436,22 +470,24 @@ fn follow<'a>(
                 .values()
                 .find(|local| local.contains(address))
             {
+                if vnet.site_to_site.contains(&local.id) && vnet.gateway.is_none() {
+                    return stop(report, no_gateway(vnet));
+                }
                 if !vnet.site_to_site.contains(&local.id) {
-                    return record(
+                    return stop(
                         report,
                         Step::NotLinked {
                             address,
                             vnet: vnet.id,
                             local: Some((local.id, &local.name)),
                         },
-                    )
-                    .map(|()| None);
+                    );
                 }
             }
             if matches!(route.source, RouteSource::User { .. }) {
-                return record(report, Step::PrivateToInternet { address }).map(|()| None);
+                return stop(report, Step::PrivateToInternet { address });
             }
-            record(report, Step::Unroutable { address }).map(|()| None)
+            stop(report, Step::Unroutable { address })
         }
         EffectiveNextHop::Internet => {
             record(
@@ -461,10 +497,10 @@ fn follow<'a>(
                     route_all: true,
                 },
             )?;
-            if let Some(nat) = subnet
-                .nat_gateway
-                .and_then(|id| subscription.nat_gateways.get(&id))
-            {
+            if let Some(id) = subnet.nat_gateway {
+                let Some(nat) = subscription.nat_gateways.get(&id) else {
+                    return stop(report, dangling(context, SubnetReference::NatGateway(id)));
+                };
                 record(
                     report,
                     Step::LeavesByNat {
@@ -477,7 +513,15 @@ fn follow<'a>(
             report.path.push(Hop::Internet);
             internet_host(context, address, report)
         }
-        EffectiveNextHop::VirtualAppliance(_) | EffectiveNextHop::None => Err(()),
+        // The system routes an appliance forwards by have neither next hop.
+        EffectiveNextHop::VirtualAppliance(_) => stop(report, Step::Unroutable { address }),
+        EffectiveNextHop::None => stop(
+            report,
+            Step::RouteDrops {
+                route: route.clone(),
+                route_table: None,
+            },
+        ),
     }
 }
 
@@ -501,21 +545,21 @@ fn internet_host<'a>(
     context: &Context<'a>,
     address: Ipv4Addr,
     report: &mut Report<'a>,
-) -> Result<Found<'a>, ()> {
+) -> Next<Found<'a>> {
     let subscription = context.subscription;
     if let Some(host) = subscription
         .internet_hosts
         .values()
         .find(|host| host.host.address == address)
     {
-        return Ok(Some((HostRef::InternetHost(host.id), &host.host)));
+        return Next::Continue(Some((HostRef::InternetHost(host.id), &host.host)));
     }
     let Some(endpoint) = subscription
         .private_endpoints
         .values()
         .find(|endpoint| endpoint.public_address == address)
     else {
-        return Ok(None);
+        return Next::Continue(None);
     };
     let private_name = endpoint.private_link_name();
     let zone_name = private_name
@@ -528,7 +572,7 @@ fn internet_host<'a>(
             zone.resolve(&private_name).is_some() && !zone.links.contains(&context.vnet.id)
         })
         .map(|zone| zone.id);
-    record(
+    stop(
         report,
         Step::PublicAccessDenied {
             name: &endpoint.host.name,
@@ -539,7 +583,16 @@ fn internet_host<'a>(
             private_address: endpoint.host.address,
         },
     )
-    .map(|()| None)
+}
+
+/// Site-to-site links without the gateway that carries them.
+fn no_gateway(vnet: &VirtualNetwork) -> Step<'_> {
+    Step::GatewayNotReady {
+        vnet: vnet.id,
+        vnet_name: &vnet.name,
+        missing: vec![MissingCondition::NoGateway],
+        routing: None,
+    }
 }
 
 /// R33: on-premises through the VNet's gateway, only with the return route for the subnet.
@@ -547,7 +600,7 @@ fn site_to_site<'a>(
     context: &Context<'a>,
     address: Ipv4Addr,
     report: &mut Report<'a>,
-) -> Result<Found<'a>, ()> {
+) -> Next<Found<'a>> {
     let Context {
         subscription,
         vnet,
@@ -560,11 +613,14 @@ fn site_to_site<'a>(
         .filter_map(|id| subscription.local_networks.get(id))
         .find(|local| local.contains(address))
     else {
-        return record(report, Step::GatewayHasNoRoute { address }).map(|()| None);
+        return stop(report, Step::GatewayHasNoRoute { address });
     };
     let now = subscription.now();
-    if let Some(gateway) = vnet.gateway.as_ref().filter(|g| !g.is_ready(now)) {
-        return record(
+    let Some(gateway) = vnet.gateway.as_ref() else {
+        return stop(report, no_gateway(vnet));
+    };
+    if !gateway.is_ready(now) {
+        return stop(
             report,
             Step::GatewayNotReady {
                 vnet: vnet.id,
@@ -574,19 +630,17 @@ fn site_to_site<'a>(
                 }],
                 routing: Some(gateway.routing),
             },
-        )
-        .map(|()| None);
+        );
     }
     if !local.routes_back(&subnet.prefix) {
-        return record(
+        return stop(
             report,
             Step::NoRouteBackToSubnet {
                 local: local.id,
                 local_name: &local.name,
                 subnet: subnet.prefix,
             },
-        )
-        .map(|()| None);
+        );
     }
     record(
         report,
@@ -598,7 +652,9 @@ fn site_to_site<'a>(
     report.path.push(Hop::Gateway(&vnet.name));
     report.path.push(Hop::Tunnel(&local.name));
     report.path.push(Hop::LocalNetwork(&local.name));
-    Ok(local
-        .server_at(address)
-        .map(|server| (HostRef::Server(local.id, server.id), &server.host)))
+    Next::Continue(
+        local
+            .server_at(address)
+            .map(|server| (HostRef::Server(local.id, server.id), &server.host)),
+    )
 }
