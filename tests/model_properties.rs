@@ -277,6 +277,11 @@ fn command(s: &Subscription, action: Action) -> Option<Command> {
 }
 
 fn check_invariants(s: &Subscription) {
+    assert_eq!(
+        s.validate(),
+        Ok(()),
+        "SPEC §8: a state built by commands validates"
+    );
     for plan in s.plans.keys() {
         assert!(
             plan_networks(s, *plan).len() <= MAX_VNETS_PER_PLAN,

@@ -13,6 +13,9 @@
 //!   comparison panel, the address range view and the list of known endpoints.
 //! - [`input`]: what a person types, parsed strictly (CIDR prefixes and addresses, names, dates), and
 //!   how lists read back in sentences.
+//! - [`validate`]: [`Subscription::validate`], a document checked whole before it is used
+//!   (references, unique names, the invariants commands keep), refused as an [`Invalid`] naming
+//!   the field by its JSON path.
 //! - [`fixtures`]: the sample subscription of SPEC §7 and a large generated one for benchmarks.
 
 pub mod commands;
@@ -20,7 +23,9 @@ pub mod derived;
 pub mod entities;
 pub mod fixtures;
 pub mod input;
+pub mod validate;
 
 pub use commands::command::{ClockTarget, Command, Event, HostRef};
 pub use commands::error::CommandError;
 pub use entities::subscription::Subscription;
+pub use validate::Invalid;
