@@ -52,15 +52,16 @@ fn ensure(holds: bool, path: impl Into<String>, reason: impl FnOnce() -> String)
 impl Subscription {
     /// Checks the whole document: references, unique names, and the invariants commands keep.
     pub fn validate(&self) -> Checked {
+        // References first: the counts of plans and subnets below read through them.
         self.keys_match_ids()?;
         self.unique_names()?;
-        self.plans_hold()?;
         for vnet in self.virtual_networks.values() {
             self.network_holds(vnet)?;
         }
         self.web_apps_hold()?;
         self.associations_hold()?;
         self.on_premises_holds()?;
+        self.plans_hold()?;
         self.integration_subnets_hold()?;
         ensure(
             self.activity
