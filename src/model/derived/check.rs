@@ -215,6 +215,16 @@ pub enum Step<'a> {
         name: &'a str,
         address: Ipv4Addr,
         zone_name: String,
+        /// The custom DNS server that forwarded to Azure DNS, and the VNet it asked from.
+        forwarded_by: Option<(Ipv4Addr, &'a str)>,
+    },
+    /// R32: nothing answers at the DNS servers in effect.
+    DnsServerSilent {
+        name: &'a str,
+        app: WebAppId,
+        /// The server is `WEBSITE_DNS_SERVER`'s, not the VNet's.
+        app_setting: bool,
+        servers: Vec<Ipv4Addr>,
     },
     /// R31: the effective route that matched.
     RouteMatched {
@@ -246,6 +256,11 @@ pub enum Step<'a> {
         nsg: &'a str,
         rule: SecurityRule,
     },
+    /// R30: an inbound rule matches the flow too, and has no effect on it.
+    InboundRuleIgnored {
+        nsg: &'a str,
+        rule: String,
+    },
     /// R30: the outbound rule that denied it, and an inbound rule a person may have meant.
     NsgDenies {
         nsg: NsgId,
@@ -270,6 +285,8 @@ pub enum Step<'a> {
         vnet_name: &'a str,
         zone_name: String,
         unlinked_zone: Option<PrivateDnsZoneId>,
+        /// A zone linked to that VNet holds the name: the app used the public address itself.
+        zone_linked: bool,
         private_address: Ipv4Addr,
     },
 }
@@ -459,6 +476,7 @@ impl Step<'_> {
                 route_all: true, ..
             } => Stage::Route,
             RegionalNotResolved { .. }
+            | DnsServerSilent { .. }
             | ResolvedByAzureDns { .. }
             | ResolvedToPublicAddress { .. } => Stage::NameResolution,
             RouteMatched { .. }
@@ -467,7 +485,7 @@ impl Step<'_> {
             | ThroughAppliance { .. }
             | GatewayHasNoRoute { .. }
             | PrivateToInternet { .. } => Stage::RouteTable,
-            NsgAllows { .. } | NsgDenies { .. } => Stage::SecurityGroup,
+            NsgAllows { .. } | InboundRuleIgnored { .. } | NsgDenies { .. } => Stage::SecurityGroup,
             LeavesByNat { .. } | PublicAccessDenied { .. } => Stage::Route,
             ThroughPeering { .. } | ThroughTunnelToSubnet { .. } | NoRouteBackToSubnet { .. } => {
                 Stage::Route
@@ -514,6 +532,7 @@ impl Step<'_> {
                 | RouteMatched { .. }
                 | ThroughAppliance { .. }
                 | NsgAllows { .. }
+                | InboundRuleIgnored { .. }
                 | LeavesByNat { .. }
         )
     }
@@ -549,6 +568,9 @@ impl Step<'_> {
             PrivateToInternet { address } => advice(format!("Remove the route that sends {address} to the internet, or point it at a virtual appliance that reaches it.")),
             NsgDenies { nsg, rule, flow, allow_priority: Some(priority), .. } => nsg_fix(*nsg, rule, *flow, *priority),
             NsgDenies { nsg_name, rule, .. } => advice(format!("Free a priority above {} in {nsg_name} and add an outbound Allow rule there.", rule.name)),
+            DnsServerSilent { app, app_setting: true, .. } => action("Remove WEBSITE_DNS_SERVER, or set it to the address of a DNS server that answers.", Command::SetDnsServerSetting { app: *app, address: String::new() }),
+            DnsServerSilent { servers, .. } => advice(format!("Create the DNS server at {} in the virtual network or a peered one, or correct the VNet's DNS servers.", join(servers, " or "))),
+            PublicAccessDenied { zone_linked: true, name, zone_name, vnet_name, private_address, .. } => advice(format!("Connect by the name {name}: the private DNS zone {zone_name}, linked to {vnet_name}, resolves it to the private endpoint's address {private_address}.")),
             PublicAccessDenied { unlinked_zone: Some(zone), vnet, vnet_name, zone_name, .. } => action(format!("Link the private DNS zone {zone_name} to {vnet_name}."), Command::LinkPrivateDnsZone { zone: *zone, vnet: *vnet }),
             PublicAccessDenied { name, vnet_name, zone_name, private_address, .. } => advice(format!("Create the private DNS zone {zone_name} with an A record for {} → {private_address}, and link it to {vnet_name}.", name.split('.').next().unwrap_or(name))),
             NoRouteBackToSubnet { local, local_name, subnet } => action(format!("On {local_name}, add the route {subnet} via the VPN tunnel."), Command::AddRoute { local_network: *local, prefix: subnet.to_string() }),
@@ -575,6 +597,7 @@ impl Step<'_> {
             | RouteMatched { .. }
             | ThroughAppliance { .. }
             | NsgAllows { .. }
+            | InboundRuleIgnored { .. }
             | LeavesByNat { .. }
             | RouteDrops { .. } => None,
         }
@@ -694,7 +717,11 @@ impl fmt::Display for Step<'_> {
             ResolvedByAzureDns { name, address, zone: Some(zone), forwarded_by: Some(server) } => write!(f, "{name} resolves to {address}: the DNS server {server} forwarded it to Azure DNS, which answered from the private DNS zone {zone}."),
             ResolvedByAzureDns { name, address, zone: None, forwarded_by: None } => write!(f, "{name} resolves to its public address {address} (Azure DNS, public name)."),
             ResolvedByAzureDns { name, address, zone: None, forwarded_by: Some(server) } => write!(f, "{name} resolves to its public address {address}: the DNS server {server} forwarded it to Azure DNS."),
-            ResolvedToPublicAddress { name, address, zone_name } => write!(f, "{name} resolves to its public address {address}: no private DNS zone {zone_name} linked to the virtual network holds its private address."),
+            ResolvedToPublicAddress { name, address, zone_name, forwarded_by: None } => write!(f, "{name} resolves to its public address {address}: no private DNS zone {zone_name} linked to the virtual network holds its private address."),
+            ResolvedToPublicAddress { name, address, zone_name, forwarded_by: Some((server, vnet)) } => write!(f, "{name} resolves to its public address {address}: the DNS server {server} forwarded it to Azure DNS from {vnet}, where no private DNS zone {zone_name} holding its private address is linked."),
+            DnsServerSilent { name, app_setting: true, servers, .. } => write!(f, "Nothing answers at {}, the DNS server WEBSITE_DNS_SERVER names, so {name} does not resolve.", join(servers, ", ")),
+            DnsServerSilent { name, servers, .. } => write!(f, "Nothing answers at the virtual network's DNS servers ({}), so {name} does not resolve.", join(servers, ", ")),
+            InboundRuleIgnored { nsg, rule } => write!(f, "The inbound rule {rule} of {nsg} matches this traffic too, but inbound rules have no effect on the app's outbound traffic."),
             RouteMatched { route } => write!(f, "The effective route {} ({}) sends it to: {}.", route.prefix, route.source, route.next_hop),
             RouteDrops { route, .. } => write!(f, "The effective route {} ({}) has the next hop None: the traffic is dropped.", route.prefix, route.source),
             ApplianceUnreachable { address } => write!(f, "The route's next hop is the virtual appliance {address}, but nothing in the virtual network or its peers has that address, so the traffic is dropped."),

@@ -11,8 +11,9 @@ use super::{
 };
 use crate::model::commands::command::HostRef;
 use crate::model::derived::effective::{
-    deciding_rule, effective_routes, inbound_rule_for, matching_route, priority_above,
-    system_routes, virtual_network_tag, EffectiveNextHop, EffectiveRoute, Flow, RouteSource,
+    deciding_rule, effective_routes, inbound_rule_for, inbound_rule_matching, matching_route,
+    priority_above, system_routes, virtual_network_tag, EffectiveNextHop, EffectiveRoute, Flow,
+    RouteSource,
 };
 use crate::model::derived::regional::instance_address;
 use crate::model::derived::status::MissingCondition;
@@ -48,6 +49,8 @@ struct Context<'a> {
     regional: &'a RegionalIntegration,
     vnet: &'a VirtualNetwork,
     subnet: &'a Subnet,
+    /// The VNet whose Azure DNS answers the app's names (R32): its own, or a DNS server's.
+    resolver: &'a VirtualNetwork,
 }
 
 pub(super) fn evaluate<'a>(
@@ -121,12 +124,17 @@ pub(super) fn evaluate<'a>(
         regional,
         vnet,
         subnet,
+        resolver: vnet,
     };
-    let address = resolve(&context, target.host, report)?;
+    let (address, resolver) = resolve(&context, target.host, report)?;
     let flow = Flow {
         address,
         protocol,
         port: target.port,
+    };
+    let context = Context {
+        resolver,
+        ..context
     };
     let host = deliver(&context, flow, report)?;
     let rule = PortRule {
@@ -209,57 +217,93 @@ fn azure_dns<'a>(
     }
 }
 
-/// R32: `WEBSITE_DNS_SERVER`, else the VNet's first two custom DNS servers, else Azure DNS. A
-/// custom server answers its records and forwards the rest to Azure DNS from its own VNet.
-fn resolve<'a>(context: &Context<'a>, name: &'a str, report: &mut Report<'a>) -> Next<Ipv4Addr> {
-    if let Ok(address) = name.parse::<Ipv4Addr>() {
-        record(report, Step::IsAddress { address })?;
-        return Next::Continue(address);
-    }
-    let subscription = context.subscription;
-    let servers: Vec<Ipv4Addr> = match context.app.dns_server {
+/// R32: `WEBSITE_DNS_SERVER`, else the VNet's first two custom DNS servers.
+fn dns_servers(context: &Context<'_>) -> Vec<Ipv4Addr> {
+    match context.app.dns_server {
         Some(server) => vec![server],
         None => context.vnet.dns_servers.iter().take(2).copied().collect(),
+    }
+}
+
+/// R32: `WEBSITE_DNS_SERVER`, else the VNet's first two custom DNS servers, else Azure DNS. A
+/// custom server answers its records and forwards the rest to Azure DNS from its own VNet.
+/// Returns the address and the VNet whose Azure DNS answers the app's names, so a fix about
+/// private DNS zones follows the server that answered.
+fn resolve<'a>(
+    context: &Context<'a>,
+    name: &'a str,
+    report: &mut Report<'a>,
+) -> Next<(Ipv4Addr, &'a VirtualNetwork)> {
+    let subscription = context.subscription;
+    let servers = dns_servers(context);
+    // The first server that answers at all, with its VNet (none on-premises).
+    let answering = servers.iter().find_map(|server| {
+        dns_host(subscription, context.vnet, *server).map(|(vnet, host)| (*server, vnet, host))
+    });
+    let resolver = match answering {
+        Some((_, Some(dns_vnet), _)) => dns_vnet,
+        _ => context.vnet,
     };
-    let answer =
-        |dns_vnet: &VirtualNetwork, forwarded_by| match azure_dns(subscription, dns_vnet, name) {
-            AzureDnsAnswer::Zone(address, zone) => Some(Step::ResolvedByAzureDns {
+    if let Ok(address) = name.parse::<Ipv4Addr>() {
+        record(report, Step::IsAddress { address })?;
+        return Next::Continue((address, resolver));
+    }
+    if !servers.is_empty() && answering.is_none() {
+        return stop(
+            report,
+            Step::DnsServerSilent {
+                name,
+                app: context.app.id,
+                app_setting: context.app.dns_server.is_some(),
+                servers,
+            },
+        );
+    }
+    let answer = |dns_vnet: &'a VirtualNetwork, forwarded_by: Option<Ipv4Addr>| {
+        let step = match azure_dns(subscription, dns_vnet, name) {
+            AzureDnsAnswer::Zone(address, zone) => Step::ResolvedByAzureDns {
                 name,
                 address,
                 zone: Some(zone),
                 forwarded_by,
-            }),
-            AzureDnsAnswer::Public(address) => Some(Step::ResolvedByAzureDns {
+            },
+            AzureDnsAnswer::Public(address) => Step::ResolvedByAzureDns {
                 name,
                 address,
                 zone: None,
                 forwarded_by,
-            }),
+            },
             AzureDnsAnswer::PrivateEndpointPublic(address, zone_name) => {
-                Some(Step::ResolvedToPublicAddress {
+                Step::ResolvedToPublicAddress {
                     name,
                     address,
                     zone_name,
-                })
+                    forwarded_by: forwarded_by.map(|server| (server, dns_vnet.name.as_str())),
+                }
             }
-            AzureDnsAnswer::Unknown => None,
+            AzureDnsAnswer::Unknown => return None,
         };
-    let step = if servers.is_empty() {
+        Some((step, dns_vnet))
+    };
+    let found = if servers.is_empty() {
         answer(context.vnet, None)
     } else {
         servers.iter().find_map(|server| {
             let (dns_vnet, host) = dns_host(subscription, context.vnet, *server)?;
             match host.resolve(name) {
-                Some(address) => Some(Step::Resolved {
-                    name,
-                    address,
-                    server: *server,
-                }),
+                Some(address) => Some((
+                    Step::Resolved {
+                        name,
+                        address,
+                        server: *server,
+                    },
+                    context.vnet,
+                )),
                 None => dns_vnet.and_then(|dns_vnet| answer(dns_vnet, Some(*server))),
             }
         })
     };
-    let Some(step) = step else {
+    let Some((step, resolver)) = found else {
         return stop(report, Step::RegionalNotResolved { name, servers });
     };
     let address = match &step {
@@ -269,7 +313,7 @@ fn resolve<'a>(context: &Context<'a>, name: &'a str, report: &mut Report<'a>) ->
         _ => Ipv4Addr::UNSPECIFIED,
     };
     record(report, step)?;
-    Next::Continue(address)
+    Next::Continue((address, resolver))
 }
 
 /// The DNS server at an address and the VNet it is in (none on-premises): in the VNet, a
@@ -297,6 +341,7 @@ fn deliver<'a>(context: &Context<'a>, flow: Flow, report: &mut Report<'a>) -> Ne
         regional,
         vnet,
         subnet,
+        ..
     } = *context;
     let address = flow.address;
     if !is_private_address(address) && !regional.route_all {
@@ -364,13 +409,24 @@ fn deliver<'a>(context: &Context<'a>, flow: Flow, report: &mut Report<'a>) -> Ne
         let tag = virtual_network_tag(subscription, vnet);
         let rule = deciding_rule(nsg, flow, &tag);
         match rule.access {
-            Access::Allow => record(
-                report,
-                Step::NsgAllows {
-                    nsg: &nsg.name,
-                    rule,
-                },
-            )?,
+            Access::Allow => {
+                record(
+                    report,
+                    Step::NsgAllows {
+                        nsg: &nsg.name,
+                        rule,
+                    },
+                )?;
+                if let Some(inbound) = inbound_rule_matching(nsg, flow, &tag) {
+                    record(
+                        report,
+                        Step::InboundRuleIgnored {
+                            nsg: &nsg.name,
+                            rule: inbound.to_string(),
+                        },
+                    )?;
+                }
+            }
             Access::Deny => {
                 let inbound = inbound_rule_for(nsg, flow, &tag);
                 let allow_priority = priority_above(nsg, rule.priority);
@@ -565,21 +621,27 @@ fn internet_host<'a>(
     let zone_name = private_name
         .split_once('.')
         .map_or(private_name.clone(), |(_, zone)| zone.to_string());
-    let unlinked_zone = subscription
-        .private_dns_zones
-        .values()
-        .find(|zone| {
-            zone.resolve(&private_name).is_some() && !zone.links.contains(&context.vnet.id)
-        })
+    // The fix follows the VNet whose Azure DNS answers the app (R32), not always its own.
+    let resolver = context.resolver;
+    let holding = || {
+        subscription
+            .private_dns_zones
+            .values()
+            .filter(|zone| zone.resolve(&private_name).is_some())
+    };
+    let zone_linked = holding().any(|zone| zone.links.contains(&resolver.id));
+    let unlinked_zone = holding()
+        .find(|zone| !zone_linked && !zone.links.contains(&resolver.id))
         .map(|zone| zone.id);
     stop(
         report,
         Step::PublicAccessDenied {
             name: &endpoint.host.name,
-            vnet: context.vnet.id,
-            vnet_name: &context.vnet.name,
+            vnet: resolver.id,
+            vnet_name: &resolver.name,
             zone_name,
             unlinked_zone,
+            zone_linked,
             private_address: endpoint.host.address,
         },
     )
