@@ -1,14 +1,13 @@
-//! The connection check for regional VNet Integration (SPEC §9): tier and region, subnet, Route
-//! All scope, name resolution (R32), the effective route (R31), the network security group
-//! (R30), then the way on (the VNet, a peering, site-to-site with the return route for the
-//! integration subnet, or the internet) and the target's firewall.
+//! The stages of regional VNet Integration (SPEC §9): region and subnet, Route All scope, name
+//! resolution (R32), the effective route (R31), the network security group (R30), then the way
+//! on (the VNet, a peering, site-to-site with the return route for the integration subnet, or
+//! the internet).
 
 use std::net::Ipv4Addr;
 
+use super::firewall::vm_host;
 use super::record::{record, stop, Next};
-use super::{
-    dangling_plan, firewall, vm_host, Dangling, Hop, Report, Step, SubnetReference, Target,
-};
+use super::{Dangling, Hop, Report, Step, SubnetReference, Target};
 use crate::model::commands::command::HostRef;
 use crate::model::derived::effective::{
     deciding_rule, effective_routes, inbound_rule_for, inbound_rule_matching, matching_route,
@@ -17,30 +16,14 @@ use crate::model::derived::effective::{
 };
 use crate::model::derived::regional::instance_address;
 use crate::model::derived::status::MissingCondition;
-use crate::model::entities::host::{Host, PortRule, Protocol};
+use crate::model::entities::host::{Host, Protocol};
 use crate::model::entities::network::{Subnet, VirtualNetwork};
 use crate::model::entities::security::Access;
 use crate::model::entities::subscription::Subscription;
 use crate::model::entities::web_app::{RegionalIntegration, WebApp};
 use crate::model::input::addressing::is_private_address;
 
-const SMB_PORT: u16 = 445;
-const SMTP_PORT: u16 = 25;
-
 type Found<'a> = Option<(HostRef, &'a Host)>;
-
-/// R34: TCP and UDP, SMB included; no ICMP; no port 25. SMB is TCP 445 at the firewall.
-fn protocol_step(target: Target<'_>) -> (Step<'static>, Protocol) {
-    match target.protocol {
-        Protocol::Icmp => (Step::PingUnsupported, Protocol::Icmp),
-        Protocol::Smb => (Step::SmbThroughRegional, Protocol::Tcp),
-        Protocol::Tcp if target.port == SMB_PORT => (Step::SmbThroughRegional, Protocol::Tcp),
-        Protocol::Tcp | Protocol::Udp if target.port == SMTP_PORT => {
-            (Step::SmtpBlocked, target.protocol)
-        }
-        protocol => (Step::Outbound { protocol }, protocol),
-    }
-}
 
 /// What one regional check looks at.
 struct Context<'a> {
@@ -53,32 +36,15 @@ struct Context<'a> {
     resolver: &'a VirtualNetwork,
 }
 
+/// From the integration to the host: the address the name resolved to, and the host there.
 pub(super) fn evaluate<'a>(
     subscription: &'a Subscription,
     app: &'a WebApp,
     regional: &'a RegionalIntegration,
     target: Target<'a>,
+    protocol: Protocol,
     report: &mut Report<'a>,
-) -> Next {
-    let (step, protocol) = protocol_step(target);
-    record(report, step)?;
-
-    let Some(plan) = subscription.plan_of(app) else {
-        return stop(report, dangling_plan(app));
-    };
-    record(
-        report,
-        if plan.tier.allows_regional_integration() {
-            Step::RegionalTierAllows { tier: plan.tier }
-        } else {
-            Step::RegionalTierTooLow {
-                plan: plan.id,
-                plan_name: &plan.name,
-                tier: plan.tier,
-            }
-        },
-    )?;
-
+) -> Next<(Ipv4Addr, Found<'a>)> {
     let Some(vnet) = subscription.virtual_networks.get(&regional.vnet) else {
         return stop(
             report,
@@ -137,11 +103,7 @@ pub(super) fn evaluate<'a>(
         ..context
     };
     let host = deliver(&context, flow, report)?;
-    let rule = PortRule {
-        protocol,
-        port: target.port,
-    };
-    firewall(host, address, rule, report)
+    Next::Continue((address, host))
 }
 
 /// The failed step for a reference of the integration subnet that does not resolve.
