@@ -5,6 +5,7 @@ use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
 
+use super::dns;
 use super::firewall::vm_host;
 use super::record::{record, stop, Next};
 use super::{Dangling, Hop, Report, Step, Target};
@@ -88,7 +89,7 @@ pub(super) fn evaluate<'a>(
         )?,
     }
 
-    let address = resolve(
+    let address = dns::gateway_required(
         subscription,
         app.id,
         vnet,
@@ -106,83 +107,6 @@ pub(super) fn evaluate<'a>(
         report,
     )?;
     Next::Continue((address, host))
-}
-
-/// R19: an address is used as it is; a name needs a DNS server in effect (as of the last sync).
-fn resolve<'a>(
-    subscription: &'a Subscription,
-    app: WebAppId,
-    vnet: &'a VirtualNetwork,
-    dns_servers: &[Ipv4Addr],
-    host: &'a str,
-    report: &mut Report<'a>,
-) -> Next<Ipv4Addr> {
-    if let Ok(address) = host.parse::<Ipv4Addr>() {
-        record(report, Step::IsAddress { address })?;
-        return Next::Continue(address);
-    }
-    // A public service's name is public DNS's to answer, with or without the VNet's servers.
-    if let Some(public) = subscription
-        .internet_hosts
-        .values()
-        .find(|internet| internet.host.is_known_as(host))
-    {
-        record(
-            report,
-            Step::ResolvedByAzureDns {
-                name: host,
-                address: public.host.address,
-                zone: None,
-                forwarded_by: None,
-            },
-        )?;
-        return Next::Continue(public.host.address);
-    }
-    let sync_would_help = vnet.dns_servers.as_slice() != dns_servers;
-    if dns_servers.is_empty() {
-        record(
-            report,
-            Step::NoDnsServer {
-                name: host,
-                app,
-                sync_would_help,
-            },
-        )?;
-    }
-    let linked = vnet
-        .site_to_site
-        .iter()
-        .filter_map(|id| subscription.local_networks.get(id));
-    let answer = dns_servers.iter().find_map(|server| {
-        let dns_host = vnet.vm_at(*server).map(|vm| &vm.host).or_else(|| {
-            linked
-                .clone()
-                .find_map(|local| local.server_at(*server))
-                .map(|s| &s.host)
-        })?;
-        dns_host.resolve(host).map(|address| (address, *server))
-    });
-    match answer {
-        Some((address, server)) => {
-            record(
-                report,
-                Step::Resolved {
-                    name: host,
-                    address,
-                    server,
-                },
-            )?;
-            Next::Continue(address)
-        }
-        None => stop(
-            report,
-            Step::NotResolved {
-                name: host,
-                app,
-                sync_would_help,
-            },
-        ),
-    }
 }
 
 /// R21: inside the VNet, or on a linked, synced local network that routes the pool back.

@@ -7,11 +7,13 @@
 //! sentence and, for a failure, its fix. Steps borrow from the subscription, so a check
 //! allocates little and the reachability matrix stays fast.
 //!
-//! One stage family a file: `protocol`, `tier`, `gateway_required`, `regional`, `firewall`;
+//! One stage family a file: `protocol`, `tier`, `gateway_required`, `regional`, `dns`,
+//! `firewall`;
 //! `step` says what a step is, `fix` how to mend a failed one, `dangling` what a reference to
 //! nothing is, `record` how a stage stops, `hop` the path taken.
 
 mod dangling;
+mod dns;
 mod firewall;
 mod fix;
 mod gateway_required;
