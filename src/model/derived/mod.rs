@@ -6,6 +6,7 @@ pub mod comparison;
 pub mod console;
 pub mod effective;
 pub mod endpoints;
+pub mod hybrid;
 pub mod matrix;
 pub mod migration;
 pub mod regional;

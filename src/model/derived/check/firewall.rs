@@ -4,7 +4,7 @@ use std::net::Ipv4Addr;
 
 use super::record::{record, stop, Next};
 use super::{Hop, Report, Step};
-use crate::model::commands::command::HostRef;
+use crate::model::command::HostRef;
 use crate::model::entities::host::{Host, PortRule};
 use crate::model::entities::network::VirtualNetwork;
 

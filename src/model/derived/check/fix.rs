@@ -2,7 +2,7 @@
 //! Every failed step is matched by name, so a new one cannot lack its fix.
 
 use super::{Dangling, Step, SubnetReference};
-use crate::model::commands::command::{ClockTarget, Command, SecurityRuleInput};
+use crate::model::command::{ClockTarget, Command, SecurityRuleInput};
 use crate::model::derived::effective::{EffectiveRoute, Flow, RouteSource};
 use crate::model::derived::status::MissingCondition;
 use crate::model::entities::host::Protocol;

@@ -9,7 +9,7 @@ use super::dns;
 use super::firewall::vm_host;
 use super::record::{record, stop, Next};
 use super::{Dangling, Hop, Report, Step, Target};
-use crate::model::commands::command::HostRef;
+use crate::model::command::HostRef;
 use crate::model::derived::status::{certificate_problem, missing_conditions, MissingCondition};
 use crate::model::entities::host::Host;
 use crate::model::entities::ids::WebAppId;

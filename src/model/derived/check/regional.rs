@@ -9,7 +9,7 @@ use super::dns;
 use super::firewall::vm_host;
 use super::record::{record, stop, Next};
 use super::{Dangling, Hop, Report, Step, SubnetReference, Target};
-use crate::model::commands::command::HostRef;
+use crate::model::command::HostRef;
 use crate::model::derived::effective::{
     deciding_rule, effective_routes, inbound_rule_for, inbound_rule_matching, matching_route,
     priority_above, system_routes, virtual_network_tag, EffectiveNextHop, EffectiveRoute, Flow,

@@ -7,7 +7,7 @@ use std::net::Ipv4Addr;
 use ipnet::Ipv4Net;
 
 use super::Dangling;
-use crate::model::commands::command::HostRef;
+use crate::model::command::HostRef;
 use crate::model::derived::effective::{EffectiveRoute, Flow};
 use crate::model::derived::status::{MissingCondition, OutOfSyncReason};
 use crate::model::entities::host::{PortRule, Protocol};
