@@ -7,6 +7,7 @@ pub mod console;
 pub mod effective;
 pub mod endpoints;
 pub mod hybrid;
+pub mod integration;
 pub mod matrix;
 pub mod migration;
 pub mod regional;

@@ -7,6 +7,7 @@ use std::net::Ipv4Addr;
 use super::record::{record, stop, Next};
 use super::regional::reachable_vnets;
 use super::{Report, Step};
+use crate::model::derived::integration::dns_in_effect;
 use crate::model::entities::host::Host;
 use crate::model::entities::ids::WebAppId;
 use crate::model::entities::network::VirtualNetwork;
@@ -141,14 +142,6 @@ fn azure_dns<'a>(
     }
 }
 
-/// R32: `WEBSITE_DNS_SERVER`, else the VNet's first two custom DNS servers.
-fn dns_servers(app: &WebApp, vnet: &VirtualNetwork) -> Vec<Ipv4Addr> {
-    match app.dns_server {
-        Some(server) => vec![server],
-        None => vnet.dns_servers.iter().take(2).copied().collect(),
-    }
-}
-
 /// R32: `WEBSITE_DNS_SERVER`, else the VNet's first two custom DNS servers, else Azure DNS. A
 /// custom server answers its records and forwards the rest to Azure DNS from its own VNet.
 /// Returns the address and the VNet whose Azure DNS answers the app's names, so a fix about
@@ -160,7 +153,7 @@ pub(super) fn regional<'a>(
     name: &'a str,
     report: &mut Report<'a>,
 ) -> Next<(Ipv4Addr, &'a VirtualNetwork)> {
-    let servers = dns_servers(app, vnet);
+    let servers = dns_in_effect(app, vnet).servers();
     // The first server that answers at all, with its VNet (none on-premises).
     let answering = servers.iter().find_map(|server| {
         dns_host(subscription, vnet, *server).map(|(vnet, host)| (*server, vnet, host))
