@@ -277,6 +277,11 @@ fn command(s: &Subscription, action: Action) -> Option<Command> {
 }
 
 fn check_invariants(s: &Subscription) {
+    assert_eq!(
+        s.validate(),
+        Ok(()),
+        "SPEC §8: a state built by commands validates"
+    );
     for plan in s.plans.keys() {
         assert!(
             plan_networks(s, *plan).len() <= MAX_VNETS_PER_PLAN,
@@ -408,6 +413,299 @@ proptest! {
                 match plan.predictions.iter().find(|p| p.endpoint == key) {
                     Some(p) => prop_assert_eq!((p.before, p.after), (before, now), "{}", key),
                     None => prop_assert!(!before && !now, "{} is missing from the prediction", key),
+                }
+            }
+        }
+    }
+}
+
+/// A reference broken behind the model's back, as an edited document could hold it; each picks
+/// its target by index among what exists.
+#[derive(Clone, Debug)]
+enum Break {
+    IntegrationVnet(usize),
+    IntegrationSubnet(usize),
+    RemoveVnet(usize),
+    Plan(usize),
+    SubnetNsg(usize),
+    SubnetRouteTable(usize),
+    SubnetNatGateway(usize),
+    RemoveGateway(usize),
+    RemoveZone(usize),
+}
+
+fn breakage() -> impl Strategy<Value = Break> {
+    let i = || 0usize..8;
+    prop_oneof![
+        i().prop_map(Break::IntegrationVnet),
+        i().prop_map(Break::IntegrationSubnet),
+        i().prop_map(Break::RemoveVnet),
+        i().prop_map(Break::Plan),
+        i().prop_map(Break::SubnetNsg),
+        i().prop_map(Break::SubnetRouteTable),
+        i().prop_map(Break::SubnetNatGateway),
+        i().prop_map(Break::RemoveGateway),
+        i().prop_map(Break::RemoveZone),
+    ]
+}
+
+/// Every known endpoint by address and by name, owned so the broken state can be asked too.
+fn targets(s: &Subscription) -> Vec<(String, u16, Protocol)> {
+    columns(s)
+        .iter()
+        .flat_map(|column| {
+            let rule = column.endpoint.rule;
+            [column.address.clone(), column.name.clone()]
+                .map(|host| (host, rule.port, rule.protocol))
+        })
+        .collect()
+}
+
+fn report_of<'a>(
+    s: &'a Subscription,
+    app: vnet_lab::model::entities::ids::WebAppId,
+    (host, port, protocol): &'a (String, u16, Protocol),
+) -> check::Report<'a> {
+    check::run(
+        s,
+        app,
+        check::Target {
+            host,
+            port: *port,
+            protocol: *protocol,
+        },
+    )
+}
+
+/// What a break must do: the field `validate` names (None: any, or none at all when the state
+/// stays valid), and which reports of the unbroken state must stop being reachable.
+struct Expected {
+    path: Option<String>,
+    refused: bool,
+    apps: Vec<vnet_lab::model::entities::ids::WebAppId>,
+    /// A report of the unbroken state that went through what was broken.
+    through: fn(&check::Report<'_>, &str) -> bool,
+    name: String,
+}
+
+fn always(_: &check::Report<'_>, _: &str) -> bool {
+    true
+}
+
+fn break_state(s: &mut Subscription, broken: Break) -> Option<Expected> {
+    use vnet_lab::model::entities::ids::{NatGatewayId, NsgId, PlanId, RouteTableId, VnetId};
+    let fresh = s.next_id + 1_000;
+    let integrated: Vec<_> = s
+        .web_apps
+        .values()
+        .filter(|app| app.integration().is_some())
+        .map(|app| app.id)
+        .collect();
+    let regional: Vec<_> = s
+        .web_apps
+        .values()
+        .filter(|app| app.regional.is_some())
+        .map(|app| app.id)
+        .collect();
+    let pick = |list: &[vnet_lab::model::entities::ids::WebAppId], i: usize| {
+        (!list.is_empty()).then(|| list[i % list.len()])
+    };
+    let expected = |path: Option<String>, apps, through, name: String| Expected {
+        path,
+        refused: true,
+        apps,
+        through,
+        name,
+    };
+    match broken {
+        Break::IntegrationVnet(i) => {
+            let app = pick(&integrated, i)?;
+            let web_app = s.web_apps.get_mut(&app).unwrap();
+            let kind = match (&mut web_app.connection, &mut web_app.regional) {
+                (Some(connection), _) => {
+                    connection.vnet = VnetId(fresh);
+                    "connection"
+                }
+                (None, Some(regional)) => {
+                    regional.vnet = VnetId(fresh);
+                    "regional"
+                }
+                (None, None) => unreachable!("integrated"),
+            };
+            Some(expected(
+                Some(format!("web_apps.{app}.{kind}.vnet")),
+                vec![app],
+                always,
+                String::new(),
+            ))
+        }
+        Break::IntegrationSubnet(i) => {
+            let app = pick(&regional, i)?;
+            s.web_apps
+                .get_mut(&app)
+                .unwrap()
+                .regional
+                .as_mut()
+                .unwrap()
+                .subnet = "missing-subnet".into();
+            Some(expected(
+                Some(format!("web_apps.{app}.regional.subnet")),
+                vec![app],
+                always,
+                String::new(),
+            ))
+        }
+        Break::RemoveVnet(i) => {
+            let app = pick(&integrated, i)?;
+            let vnet = s.web_apps[&app].integrated_vnet().unwrap();
+            s.virtual_networks.remove(&vnet);
+            Some(expected(None, vec![app], always, String::new()))
+        }
+        Break::Plan(i) => {
+            let app = pick(&integrated, i)?;
+            s.web_apps.get_mut(&app).unwrap().plan = PlanId(fresh);
+            Some(expected(
+                Some(format!("web_apps.{app}.plan")),
+                vec![app],
+                always,
+                String::new(),
+            ))
+        }
+        Break::SubnetNsg(i) | Break::SubnetRouteTable(i) | Break::SubnetNatGateway(i) => {
+            let app = pick(&regional, i)?;
+            let integration = s.web_apps[&app].regional.clone().unwrap();
+            let vnet = s.virtual_networks.get_mut(&integration.vnet).unwrap();
+            let index = vnet
+                .subnets
+                .iter()
+                .position(|subnet| subnet.name == integration.subnet)
+                .unwrap();
+            let subnet = &mut vnet.subnets[index];
+            let (field, through): (&str, fn(&check::Report<'_>, &str) -> bool) = match broken {
+                Break::SubnetNsg(_) => {
+                    subnet.network_security_group = Some(NsgId(fresh));
+                    ("network_security_group", |report, _| {
+                        report
+                            .steps
+                            .iter()
+                            .any(|step| step.stage() == check::Stage::SecurityGroup)
+                    })
+                }
+                Break::SubnetRouteTable(_) => {
+                    subnet.route_table = Some(RouteTableId(fresh));
+                    ("route_table", |report, _| {
+                        report
+                            .steps
+                            .iter()
+                            .any(|step| step.stage() == check::Stage::RouteTable)
+                    })
+                }
+                _ => {
+                    subnet.nat_gateway = Some(NatGatewayId(fresh));
+                    ("nat_gateway", |report, _| {
+                        report.steps.iter().any(|step| {
+                            matches!(
+                                step,
+                                check::Step::ToInternet {
+                                    route_all: true,
+                                    ..
+                                }
+                            )
+                        })
+                    })
+                }
+            };
+            let apps = s
+                .web_apps
+                .values()
+                .filter(|other| {
+                    other.regional.as_ref().is_some_and(|r| {
+                        r.vnet == integration.vnet && r.subnet == integration.subnet
+                    })
+                })
+                .map(|other| other.id)
+                .collect();
+            let vnet = integration.vnet;
+            Some(expected(
+                Some(format!("virtual_networks.{vnet}.subnets[{index}].{field}")),
+                apps,
+                through,
+                String::new(),
+            ))
+        }
+        Break::RemoveGateway(i) => {
+            let vnet = nth(&s.virtual_networks, i)?;
+            let network = s.virtual_networks.get_mut(&vnet).unwrap();
+            network.gateway.take()?;
+            network.point_to_site = None;
+            let name = network.name.clone();
+            Some(Expected {
+                path: None,
+                refused: false,
+                apps: s.web_apps.keys().copied().collect(),
+                through: |report, name| {
+                    report
+                        .path
+                        .iter()
+                        .any(|hop| matches!(hop, check::Hop::Gateway(gateway) if *gateway == name))
+                },
+                name,
+            })
+        }
+        Break::RemoveZone(i) => {
+            let zone = nth(&s.private_dns_zones, i)?;
+            let name = s.private_dns_zones.remove(&zone).unwrap().name;
+            Some(Expected {
+                path: None,
+                refused: false,
+                apps: s.web_apps.keys().copied().collect(),
+                through: |report, name| {
+                    report.steps.iter().any(|step| {
+                        matches!(step, check::Step::ResolvedByAzureDns { zone: Some(zone), .. } if *zone == name)
+                    })
+                },
+                name,
+            })
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// SPEC §4, §8: a reference broken behind the model's back is refused by `validate`, naming
+    /// the field; and the check on the broken state never answers reachable for a chain that
+    /// went through what was broken, its last step a failure.
+    #[test]
+    fn broken_references_are_refused_and_never_reachable(
+        actions in prop::collection::vec(action(), 0..30),
+        broken in breakage(),
+    ) {
+        let mut s = Subscription::sample();
+        for action in actions {
+            let Some(command) = command(&s, action) else { continue };
+            let _ = s.apply(command);
+        }
+        let original = s.clone();
+        let Some(expected) = break_state(&mut s, broken.clone()) else { return Ok(()) };
+        match (s.validate(), &expected.path) {
+            (Err(invalid), Some(path)) => prop_assert_eq!(&invalid.path, path),
+            (Err(invalid), None) => prop_assert!(expected.refused, "{:?} refused: {}", broken, invalid),
+            (Ok(()), _) => prop_assert!(!expected.refused, "{:?} validated", broken),
+        }
+        let round_trip = vnet_lab::store::decode::<Subscription>(&vnet_lab::store::encode(&s, 1));
+        prop_assert_eq!(round_trip.is_err(), expected.refused, "the store decides as validate does");
+        let targets = targets(&original);
+        for app in &expected.apps {
+            for target in &targets {
+                let before = report_of(&original, *app, target);
+                let after = report_of(&s, *app, target);
+                if after.reachable() {
+                    prop_assert!(before.reachable(), "{:?}: {:?} reachable only once broken", broken, target);
+                    prop_assert!(!(expected.through)(&before, &expected.name), "{:?}: {:?} still reachable through what was broken: {:?}", broken, target, after.steps);
+                } else {
+                    let last = after.steps.last().expect("a step says why");
+                    prop_assert!(!last.passed(), "{:?}: the last step passed: {:?}", broken, after.steps);
                 }
             }
         }

@@ -9,13 +9,13 @@ use strum::VariantArray;
 
 use support::*;
 use vnet_lab::model::derived::check::{Hop, Stage, Step};
+use vnet_lab::model::derived::hybrid::hybrid_answer;
 use vnet_lab::model::derived::status::{
     connection_status, missing_conditions, plan_networks, virtual_network_tile, ConnectionStatus,
     MissingCondition, OutOfSyncReason, SyncChange, Validity, VirtualNetworkTile,
 };
 use vnet_lab::model::entities::clock::{Step as ClockStep, GATEWAY_PROVISIONING};
 use vnet_lab::model::entities::host::{PortRule, Protocol, Role};
-use vnet_lab::model::entities::hybrid::hybrid_answer;
 use vnet_lab::model::entities::network::Routing;
 use vnet_lab::model::entities::region::Region;
 use vnet_lab::model::entities::tier::{Tier, TierFamily};

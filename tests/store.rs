@@ -20,6 +20,8 @@ struct Plan {
     apps: u32,
 }
 
+impl vnet_lab::store::Document for State {}
+
 fn state() -> State {
     State {
         plans: vec![Plan {

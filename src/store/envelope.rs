@@ -4,6 +4,8 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::model::{Invalid, Subscription};
+
 /// The version of the saved form this build writes. It reads every version from 1 up to this
 /// one, older ones through the migrations of [`super::migrate`].
 pub const SCHEMA_VERSION: u32 = 2;
@@ -11,6 +13,21 @@ pub const SCHEMA_VERSION: u32 = 2;
 /// Larger documents are refused before parsing: localStorage holds about 5 MB per origin, and a
 /// file this big is not a subscription made by hand.
 pub const MAX_DOCUMENT_BYTES: usize = 4 * 1024 * 1024;
+
+/// What the store reads: a document checked whole once it is built (SPEC §8), so a state that
+/// breaks a reference or an invariant is refused like a wrong field.
+pub trait Document: DeserializeOwned {
+    /// Why the document cannot be used; nothing to check by default.
+    fn validate(&self) -> Result<(), Invalid> {
+        Ok(())
+    }
+}
+
+impl Document for Subscription {
+    fn validate(&self) -> Result<(), Invalid> {
+        Subscription::validate(self)
+    }
+}
 
 #[derive(Serialize)]
 struct EnvelopeOut<'a, T> {
@@ -97,9 +114,10 @@ pub fn encode<T: Serialize>(state: &T, revision: u64) -> String {
 }
 
 /// Reads a document back, migrating an older schema first, or says exactly which part of it is
-/// wrong (the JSON path of a bad field, found from the error's position). Deeply nested input
+/// wrong (the JSON path of a bad field, found from the error's position or named by
+/// [`Document::validate`]). Deeply nested input
 /// fails cleanly: at serde_json's recursion limit, or at the first level its type refuses.
-pub fn decode<T: DeserializeOwned>(text: &str) -> Result<Decoded<T>, DecodeError> {
+pub fn decode<T: Document>(text: &str) -> Result<Decoded<T>, DecodeError> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(DecodeError::TooLarge { bytes: text.len() });
     }
@@ -131,7 +149,7 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> Result<Decoded<T>, DecodeError
 
 /// Reads a document of the current schema. Parsed from the text, not from a `Value`, so an error
 /// has a position to name; a migration keeps every path, so the name holds for the older file.
-fn read<T: DeserializeOwned>(text: &str) -> Result<Decoded<T>, DecodeError> {
+fn read<T: Document>(text: &str) -> Result<Decoded<T>, DecodeError> {
     let envelope: EnvelopeIn<T> = serde_json::from_str(text).map_err(|error| {
         let at = super::json_path::offset_of(text, error.line(), error.column());
         let reason = error.to_string();
@@ -145,6 +163,13 @@ fn read<T: DeserializeOwned>(text: &str) -> Result<Decoded<T>, DecodeError> {
             reason,
         }
     })?;
+    envelope
+        .subscription
+        .validate()
+        .map_err(|invalid| DecodeError::WrongField {
+            path: format!("subscription.{}", invalid.path),
+            reason: invalid.reason,
+        })?;
     Ok(Decoded {
         state: envelope.subscription,
         revision: envelope.revision,

@@ -7,7 +7,9 @@ mod json_path;
 mod migrate;
 mod share;
 
-pub use envelope::{decode, encode, DecodeError, Decoded, MAX_DOCUMENT_BYTES, SCHEMA_VERSION};
+pub use envelope::{
+    decode, encode, DecodeError, Decoded, Document, MAX_DOCUMENT_BYTES, SCHEMA_VERSION,
+};
 pub use share::{from_fragment, to_fragment, ShareError, MAX_SHARE_CHARS};
 
 /// The localStorage key of the subscription.

@@ -191,6 +191,31 @@ test("export, then import elsewhere; a bad, huge or deeply nested file names the
   await finish(session, "state-exported");
 });
 
+test("an exported file edited so an integration names a missing subnet is refused, naming the field, and nothing changes", async () => {
+  const session = await openPage(app.browser);
+  const { page } = session;
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.goto(`${app.server.url}/#/plans`);
+  await waitForApp(page);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export", exact: true }).click(),
+  ]);
+  const exported = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString());
+  const edited = JSON.parse(exported);
+  const [id, orders] = Object.entries(edited.subscription.web_apps).find(([, app]) => app.name === "contoso-orders");
+  orders.regional.subnet = "gone";
+  await createPlan(page, "kept-plan");
+  await importFile(page, "edited.json", JSON.stringify(edited, null, 2));
+  const notice = page.locator(".notice", { hasText: "The file was not opened and nothing changed" });
+  await notice.getByText(`the field "subscription.web_apps.${id}.regional.subnet" is wrong: appVnet has no subnet gone`).waitFor();
+  await page.getByRole("link", { name: "kept-plan" }).waitFor();
+  await page.reload();
+  await waitForApp(page);
+  await page.getByRole("link", { name: "kept-plan" }).waitFor();
+  await finish(session, "state-import-dangling-refused");
+});
+
 test("a share link opens the same subscription in another browser", async () => {
   const session = await openPage(app.browser);
   const { page, context } = session;

@@ -5,7 +5,7 @@
 
 use ipnet::Ipv4Net;
 
-use crate::model::commands::command::Command;
+use crate::model::command::Command;
 use crate::model::derived::regional::{integration_subnets, IntegrationSubnet};
 use crate::model::entities::ids::{LocalNetworkId, VnetId};
 use crate::model::entities::subscription::Subscription;

@@ -5,9 +5,9 @@
 
 use crate::model::derived::check::{self, Report};
 use crate::model::derived::endpoints::Location;
+use crate::model::derived::hybrid::HybridAnswer;
 use crate::model::derived::matrix::{self, Column};
 use crate::model::entities::host::{PortRule, Protocol};
-use crate::model::entities::hybrid::HybridAnswer;
 use crate::model::entities::subscription::Subscription;
 use crate::model::entities::web_app::{Integration, WebApp};
 

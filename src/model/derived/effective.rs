@@ -232,6 +232,19 @@ pub fn inbound_rule_for(nsg: &NetworkSecurityGroup, flow: Flow, tag: &[Ipv4Net])
         .map(|rule| rule.name.clone())
 }
 
+/// R30: the first inbound rule a person added that matches the flow, Allow or Deny: with an
+/// outbound Allow deciding, the check says it has no effect.
+pub fn inbound_rule_matching<'a>(
+    nsg: &'a NetworkSecurityGroup,
+    flow: Flow,
+    tag: &[Ipv4Net],
+) -> Option<&'a SecurityRule> {
+    nsg.rules
+        .iter()
+        .filter(|rule| rule.direction == Direction::Inbound)
+        .find(|rule| rule_matches(rule, flow, tag))
+}
+
 /// A free priority just above (a lower number than) `priority`, for an Allow to go first.
 pub fn priority_above(nsg: &NetworkSecurityGroup, priority: u16) -> Option<u16> {
     let start = priority.min(4097).saturating_sub(1);

@@ -6,7 +6,7 @@
 
 use crate::model::derived::check::{self, Target};
 use crate::model::derived::endpoints::{known_endpoints, Endpoint};
-use crate::model::entities::hybrid::{hybrid_answer, HybridAnswer};
+use crate::model::derived::hybrid::{hybrid_answer, HybridAnswer};
 use crate::model::entities::ids::WebAppId;
 use crate::model::entities::subscription::Subscription;
 use crate::model::entities::web_app::WebApp;

@@ -8,7 +8,7 @@ use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
 
-use crate::model::commands::command::Command;
+use crate::model::command::Command;
 use crate::model::derived::check;
 use crate::model::derived::matrix::columns;
 use crate::model::derived::regional::{

@@ -6,6 +6,8 @@ pub mod comparison;
 pub mod console;
 pub mod effective;
 pub mod endpoints;
+pub mod hybrid;
+pub mod in_effect;
 pub mod integration;
 pub mod matrix;
 pub mod migration;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::commands::command::NextHopKind;
+use crate::model::command::NextHopKind;
 use crate::model::entities::ids::RouteTableId;
 use crate::model::entities::routing::NextHop;
 use crate::model::{Command, Subscription};

@@ -1,6 +1,6 @@
 //! The simulated clock (SPEC §5): its tick, the time controls and its speed.
 
-use crate::model::commands::command::{ClockTarget, Event};
+use crate::model::command::{ClockTarget, Event};
 use crate::model::commands::error::CommandError;
 use crate::model::entities::clock::{describe_duration, Instant, DAY, LATEST};
 use crate::model::entities::subscription::{Activity, Subscription};

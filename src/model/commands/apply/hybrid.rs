@@ -1,7 +1,7 @@
 //! Hybrid Connections and their relay agents (R23).
 
 use super::lookup::resource_name;
-use crate::model::commands::command::Event;
+use crate::model::command::Event;
 use crate::model::commands::error::CommandError;
 use crate::model::entities::hybrid::{HybridConnection, RelayAgent};
 use crate::model::entities::ids::{HybridConnectionId, LocalNetworkId, ServerId, WebAppId};

@@ -4,7 +4,7 @@ use std::net::Ipv4Addr;
 
 use ipnet::Ipv4Net;
 
-use crate::model::commands::command::Event;
+use crate::model::command::Event;
 use crate::model::commands::error::CommandError;
 use crate::model::derived::status::{
     certificate_problem, missing_conditions, plan_networks, OutOfSyncReason,

@@ -6,7 +6,7 @@ use std::net::Ipv4Addr;
 
 use super::lookup::resource_name;
 use super::lookup::SubnetLookup;
-use crate::model::commands::command::{Event, NextHopKind, SecurityRuleInput, Toward};
+use crate::model::command::{Event, NextHopKind, SecurityRuleInput, Toward};
 use crate::model::commands::error::CommandError;
 use crate::model::entities::host::Host;
 use crate::model::entities::ids::{

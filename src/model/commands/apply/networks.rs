@@ -5,7 +5,7 @@ use std::net::Ipv4Addr;
 use ipnet::Ipv4Net;
 
 use super::lookup::{host_names, resource_name};
-use crate::model::commands::command::{Event, HostRef};
+use crate::model::command::{Event, HostRef};
 use crate::model::commands::error::CommandError;
 use crate::model::derived::integration::{integrated_app_label, integrated_apps};
 use crate::model::entities::clock::{Operation, GATEWAY_PROVISIONING};

@@ -2,7 +2,7 @@
 
 use super::lookup::{host_names, resource_name};
 use super::networks::address_space;
-use crate::model::commands::command::Event;
+use crate::model::command::Event;
 use crate::model::commands::error::CommandError;
 use crate::model::entities::host::{Host, Role};
 use crate::model::entities::ids::{LocalNetworkId, ServerId};

@@ -1,7 +1,7 @@
 //! Plans and web apps.
 
 use super::lookup::{resource_name, web_app_name};
-use crate::model::commands::command::Event;
+use crate::model::command::Event;
 use crate::model::commands::error::CommandError;
 use crate::model::entities::ids::{PlanId, WebAppId};
 use crate::model::entities::region::Region;

@@ -2,7 +2,7 @@
 //! delegation and deletion, peering, and the address rules of scaling a plan (R25–R29, R33).
 
 use super::lookup::SubnetLookup;
-use crate::model::commands::command::Event;
+use crate::model::command::Event;
 use crate::model::commands::error::CommandError;
 use crate::model::derived::migration;
 use crate::model::derived::regional::{

@@ -1,42 +1,30 @@
-//! The connection check for regional VNet Integration (SPEC §9): tier and region, subnet, Route
-//! All scope, name resolution (R32), the effective route (R31), the network security group
-//! (R30), then the way on (the VNet, a peering, site-to-site with the return route for the
-//! integration subnet, or the internet) and the target's firewall.
+//! The stages of regional VNet Integration (SPEC §9): region and subnet, Route All scope, name
+//! resolution (R32), the effective route (R31), the network security group (R30), then the way
+//! on (the VNet, a peering, site-to-site with the return route for the integration subnet, or
+//! the internet).
 
 use std::net::Ipv4Addr;
 
-use super::{firewall, record, vm_host, Hop, Report, Step, Target};
-use crate::model::commands::command::HostRef;
+use super::dns;
+use super::firewall::vm_host;
+use super::record::{record, stop, Next};
+use super::{Dangling, Hop, Report, Step, SubnetReference, Target};
+use crate::model::command::HostRef;
 use crate::model::derived::effective::{
-    deciding_rule, effective_routes, inbound_rule_for, matching_route, priority_above,
-    system_routes, virtual_network_tag, EffectiveNextHop, EffectiveRoute, Flow, RouteSource,
+    deciding_rule, effective_routes, inbound_rule_for, inbound_rule_matching, matching_route,
+    priority_above, system_routes, virtual_network_tag, EffectiveNextHop, EffectiveRoute, Flow,
+    RouteSource,
 };
 use crate::model::derived::regional::instance_address;
 use crate::model::derived::status::MissingCondition;
-use crate::model::entities::host::{Host, PortRule, Protocol};
+use crate::model::entities::host::{Host, Protocol};
 use crate::model::entities::network::{Subnet, VirtualNetwork};
 use crate::model::entities::security::Access;
 use crate::model::entities::subscription::Subscription;
 use crate::model::entities::web_app::{RegionalIntegration, WebApp};
 use crate::model::input::addressing::is_private_address;
 
-const SMB_PORT: u16 = 445;
-const SMTP_PORT: u16 = 25;
-
 type Found<'a> = Option<(HostRef, &'a Host)>;
-
-/// R34: TCP and UDP, SMB included; no ICMP; no port 25. SMB is TCP 445 at the firewall.
-fn protocol_step(target: Target<'_>) -> (Step<'static>, Protocol) {
-    match target.protocol {
-        Protocol::Icmp => (Step::PingUnsupported, Protocol::Icmp),
-        Protocol::Smb => (Step::SmbThroughRegional, Protocol::Tcp),
-        Protocol::Tcp if target.port == SMB_PORT => (Step::SmbThroughRegional, Protocol::Tcp),
-        Protocol::Tcp | Protocol::Udp if target.port == SMTP_PORT => {
-            (Step::SmtpBlocked, target.protocol)
-        }
-        protocol => (Step::Outbound { protocol }, protocol),
-    }
-}
 
 /// What one regional check looks at.
 struct Context<'a> {
@@ -45,37 +33,38 @@ struct Context<'a> {
     regional: &'a RegionalIntegration,
     vnet: &'a VirtualNetwork,
     subnet: &'a Subnet,
+    /// The VNet whose Azure DNS answers the app's names (R32): its own, or a DNS server's.
+    resolver: &'a VirtualNetwork,
 }
 
+/// From the integration to the host: the address the name resolved to, and the host there.
 pub(super) fn evaluate<'a>(
     subscription: &'a Subscription,
     app: &'a WebApp,
     regional: &'a RegionalIntegration,
     target: Target<'a>,
+    protocol: Protocol,
     report: &mut Report<'a>,
-) -> Result<(), ()> {
-    let (step, protocol) = protocol_step(target);
-    record(report, step)?;
-
-    let plan = subscription.plan_of(app).ok_or(())?;
-    record(
-        report,
-        if plan.tier.allows_regional_integration() {
-            Step::RegionalTierAllows { tier: plan.tier }
-        } else {
-            Step::RegionalTierTooLow {
-                plan: plan.id,
-                plan_name: &plan.name,
-                tier: plan.tier,
-            }
-        },
-    )?;
-
-    let vnet = subscription
-        .virtual_networks
-        .get(&regional.vnet)
-        .ok_or(())?;
-    let subnet = vnet.subnet(&regional.subnet).ok_or(())?;
+) -> Next<(Ipv4Addr, Found<'a>)> {
+    let Some(vnet) = subscription.virtual_networks.get(&regional.vnet) else {
+        return stop(
+            report,
+            Step::Dangling(Dangling::VirtualNetwork {
+                app: app.id,
+                vnet: regional.vnet,
+            }),
+        );
+    };
+    let Some(subnet) = vnet.subnet(&regional.subnet) else {
+        return stop(
+            report,
+            Step::Dangling(Dangling::Subnet {
+                app: app.id,
+                vnet: &vnet.name,
+                subnet: &regional.subnet,
+            }),
+        );
+    };
     record(
         report,
         Step::RegionalIntegration {
@@ -102,23 +91,34 @@ pub(super) fn evaluate<'a>(
         regional,
         vnet,
         subnet,
+        resolver: vnet,
     };
-    let address = resolve(&context, target.host, report)?;
+    let (address, resolver) = dns::regional(subscription, app, vnet, target.host, report)?;
     let flow = Flow {
         address,
         protocol,
         port: target.port,
     };
-    let host = deliver(&context, flow, report)?;
-    let rule = PortRule {
-        protocol,
-        port: target.port,
+    let context = Context {
+        resolver,
+        ..context
     };
-    firewall(host, address, rule, report)
+    let host = deliver(&context, flow, report)?;
+    Next::Continue((address, host))
+}
+
+/// The failed step for a reference of the integration subnet that does not resolve.
+fn dangling<'a>(context: &Context<'a>, what: SubnetReference) -> Step<'a> {
+    Step::Dangling(Dangling::OfSubnet {
+        vnet: context.vnet.id,
+        vnet_name: &context.vnet.name,
+        subnet: &context.subnet.name,
+        what,
+    })
 }
 
 /// Every VNet the integration VNet reaches without a gateway: itself and its peers (R33).
-fn reachable_vnets<'a>(
+pub(super) fn reachable_vnets<'a>(
     subscription: &'a Subscription,
     vnet: &'a VirtualNetwork,
 ) -> impl Iterator<Item = &'a VirtualNetwork> + Clone {
@@ -129,154 +129,15 @@ fn reachable_vnets<'a>(
     )
 }
 
-/// What Azure DNS (168.63.129.16) answers to a resource in `vnet`: private zones linked to it,
-/// a private endpoint's name through its `privatelink` zone (else its public address), and
-/// public names.
-enum AzureDnsAnswer<'a> {
-    Zone(Ipv4Addr, &'a str),
-    Public(Ipv4Addr),
-    /// A private endpoint's name without a linked zone.
-    PrivateEndpointPublic(Ipv4Addr, String),
-    Unknown,
-}
-
-fn azure_dns<'a>(
-    subscription: &'a Subscription,
-    vnet: &VirtualNetwork,
-    name: &str,
-) -> AzureDnsAnswer<'a> {
-    let linked = || {
-        subscription
-            .private_dns_zones
-            .values()
-            .filter(|zone| zone.links.contains(&vnet.id))
-    };
-    if let Some((address, zone)) = linked().find_map(|zone| zone.resolve(name).map(|a| (a, zone))) {
-        return AzureDnsAnswer::Zone(address, &zone.name);
-    }
-    if let Some(endpoint) = subscription
-        .private_endpoints
-        .values()
-        .find(|endpoint| endpoint.host.name.eq_ignore_ascii_case(name))
-    {
-        let private_name = endpoint.private_link_name();
-        return match linked().find_map(|zone| zone.resolve(&private_name).map(|a| (a, zone))) {
-            Some((address, zone)) => AzureDnsAnswer::Zone(address, &zone.name),
-            None => AzureDnsAnswer::PrivateEndpointPublic(
-                endpoint.public_address,
-                private_name
-                    .split_once('.')
-                    .map_or(private_name.clone(), |(_, zone)| zone.to_string()),
-            ),
-        };
-    }
-    match subscription
-        .internet_hosts
-        .values()
-        .find(|host| host.host.is_known_as(name))
-    {
-        Some(host) => AzureDnsAnswer::Public(host.host.address),
-        None => AzureDnsAnswer::Unknown,
-    }
-}
-
-/// R32: `WEBSITE_DNS_SERVER`, else the VNet's first two custom DNS servers, else Azure DNS. A
-/// custom server answers its records and forwards the rest to Azure DNS from its own VNet.
-fn resolve<'a>(
-    context: &Context<'a>,
-    name: &'a str,
-    report: &mut Report<'a>,
-) -> Result<Ipv4Addr, ()> {
-    if let Ok(address) = name.parse::<Ipv4Addr>() {
-        record(report, Step::IsAddress { address })?;
-        return Ok(address);
-    }
-    let subscription = context.subscription;
-    let servers: Vec<Ipv4Addr> = match context.app.dns_server {
-        Some(server) => vec![server],
-        None => context.vnet.dns_servers.iter().take(2).copied().collect(),
-    };
-    let answer =
-        |dns_vnet: &VirtualNetwork, forwarded_by| match azure_dns(subscription, dns_vnet, name) {
-            AzureDnsAnswer::Zone(address, zone) => Some(Step::ResolvedByAzureDns {
-                name,
-                address,
-                zone: Some(zone),
-                forwarded_by,
-            }),
-            AzureDnsAnswer::Public(address) => Some(Step::ResolvedByAzureDns {
-                name,
-                address,
-                zone: None,
-                forwarded_by,
-            }),
-            AzureDnsAnswer::PrivateEndpointPublic(address, zone_name) => {
-                Some(Step::ResolvedToPublicAddress {
-                    name,
-                    address,
-                    zone_name,
-                })
-            }
-            AzureDnsAnswer::Unknown => None,
-        };
-    let step = if servers.is_empty() {
-        answer(context.vnet, None)
-    } else {
-        servers.iter().find_map(|server| {
-            let (dns_vnet, host) = dns_host(subscription, context.vnet, *server)?;
-            match host.resolve(name) {
-                Some(address) => Some(Step::Resolved {
-                    name,
-                    address,
-                    server: *server,
-                }),
-                None => dns_vnet.and_then(|dns_vnet| answer(dns_vnet, Some(*server))),
-            }
-        })
-    };
-    let Some(step) = step else {
-        return record(report, Step::RegionalNotResolved { name, servers })
-            .map(|()| Ipv4Addr::UNSPECIFIED);
-    };
-    let address = match &step {
-        Step::Resolved { address, .. }
-        | Step::ResolvedByAzureDns { address, .. }
-        | Step::ResolvedToPublicAddress { address, .. } => *address,
-        _ => Ipv4Addr::UNSPECIFIED,
-    };
-    record(report, step)?;
-    Ok(address)
-}
-
-/// The DNS server at an address and the VNet it is in (none on-premises): in the VNet, a
-/// peered VNet, or a linked local network.
-fn dns_host<'a>(
-    subscription: &'a Subscription,
-    vnet: &'a VirtualNetwork,
-    server: Ipv4Addr,
-) -> Option<(Option<&'a VirtualNetwork>, &'a Host)> {
-    reachable_vnets(subscription, vnet)
-        .find_map(|network| network.vm_at(server).map(|vm| (Some(network), &vm.host)))
-        .or_else(|| {
-            vnet.site_to_site
-                .iter()
-                .filter_map(|id| subscription.local_networks.get(id))
-                .find_map(|local| local.server_at(server).map(|s| (None, &s.host)))
-        })
-}
-
 /// R29–R31, R33: the way the traffic goes, and the host at its end.
-fn deliver<'a>(
-    context: &Context<'a>,
-    flow: Flow,
-    report: &mut Report<'a>,
-) -> Result<Found<'a>, ()> {
+fn deliver<'a>(context: &Context<'a>, flow: Flow, report: &mut Report<'a>) -> Next<Found<'a>> {
     let Context {
         subscription,
         app,
         regional,
         vnet,
         subnet,
+        ..
     } = *context;
     let address = flow.address;
     if !is_private_address(address) && !regional.route_all {
@@ -286,14 +147,13 @@ fn deliver<'a>(
                 .values()
                 .any(|local| local.contains(address));
         if in_reach {
-            return record(
+            return stop(
                 report,
                 Step::OutsideRouteAll {
                     app: app.id,
                     address,
                 },
-            )
-            .map(|()| None);
+            );
         }
         record(
             report,
@@ -306,17 +166,27 @@ fn deliver<'a>(
         return internet_host(context, address, report);
     }
 
+    if let Some(route_table) = subnet
+        .route_table
+        .filter(|id| !subscription.route_tables.contains_key(id))
+    {
+        return stop(
+            report,
+            dangling(context, SubnetReference::RouteTable(route_table)),
+        );
+    }
     let routes = effective_routes(subscription, vnet, subnet);
-    let route = matching_route(&routes, address).ok_or(())?.clone();
+    let Some(route) = matching_route(&routes, address).cloned() else {
+        return stop(report, Step::Unroutable { address });
+    };
     if route.next_hop == EffectiveNextHop::None {
-        return record(
+        return stop(
             report,
             Step::RouteDrops {
                 route,
                 route_table: subnet.route_table,
             },
-        )
-        .map(|()| None);
+        );
     }
     record(
         report,
@@ -325,24 +195,38 @@ fn deliver<'a>(
         },
     )?;
 
-    if let Some(nsg) = subnet
-        .network_security_group
-        .and_then(|id| subscription.network_security_groups.get(&id))
-    {
+    if let Some(id) = subnet.network_security_group {
+        let Some(nsg) = subscription.network_security_groups.get(&id) else {
+            return stop(
+                report,
+                dangling(context, SubnetReference::NetworkSecurityGroup(id)),
+            );
+        };
         let tag = virtual_network_tag(subscription, vnet);
         let rule = deciding_rule(nsg, flow, &tag);
         match rule.access {
-            Access::Allow => record(
-                report,
-                Step::NsgAllows {
-                    nsg: &nsg.name,
-                    rule,
-                },
-            )?,
+            Access::Allow => {
+                record(
+                    report,
+                    Step::NsgAllows {
+                        nsg: &nsg.name,
+                        rule,
+                    },
+                )?;
+                if let Some(inbound) = inbound_rule_matching(nsg, flow, &tag) {
+                    record(
+                        report,
+                        Step::InboundRuleIgnored {
+                            nsg: &nsg.name,
+                            rule: inbound.to_string(),
+                        },
+                    )?;
+                }
+            }
             Access::Deny => {
                 let inbound = inbound_rule_for(nsg, flow, &tag);
                 let allow_priority = priority_above(nsg, rule.priority);
-                return record(
+                return stop(
                     report,
                     Step::NsgDenies {
                         nsg: nsg.id,
@@ -352,8 +236,7 @@ fn deliver<'a>(
                         inbound,
                         allow_priority,
                     },
-                )
-                .map(|()| None);
+                );
             }
         }
     }
@@ -362,8 +245,7 @@ fn deliver<'a>(
         let Some((_, vm)) = reachable_vnets(subscription, vnet)
             .find_map(|network| network.vm_at(appliance).map(|vm| (network, vm)))
         else {
-            return record(report, Step::ApplianceUnreachable { address: appliance })
-                .map(|()| None);
+            return stop(report, Step::ApplianceUnreachable { address: appliance });
         };
         record(
             report,
@@ -375,7 +257,9 @@ fn deliver<'a>(
         report.path.push(Hop::Appliance(&vm.host.name, appliance));
         // The appliance forwards by the system routes.
         let system = system_routes(subscription, vnet);
-        let onward = matching_route(&system, address).ok_or(())?.clone();
+        let Some(onward) = matching_route(&system, address).cloned() else {
+            return stop(report, Step::Unroutable { address });
+        };
         return follow(context, &onward, flow, report);
     }
     follow(context, &route, flow, report)
@@ -387,7 +271,7 @@ fn follow<'a>(
     route: &EffectiveRoute,
     flow: Flow,
     report: &mut Report<'a>,
-) -> Result<Found<'a>, ()> {
+) -> Next<Found<'a>> {
     let Context {
         subscription,
         vnet,
@@ -408,13 +292,15 @@ fn follow<'a>(
             if let Some((name, prefix)) = found {
                 report.path.push(Hop::Subnet(name, prefix));
             }
-            Ok(host_in(subscription, vnet, address))
+            Next::Continue(host_in(subscription, vnet, address))
         }
         EffectiveNextHop::VNetPeering => {
             let peer = reachable_vnets(subscription, vnet)
                 .skip(1)
-                .find(|peer| peer.contains(address))
-                .ok_or(())?;
+                .find(|peer| peer.contains(address));
+            let Some(peer) = peer else {
+                return stop(report, Step::Unroutable { address });
+            };
             let found = peer.subnet_of(address).map(|s| (s.name.as_str(), s.prefix));
             record(
                 report,
@@ -427,7 +313,7 @@ fn follow<'a>(
             if let Some((name, prefix)) = found {
                 report.path.push(Hop::Subnet(name, prefix));
             }
-            Ok(host_in(subscription, peer, address))
+            Next::Continue(host_in(subscription, peer, address))
         }
         EffectiveNextHop::VirtualNetworkGateway => site_to_site(context, address, report),
         EffectiveNextHop::Internet if is_private_address(address) => {
@@ -436,22 +322,24 @@ fn follow<'a>(
                 .values()
                 .find(|local| local.contains(address))
             {
+                if vnet.site_to_site.contains(&local.id) && vnet.gateway.is_none() {
+                    return stop(report, no_gateway(vnet));
+                }
                 if !vnet.site_to_site.contains(&local.id) {
-                    return record(
+                    return stop(
                         report,
                         Step::NotLinked {
                             address,
                             vnet: vnet.id,
                             local: Some((local.id, &local.name)),
                         },
-                    )
-                    .map(|()| None);
+                    );
                 }
             }
             if matches!(route.source, RouteSource::User { .. }) {
-                return record(report, Step::PrivateToInternet { address }).map(|()| None);
+                return stop(report, Step::PrivateToInternet { address });
             }
-            record(report, Step::Unroutable { address }).map(|()| None)
+            stop(report, Step::Unroutable { address })
         }
         EffectiveNextHop::Internet => {
             record(
@@ -461,10 +349,10 @@ fn follow<'a>(
                     route_all: true,
                 },
             )?;
-            if let Some(nat) = subnet
-                .nat_gateway
-                .and_then(|id| subscription.nat_gateways.get(&id))
-            {
+            if let Some(id) = subnet.nat_gateway {
+                let Some(nat) = subscription.nat_gateways.get(&id) else {
+                    return stop(report, dangling(context, SubnetReference::NatGateway(id)));
+                };
                 record(
                     report,
                     Step::LeavesByNat {
@@ -477,7 +365,15 @@ fn follow<'a>(
             report.path.push(Hop::Internet);
             internet_host(context, address, report)
         }
-        EffectiveNextHop::VirtualAppliance(_) | EffectiveNextHop::None => Err(()),
+        // The system routes an appliance forwards by have neither next hop.
+        EffectiveNextHop::VirtualAppliance(_) => stop(report, Step::Unroutable { address }),
+        EffectiveNextHop::None => stop(
+            report,
+            Step::RouteDrops {
+                route: route.clone(),
+                route_table: None,
+            },
+        ),
     }
 }
 
@@ -501,45 +397,60 @@ fn internet_host<'a>(
     context: &Context<'a>,
     address: Ipv4Addr,
     report: &mut Report<'a>,
-) -> Result<Found<'a>, ()> {
+) -> Next<Found<'a>> {
     let subscription = context.subscription;
     if let Some(host) = subscription
         .internet_hosts
         .values()
         .find(|host| host.host.address == address)
     {
-        return Ok(Some((HostRef::InternetHost(host.id), &host.host)));
+        return Next::Continue(Some((HostRef::InternetHost(host.id), &host.host)));
     }
     let Some(endpoint) = subscription
         .private_endpoints
         .values()
         .find(|endpoint| endpoint.public_address == address)
     else {
-        return Ok(None);
+        return Next::Continue(None);
     };
     let private_name = endpoint.private_link_name();
     let zone_name = private_name
         .split_once('.')
         .map_or(private_name.clone(), |(_, zone)| zone.to_string());
-    let unlinked_zone = subscription
-        .private_dns_zones
-        .values()
-        .find(|zone| {
-            zone.resolve(&private_name).is_some() && !zone.links.contains(&context.vnet.id)
-        })
+    // The fix follows the VNet whose Azure DNS answers the app (R32), not always its own.
+    let resolver = context.resolver;
+    let holding = || {
+        subscription
+            .private_dns_zones
+            .values()
+            .filter(|zone| zone.resolve(&private_name).is_some())
+    };
+    let zone_linked = holding().any(|zone| zone.links.contains(&resolver.id));
+    let unlinked_zone = holding()
+        .find(|zone| !zone_linked && !zone.links.contains(&resolver.id))
         .map(|zone| zone.id);
-    record(
+    stop(
         report,
         Step::PublicAccessDenied {
             name: &endpoint.host.name,
-            vnet: context.vnet.id,
-            vnet_name: &context.vnet.name,
+            vnet: resolver.id,
+            vnet_name: &resolver.name,
             zone_name,
             unlinked_zone,
+            zone_linked,
             private_address: endpoint.host.address,
         },
     )
-    .map(|()| None)
+}
+
+/// Site-to-site links without the gateway that carries them.
+fn no_gateway(vnet: &VirtualNetwork) -> Step<'_> {
+    Step::GatewayNotReady {
+        vnet: vnet.id,
+        vnet_name: &vnet.name,
+        missing: vec![MissingCondition::NoGateway],
+        routing: None,
+    }
 }
 
 /// R33: on-premises through the VNet's gateway, only with the return route for the subnet.
@@ -547,7 +458,7 @@ fn site_to_site<'a>(
     context: &Context<'a>,
     address: Ipv4Addr,
     report: &mut Report<'a>,
-) -> Result<Found<'a>, ()> {
+) -> Next<Found<'a>> {
     let Context {
         subscription,
         vnet,
@@ -560,11 +471,14 @@ fn site_to_site<'a>(
         .filter_map(|id| subscription.local_networks.get(id))
         .find(|local| local.contains(address))
     else {
-        return record(report, Step::GatewayHasNoRoute { address }).map(|()| None);
+        return stop(report, Step::GatewayHasNoRoute { address });
     };
     let now = subscription.now();
-    if let Some(gateway) = vnet.gateway.as_ref().filter(|g| !g.is_ready(now)) {
-        return record(
+    let Some(gateway) = vnet.gateway.as_ref() else {
+        return stop(report, no_gateway(vnet));
+    };
+    if !gateway.is_ready(now) {
+        return stop(
             report,
             Step::GatewayNotReady {
                 vnet: vnet.id,
@@ -574,19 +488,17 @@ fn site_to_site<'a>(
                 }],
                 routing: Some(gateway.routing),
             },
-        )
-        .map(|()| None);
+        );
     }
     if !local.routes_back(&subnet.prefix) {
-        return record(
+        return stop(
             report,
             Step::NoRouteBackToSubnet {
                 local: local.id,
                 local_name: &local.name,
                 subnet: subnet.prefix,
             },
-        )
-        .map(|()| None);
+        );
     }
     record(
         report,
@@ -598,7 +510,9 @@ fn site_to_site<'a>(
     report.path.push(Hop::Gateway(&vnet.name));
     report.path.push(Hop::Tunnel(&local.name));
     report.path.push(Hop::LocalNetwork(&local.name));
-    Ok(local
-        .server_at(address)
-        .map(|server| (HostRef::Server(local.id, server.id), &server.host)))
+    Next::Continue(
+        local
+            .server_at(address)
+            .map(|server| (HostRef::Server(local.id, server.id), &server.host)),
+    )
 }

@@ -5,8 +5,8 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::model::derived::check::{self, Fix, Stage, Target};
+use crate::model::derived::hybrid::hybrid_answer;
 use crate::model::derived::integration::{app_integration, IntegrationKind};
-use crate::model::entities::hybrid::hybrid_answer;
 use crate::model::entities::ids::VnetId;
 use crate::model::Subscription;
 use crate::ui::lab::use_lab;

@@ -4,8 +4,9 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use crate::model::derived::hybrid::hybrid_answer;
 use crate::model::entities::host::Protocol;
-use crate::model::entities::hybrid::{hybrid_answer, HybridConnection};
+use crate::model::entities::hybrid::HybridConnection;
 use crate::model::entities::ids::{HybridConnectionId, LocalNetworkId, ServerId, WebAppId};
 use crate::model::{Command, Subscription};
 use crate::ui::derived::Derived;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::commands::command::{SecurityRuleInput, Toward};
+use crate::model::command::{SecurityRuleInput, Toward};
 use crate::model::entities::ids::NsgId;
 use crate::model::entities::security::{Access, Destination, Direction, RuleProtocol};
 use crate::model::Command;

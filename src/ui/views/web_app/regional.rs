@@ -6,11 +6,13 @@
 use leptos::prelude::*;
 
 use crate::model::derived::effective::effective_rules;
+use crate::model::derived::in_effect::{
+    dns_in_effect, integration_tile, outbound_nat_gateway, DnsInEffect, IntegrationTile, AZURE_DNS,
+};
 use crate::model::derived::regional::{
     free_prefix, region_problem, subnet_problems, MULTI_PLAN_PREFIX,
 };
 use crate::model::entities::ids::{VnetId, WebAppId};
-use crate::model::entities::web_app::Integration;
 use crate::model::input::text::join;
 use crate::model::{Command, Subscription};
 use crate::ui::lab::use_lab;
@@ -28,21 +30,19 @@ enum Tile {
 }
 
 fn tile(s: &Subscription, app: WebAppId) -> Option<Tile> {
-    let web_app = s.web_apps.get(&app)?;
-    let plan = s.plan_of(web_app)?;
-    Some(match web_app.integration() {
-        Some(Integration::GatewayRequired(connection)) => Tile::GatewayRequired {
+    Some(match integration_tile(s, app)? {
+        IntegrationTile::GatewayRequired(vnet) => Tile::GatewayRequired {
             vnet: s
                 .virtual_networks
-                .get(&connection.vnet)
+                .get(&vnet)
                 .map(|v| v.name.clone())
                 .unwrap_or_default(),
         },
-        Some(Integration::Regional(_)) => Tile::Integrated,
-        None if !plan.tier.allows_regional_integration() => Tile::NeedsBasic {
-            tier: plan.tier.to_string(),
+        IntegrationTile::Integrated => Tile::Integrated,
+        IntegrationTile::NeedsBasic(tier) => Tile::NeedsBasic {
+            tier: tier.to_string(),
         },
-        None => Tile::Picker,
+        IntegrationTile::Picker => Tile::Picker,
     })
 }
 
@@ -258,18 +258,15 @@ fn regional(s: &Subscription, app: WebAppId) -> Option<Regional> {
     let integration = web_app.regional.as_ref()?;
     let vnet = s.virtual_networks.get(&integration.vnet)?;
     let subnet = vnet.subnet(&integration.subnet)?;
-    let nat = subnet
-        .nat_gateway
-        .and_then(|id| s.nat_gateways.get(&id))
-        .filter(|_| integration.route_all);
-    let dns = match (web_app.dns_server, vnet.dns_servers.as_slice()) {
-        (Some(server), _) => format!("{server} (WEBSITE_DNS_SERVER)"),
-        (None, []) => {
-            "Azure DNS (168.63.129.16), with the private DNS zones linked to the VNet".into()
+    let nat = outbound_nat_gateway(integration, subnet).and_then(|id| s.nat_gateways.get(&id));
+    let dns = match dns_in_effect(web_app, vnet) {
+        DnsInEffect::AppSetting(server) => format!("{server} (WEBSITE_DNS_SERVER)"),
+        DnsInEffect::AzureDns => {
+            format!("Azure DNS ({AZURE_DNS}), with the private DNS zones linked to the VNet")
         }
-        (None, servers) => format!(
+        DnsInEffect::VnetServers(servers) => format!(
             "{} (the VNet's custom DNS servers)",
-            join(servers.iter().take(2), ", ")
+            join(servers.iter(), ", ")
         ),
     };
     Some(Regional {

@@ -1,0 +1,199 @@
+//! The stages of gateway-required integration (the 2015 kind): connection, gateway and
+//! point-to-site (R22), certificate (R13), name resolution (R19), route (R21).
+
+use std::net::Ipv4Addr;
+
+use ipnet::Ipv4Net;
+
+use super::dns;
+use super::firewall::vm_host;
+use super::record::{record, stop, Next};
+use super::{Dangling, Hop, Report, Step, Target};
+use crate::model::command::HostRef;
+use crate::model::derived::status::{certificate_problem, missing_conditions, MissingCondition};
+use crate::model::entities::host::Host;
+use crate::model::entities::ids::WebAppId;
+use crate::model::entities::network::VirtualNetwork;
+use crate::model::entities::subscription::Subscription;
+use crate::model::entities::web_app::{VnetConnection, WebApp};
+use crate::model::input::addressing::is_private_address;
+
+type Found<'a> = Option<(HostRef, &'a Host)>;
+
+/// From the connection to the host: the address the name resolved to, and the host there.
+pub(super) fn evaluate<'a>(
+    subscription: &'a Subscription,
+    app: &'a WebApp,
+    target: Target<'a>,
+    report: &mut Report<'a>,
+) -> Next<(Ipv4Addr, Found<'a>)> {
+    let Some(connection) = app.connection.as_ref() else {
+        return stop(report, Step::NotConnected);
+    };
+    let Some(vnet) = subscription.virtual_networks.get(&connection.vnet) else {
+        return stop(
+            report,
+            Step::Dangling(Dangling::VirtualNetwork {
+                app: app.id,
+                vnet: connection.vnet,
+            }),
+        );
+    };
+    record(report, Step::Connected { vnet: &vnet.name })?;
+
+    let missing = missing_conditions(subscription, vnet);
+    if !missing.is_empty() {
+        let routing = vnet.gateway.as_ref().map(|gateway| gateway.routing);
+        return stop(
+            report,
+            Step::GatewayNotReady {
+                vnet: vnet.id,
+                vnet_name: &vnet.name,
+                missing,
+                routing,
+            },
+        );
+    }
+    let Some(p2s) = vnet.point_to_site.as_ref() else {
+        let missing = vec![MissingCondition::PointToSiteNotEnabled];
+        let routing = vnet.gateway.as_ref().map(|gateway| gateway.routing);
+        return stop(
+            report,
+            Step::GatewayNotReady {
+                vnet: vnet.id,
+                vnet_name: &vnet.name,
+                missing,
+                routing,
+            },
+        );
+    };
+    report
+        .path
+        .push(Hop::PointToSiteAddress(p2s.client_address()));
+    record(report, Step::GatewayReady { vnet: &vnet.name })?;
+    report.path.push(Hop::Gateway(&vnet.name));
+
+    match certificate_problem(subscription, vnet, connection) {
+        Some(reason) => record(
+            report,
+            Step::CertificateOutOfSync {
+                app: app.id,
+                reason,
+            },
+        )?,
+        None => record(
+            report,
+            Step::CertificateInSync {
+                thumbprint: &connection.thumbprint,
+            },
+        )?,
+    }
+
+    let address = dns::gateway_required(
+        subscription,
+        app.id,
+        vnet,
+        &connection.synced.dns_servers,
+        target.host,
+        report,
+    )?;
+    let host = route(
+        subscription,
+        app.id,
+        vnet,
+        connection,
+        p2s.pool,
+        address,
+        report,
+    )?;
+    Next::Continue((address, host))
+}
+
+/// R21: inside the VNet, or on a linked, synced local network that routes the pool back.
+/// Returns the host at the address, if there is one.
+fn route<'a>(
+    subscription: &'a Subscription,
+    app: WebAppId,
+    vnet: &'a VirtualNetwork,
+    connection: &'a VnetConnection,
+    pool: Ipv4Net,
+    address: Ipv4Addr,
+    report: &mut Report<'a>,
+) -> Next<Found<'a>> {
+    if vnet.contains(address) {
+        let subnet = vnet.subnet_of(address).map(|s| (s.name.as_str(), s.prefix));
+        record(
+            report,
+            Step::InVirtualNetwork {
+                vnet: &vnet.name,
+                subnet,
+            },
+        )?;
+        if let Some((name, prefix)) = subnet {
+            report.path.push(Hop::Subnet(name, prefix));
+        }
+        return Next::Continue(vm_host(vnet, address));
+    }
+    let holder = subscription
+        .local_networks
+        .values()
+        .find(|local| local.contains(address));
+    let Some(local) = holder else {
+        // R29's first half holds for the 2015 kind too: public addresses never enter the VNet.
+        if !is_private_address(address) {
+            record(
+                report,
+                Step::ToInternet {
+                    address,
+                    route_all: false,
+                },
+            )?;
+            report.path.push(Hop::Internet);
+            return Next::Continue(
+                subscription
+                    .internet_hosts
+                    .values()
+                    .find(|internet| internet.host.address == address)
+                    .map(|internet| (HostRef::InternetHost(internet.id), &internet.host)),
+            );
+        }
+        return stop(report, Step::Unroutable { address });
+    };
+    if !vnet.site_to_site.contains(&local.id) {
+        return stop(
+            report,
+            Step::NotLinked {
+                address,
+                vnet: vnet.id,
+                local: Some((local.id, &local.name)),
+            },
+        );
+    }
+    if !connection.synced.site_to_site.contains(&local.id) {
+        return stop(
+            report,
+            Step::LinkNotSynced {
+                app,
+                local: &local.name,
+            },
+        );
+    }
+    if !local.routes_back(&pool) {
+        return stop(
+            report,
+            Step::NoRouteBack {
+                local: local.id,
+                local_name: &local.name,
+                pool,
+            },
+        );
+    }
+    record(report, Step::ThroughTunnel { local: &local.name })?;
+    report.path.push(Hop::Tunnel(&local.name));
+    report.path.push(Hop::LocalNetwork(&local.name));
+    Next::Continue(
+        local
+            .server_at(address)
+            .map(|server| (HostRef::Server(local.id, server.id), &server.host)),
+    )
+}
