@@ -847,3 +847,44 @@ fn every_view_gets_one_answer_for_an_integration_of_either_kind() {
         "Regional: Yes, from plans in West Europe (Basic or higher), in subnet apps or a new subnet such as 10.3.0.0/28. Gateway-required: No: it has no gateway: create a Dynamic routing gateway; point-to-site is not enabled: enable it with a client address pool."
     );
 }
+
+#[test]
+fn r29_route_all_off_draws_public_traffic_by_the_shared_outbound_addresses() {
+    use vnet_lab::model::derived::check::{run, Hop, Target};
+    let mut s = sample();
+    let orders = app(&s, "contoso-orders");
+    ok(
+        &mut s,
+        Command::SetRouteAll {
+            app: orders,
+            enabled: false,
+        },
+    );
+    let target = Target {
+        host: "api.fabrikam.com",
+        port: 443,
+        protocol: Protocol::Tcp,
+    };
+    let report = run(&s, orders, target);
+    assert!(report.reachable(), "{:?}", report.steps);
+    assert_eq!(
+        report.path[1..3],
+        [Hop::SharedOutbound, Hop::Internet],
+        "with Route All off the traffic never enters the integration subnet"
+    );
+    assert_eq!(Hop::SharedOutbound.caption().0, "Shared outbound addresses");
+
+    ok(
+        &mut s,
+        Command::SetRouteAll {
+            app: orders,
+            enabled: true,
+        },
+    );
+    let report = run(&s, orders, target);
+    assert!(
+        matches!(report.path[1], Hop::IntegrationSubnet("apps", _)),
+        "{:?}",
+        report.path
+    );
+}

@@ -18,6 +18,9 @@ pub enum Hop<'a> {
     Peering(&'a str),
     Appliance(&'a str, Ipv4Addr),
     NatGateway(&'a str, Ipv4Addr),
+    /// R29: public traffic with Route All off leaves by the app's shared outbound addresses,
+    /// outside the VNet.
+    SharedOutbound,
     Internet,
     Host(&'a str, Ipv4Addr),
 }
@@ -38,6 +41,7 @@ impl Hop<'_> {
             Hop::Peering(vnet) => ("Peering", vnet.to_string()),
             Hop::Appliance(name, address) => ("Virtual appliance", format!("{name} {address}")),
             Hop::NatGateway(name, address) => ("NAT gateway", format!("{name} {address}")),
+            Hop::SharedOutbound => ("Shared outbound addresses", "of the app".to_string()),
             Hop::Internet => ("Internet", String::new()),
             Hop::Host(name, address) => ("Host", format!("{name} {address}")),
         }

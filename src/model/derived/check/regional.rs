@@ -74,10 +74,6 @@ pub(super) fn evaluate<'a>(
             prefix: subnet.prefix,
         },
     )?;
-    report.path.push(Hop::IntegrationSubnet(
-        &subnet.name,
-        instance_address(&subnet.prefix),
-    ));
     record(
         report,
         Step::RouteAllScope {
@@ -162,9 +158,15 @@ fn deliver<'a>(context: &Context<'a>, flow: Flow, report: &mut Report<'a>) -> Ne
                 route_all: false,
             },
         )?;
+        report.path.push(Hop::SharedOutbound);
         report.path.push(Hop::Internet);
         return internet_host(context, address, report);
     }
+    // Only traffic that enters the VNet leaves from the integration subnet (R29).
+    report.path.push(Hop::IntegrationSubnet(
+        &subnet.name,
+        instance_address(&subnet.prefix),
+    ));
 
     if let Some(route_table) = subnet
         .route_table
