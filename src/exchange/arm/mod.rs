@@ -1,0 +1,3 @@
+//! The ARM deployment template the lab exports (R38).
+
+pub mod lab_metadata;

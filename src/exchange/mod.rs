@@ -1,0 +1,4 @@
+//! Azure's own formats (SPEC §11): the ARM template and the Azure CLI script the lab writes.
+//! Pure, like the model: no browser types, tested natively.
+
+pub mod arm;
