@@ -2,3 +2,6 @@
 //! Pure, like the model: no browser types, tested natively.
 
 pub mod arm;
+pub mod az_cli;
+pub mod names;
+pub mod services;
