@@ -3,5 +3,6 @@
 
 pub mod arm;
 pub mod az_cli;
+pub mod gateway_subnet;
 pub mod names;
 pub mod services;

@@ -7,6 +7,7 @@ use crate::exchange::arm::lab_metadata::{
     AgentFacts, AppFacts, CertificateFacts, EndpointFacts, HostFacts, HybridFacts, LabClock,
     MachineFacts, OnPremises, SyncedFacts, VnetLab, FORMAT,
 };
+use crate::exchange::gateway_subnet::added_gateway_subnet;
 use crate::exchange::names;
 use crate::model::Subscription;
 
@@ -146,6 +147,12 @@ impl VnetLab {
                         },
                     ))
                 })
+                .collect(),
+            added_gateway_subnets: subscription
+                .virtual_networks
+                .values()
+                .filter(|vnet| added_gateway_subnet(vnet).is_some())
+                .map(|vnet| vnet.name.clone())
                 .collect(),
         }
     }

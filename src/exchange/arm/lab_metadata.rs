@@ -25,7 +25,8 @@
 //!   "gateways": { "Contoso-VNet-gateway": { "started": 1427187600, "done": 1427189400 } },
 //!   "certificates": [ { "virtualNetwork": "Contoso-VNet", "subject": "…", "serial": 1, "notBefore": 1427187600,
 //!                       "notAfter": 1679648400, "thumbprint": "AB12…", "der": "MIIB…" } ],
-//!   "webApps": { "contoso-crm": { "synced": { "dnsServers": ["10.0.0.4"], "siteToSite": ["Contoso-Office"] } } }
+//!   "webApps": { "contoso-crm": { "synced": { "dnsServers": ["10.0.0.4"], "siteToSite": ["Contoso-Office"] } } },
+//!   "addedGatewaySubnets": ["North-VNet"]
 //! } }
 //! ```
 //!
@@ -52,6 +53,8 @@
 //!   gateway holds appears nowhere else in the template).
 //! - `webApps`, keyed by the site's name: what a gateway-required connection took from its VNet
 //!   when it last synced (R14): the DNS servers and the local networks (by name).
+//! - `addedGatewaySubnets`: the VNets (by name) whose `GatewaySubnet` the export added because
+//!   Azure's gateway needs one and the lab's VNet had none; the import leaves those subnets out.
 //!
 //! Not carried: the lab's ids and the activity log; an import starts its own.
 
@@ -89,6 +92,8 @@ pub struct VnetLab {
     pub certificates: Vec<CertificateFacts>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub web_apps: BTreeMap<String, AppFacts>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub added_gateway_subnets: Vec<String>,
 }
 
 /// The simulated clock.

@@ -8,9 +8,10 @@ use base64::Engine;
 use serde_json::{json, Map, Value};
 
 use crate::exchange::arm::lab_metadata::VnetLab;
+use crate::exchange::gateway_subnet::added_gateway_subnet;
 use crate::exchange::names;
 use crate::exchange::services::service;
-use crate::model::entities::network::{Routing, VirtualNetwork, GATEWAY_SUBNET};
+use crate::model::entities::network::{Routing, Subnet, VirtualNetwork, GATEWAY_SUBNET};
 use crate::model::entities::region::Region;
 use crate::model::entities::routing::NextHop;
 use crate::model::entities::security::{Destination, RuleProtocol};
@@ -267,9 +268,18 @@ fn public_ip(name: &str, region: Region, address: Option<String>) -> Value {
 
 fn subnet_value(subscription: &Subscription, vnet: &VirtualNetwork) -> (Vec<Value>, Vec<String>) {
     let mut depends = Vec::new();
+    let added = added_gateway_subnet(vnet).map(|prefix| Subnet {
+        name: GATEWAY_SUBNET.to_string(),
+        prefix,
+        delegation: None,
+        network_security_group: None,
+        route_table: None,
+        nat_gateway: None,
+    });
     let subnets = vnet
         .subnets
         .iter()
+        .chain(added.as_ref())
         .map(|subnet| {
             let mut props = Map::new();
             props.insert("addressPrefix".into(), json!(subnet.prefix.to_string()));

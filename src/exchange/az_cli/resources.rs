@@ -15,7 +15,9 @@ use crate::exchange::names;
 use crate::exchange::services::service;
 use crate::model::entities::hybrid::HybridConnection;
 use crate::model::entities::local_network::LocalNetwork;
-use crate::model::entities::network::{Gateway, PointToSite, Subnet, VirtualNetwork};
+use crate::model::entities::network::{
+    Gateway, PointToSite, Subnet, VirtualNetwork, GATEWAY_SUBNET,
+};
 use crate::model::entities::private_dns::PrivateEndpoint;
 use crate::model::entities::region::Region;
 use crate::model::entities::routing::{NatGateway, NextHop, RouteTable, UserRoute};
@@ -234,6 +236,15 @@ impl Az {
             command = command.arg("--nat-gateway", &nat.name);
         }
         command
+    }
+
+    /// The `GatewaySubnet` Azure's gateway needs (see `exchange::gateway_subnet`).
+    pub fn gateway_subnet_create(&self, vnet: &str, prefix: ipnet::Ipv4Net) -> AzCommand {
+        AzCommand::new(&["network", "vnet", "subnet", "create"])
+            .group()
+            .arg("--vnet-name", vnet)
+            .arg("--name", GATEWAY_SUBNET)
+            .arg("--address-prefixes", prefix.to_string())
     }
 
     pub fn subnet_update(&self, vnet: &str, subnet: &str) -> AzCommand {

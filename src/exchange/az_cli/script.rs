@@ -7,6 +7,7 @@ use std::fmt::Write;
 use crate::exchange::arm::template::local_network_region;
 use crate::exchange::az_cli::resources::Az;
 use crate::exchange::az_cli::word::{Line, Part, Var};
+use crate::exchange::gateway_subnet::added_gateway_subnet;
 use crate::exchange::names;
 use crate::model::entities::region::Region;
 use crate::model::Subscription;
@@ -148,6 +149,9 @@ pub fn blocks(subscription: &Subscription, location: Region) -> Vec<Block> {
                 .iter()
                 .map(|subnet| az.subnet_create(subscription, &vnet.name, subnet)),
         );
+        if let Some(prefix) = added_gateway_subnet(vnet) {
+            commands.push(az.gateway_subnet_create(&vnet.name, prefix));
+        }
         push(
             &mut blocks,
             format!("Virtual network {} and its subnets", vnet.name),
