@@ -5,10 +5,12 @@
 use std::fmt::Write;
 
 use crate::exchange::arm::template::local_network_region;
+use crate::exchange::az_cli::commands::plan_lines;
 use crate::exchange::az_cli::resources::Az;
 use crate::exchange::az_cli::word::{Line, Part, Var};
 use crate::exchange::gateway_subnet::added_gateway_subnet;
 use crate::exchange::names;
+use crate::model::derived::migration::MigrationPlan;
 use crate::model::entities::region::Region;
 use crate::model::Subscription;
 
@@ -336,4 +338,22 @@ pub fn blocks(subscription: &Subscription, location: Region) -> Vec<Block> {
         );
     }
     blocks
+}
+
+/// A migration plan's steps as a script to run against the real subscription (R42): the az
+/// commands of its steps in order, after the same preamble.
+pub fn plan_script(subscription: &Subscription, plan: &MigrationPlan) -> String {
+    let location = script_location(subscription);
+    render(
+        &format!(
+            "VNet Integration Lab: move {} from gateway-required VNet Integration with {} to regional \
+             integration with {}.\nSet RESOURCE_GROUP to the web app's resource group; run `az login` first.",
+            plan.app_name, plan.source_vnet, plan.target_vnet
+        ),
+        location,
+        &[Block {
+            comment: format!("The plan's steps for {}, in order", plan.app_name),
+            commands: plan_lines(subscription, plan),
+        }],
+    )
 }
