@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::exchange::az_cli::apply_logged;
 use crate::model::entities::clock::Instant;
 use crate::model::{Command, CommandError, Event, Subscription};
 use crate::store;
@@ -103,7 +104,7 @@ impl Lab {
         self.catch_up();
         let quiet = matches!(command, Command::AdvanceClock { .. });
         let mut next = self.subscription.get_untracked();
-        match next.apply(command) {
+        match apply_logged(&mut next, command) {
             Ok(event) => {
                 self.subscription.set(next);
                 self.save();

@@ -154,9 +154,10 @@ test("export, then import elsewhere; a bad, huge or deeply nested file names the
   await page.goto(`${app.server.url}/#/plans`);
   await waitForApp(page);
   await createPlan(page, "exported-plan");
+  await page.locator("summary", { hasText: "Export" }).click();
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("button", { name: "Export", exact: true }).click(),
+    page.getByRole("button", { name: "Lab JSON (.json)", exact: true }).click(),
   ]);
   const exported = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString());
   const document = JSON.parse(exported);

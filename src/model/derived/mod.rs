@@ -12,4 +12,5 @@ pub mod integration;
 pub mod matrix;
 pub mod migration;
 pub mod regional;
+pub mod retirement;
 pub mod status;

@@ -1,6 +1,8 @@
-use leptos::prelude::document;
+use leptos::prelude::{document, WithUntracked};
 use wasm_bindgen::JsCast;
 
+use crate::exchange::arm::template_text;
+use crate::exchange::az_cli::script;
 use crate::ui::lab::Lab;
 
 /// Offers `bytes` as a file named `name`.
@@ -24,11 +26,34 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+/// What every export's file is named after: the lab's subscription.
+const SUBSCRIPTION_FILE: &str = "vnet-integration-lab";
+
 /// Offers the whole subscription as a JSON file, to keep or to import elsewhere.
 pub fn export_subscription(lab: Lab) {
     download(
-        "vnet-integration-lab.json",
+        &format!("{SUBSCRIPTION_FILE}.json"),
         "application/json",
         lab.export().as_bytes(),
+    );
+}
+
+/// Offers the subscription as an ARM deployment template (R38).
+pub fn export_template(lab: Lab) {
+    let text = lab.subscription.with_untracked(template_text);
+    download(
+        &format!("{SUBSCRIPTION_FILE}.template.json"),
+        "application/json",
+        text.as_bytes(),
+    );
+}
+
+/// Offers the subscription as an Azure CLI script (R38).
+pub fn export_script(lab: Lab) {
+    let text = lab.subscription.with_untracked(script);
+    download(
+        &format!("{SUBSCRIPTION_FILE}.sh"),
+        "application/x-sh",
+        text.as_bytes(),
     );
 }

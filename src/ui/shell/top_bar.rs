@@ -5,7 +5,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::model::Subscription;
 use crate::ui::browser::clipboard::copy_text;
 use crate::ui::browser::confirm::confirmed;
-use crate::ui::browser::download::export_subscription;
+use crate::ui::browser::download::{export_script, export_subscription, export_template};
 use crate::ui::clock::ClockControl;
 use crate::ui::lab::{use_lab, Lab};
 use crate::ui::shell::Tone;
@@ -81,7 +81,14 @@ pub fn TopBar() -> impl IntoView {
             </a>
             <ClockControl />
             <div class="top-bar-actions">
-                <button type="button" class="on-accent" on:click=move |_| export_subscription(lab)>"Export"</button>
+                <details class="export-menu">
+                    <summary class="button on-accent">"Export"</summary>
+                    <div class="export-formats" role="group" aria-label="Export formats">
+                        <button type="button" on:click=move |_| export_subscription(lab)>"Lab JSON (.json)"</button>
+                        <button type="button" on:click=move |_| export_template(lab)>"ARM template (.json)"</button>
+                        <button type="button" on:click=move |_| export_script(lab)>"Azure CLI script (.sh)"</button>
+                    </div>
+                </details>
                 <button type="button" class="on-accent" on:click=move |_| share(lab)>"Share link"</button>
                 <label class="button on-accent">
                     "Import"

@@ -2,12 +2,22 @@
 
 use leptos::prelude::*;
 
+use crate::model::entities::subscription::CliEquivalent;
 use crate::ui::derived::Derived;
 use crate::ui::lab::use_lab;
 use crate::ui::widgets::listing::Listing;
 use crate::ui::widgets::table::{Cell, Table};
 
-fn entry(at: String, failed: bool, text: &str) -> Vec<Cell> {
+/// R42: the az command(s) of the change, copyable, or why Azure has none.
+fn az_cell(az: Option<&CliEquivalent>) -> Cell {
+    match az {
+        Some(CliEquivalent::Commands(lines)) => Cell::Copyable(lines.clone()),
+        Some(CliEquivalent::None(reason)) => Cell::text(reason),
+        None => Cell::text(""),
+    }
+}
+
+fn entry(at: String, failed: bool, text: &str, az: Option<&CliEquivalent>) -> Vec<Cell> {
     let (class, words) = if failed {
         ("badge badge-bad", "Failed")
     } else {
@@ -17,6 +27,7 @@ fn entry(at: String, failed: bool, text: &str) -> Vec<Cell> {
         Cell::Text(at),
         Cell::Badge(class, words, String::new()),
         Cell::text(text),
+        az_cell(az),
     ]
 }
 
@@ -29,21 +40,21 @@ pub fn ActivityLog() -> impl IntoView {
             refusals
                 .iter()
                 .rev()
-                .map(|r| entry(r.at.to_string(), true, &r.text))
+                .map(|r| entry(r.at.to_string(), true, &r.text, None))
                 .collect::<Vec<_>>()
         });
         let logged = lab.subscription.with(|s| {
             s.activity
                 .iter()
                 .rev()
-                .map(|a| entry(a.at.to_string(), false, &a.text))
+                .map(|a| entry(a.at.to_string(), false, &a.text, a.az.as_ref()))
                 .collect::<Vec<_>>()
         });
         [refused, logged].concat()
     });
     view! {
         <h1>"Activity log"</h1>
-        <p class="view-purpose">"Every command run in this lab and its result, newest first. Refused commands changed nothing; they are listed for this session."</p>
-        <Table head=&["Time (simulated)", "Result", "Operation"] rows=rows listing=Listing::new("entry", "entries", "operation") />
+        <p class="view-purpose">"Every command run in this lab and its result, newest first. Refused commands changed nothing; they are listed for this session. Beside each change, the az command that makes it in Azure (set RESOURCE_GROUP and SUBSCRIPTION_ID first)."</p>
+        <Table head=&["Time (simulated)", "Result", "Operation", "Azure CLI"] rows=rows listing=Listing::new("entry", "entries", "operation") />
     }
 }

@@ -7,6 +7,7 @@ pub mod listing;
 pub mod open_port;
 pub mod options;
 pub mod progress;
+pub mod retirement;
 pub mod status_badge;
 pub mod table;
 pub mod tier_picker;

@@ -6,10 +6,11 @@
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
-use leptos::either::EitherOf6;
+use leptos::either::EitherOf7;
 use leptos::prelude::*;
 
 use crate::model::Command;
+use crate::ui::browser::clipboard::copy_text;
 use crate::ui::derived::Derived;
 use crate::ui::lab::use_lab;
 use crate::ui::widgets::keyed::shown;
@@ -29,6 +30,8 @@ pub enum Cell {
     NotedBadge(&'static str, &'static str, String),
     /// Buttons that each run a command.
     Actions(Vec<Action>),
+    /// Text to paste elsewhere (an az command), in monospace with a Copy button.
+    Copyable(String),
 }
 
 impl Cell {
@@ -43,7 +46,9 @@ impl Cell {
     /// The words the cell shows, which a list's filter reads.
     fn words(&self) -> &str {
         match self {
-            Cell::Text(text) | Cell::Code(_, text) | Cell::Link(_, text) => text,
+            Cell::Text(text) | Cell::Code(_, text) | Cell::Link(_, text) | Cell::Copyable(text) => {
+                text
+            }
             Cell::Badge(_, words, _) | Cell::NotedBadge(_, words, _) => words,
             Cell::Actions(_) => "",
         }
@@ -139,17 +144,26 @@ fn row(cells: Vec<Cell>) -> impl IntoView {
 
 fn cell(cell: Cell) -> impl IntoView {
     match cell {
-        Cell::Text(text) => EitherOf6::A(view! { <td>{text}</td> }),
-        Cell::Code(class, text) => EitherOf6::B(view! { <td><code class=class>{text}</code></td> }),
-        Cell::Link(href, text) => EitherOf6::C(view! { <td><a href=href>{text}</a></td> }),
+        Cell::Text(text) => EitherOf7::A(view! { <td>{text}</td> }),
+        Cell::Code(class, text) => EitherOf7::B(view! { <td><code class=class>{text}</code></td> }),
+        Cell::Link(href, text) => EitherOf7::C(view! { <td><a href=href>{text}</a></td> }),
         Cell::Badge(class, words, sentence) => {
-            EitherOf6::D(view! { <td><span class=class title=sentence>{words}</span></td> })
+            EitherOf7::D(view! { <td><span class=class title=sentence>{words}</span></td> })
         }
-        Cell::NotedBadge(class, words, note) => EitherOf6::E(view! {
+        Cell::NotedBadge(class, words, note) => EitherOf7::E(view! {
             <td><span class=class>{words}</span>" "<span class="muted">{note}</span></td>
         }),
         Cell::Actions(actions) => {
-            EitherOf6::F(view! { <td>{actions.into_iter().map(action).collect_view()}</td> })
+            EitherOf7::F(view! { <td>{actions.into_iter().map(action).collect_view()}</td> })
+        }
+        Cell::Copyable(text) => {
+            let copied = text.clone();
+            EitherOf7::G(view! {
+                <td>
+                    <code class="az-line">{text}</code>
+                    <button type="button" class="secondary" on:click=move |_| copy_text(&copied)>"Copy"</button>
+                </td>
+            })
         }
     }
 }

@@ -8,10 +8,12 @@ mod plan;
 use leptos::prelude::*;
 
 use crate::model::derived::migration::{overview, DOWNTIME_WARNING, STRATEGIES};
+use crate::model::derived::retirement::apps_to_move_line;
 use crate::model::entities::ids::WebAppId;
 use crate::ui::lab::use_lab;
 use crate::ui::widgets::keyed::shown;
 use crate::ui::widgets::listing::{ListFilter, Listing, Pager};
+use crate::ui::widgets::retirement::RetirementNotice;
 
 #[component]
 pub fn Migration() -> impl IntoView {
@@ -52,6 +54,7 @@ pub fn Migration() -> impl IntoView {
         .iter()
         .map(|(name, text)| view! { <dt>{*name}</dt><dd>{*text}</dd> })
         .collect_view();
+    let must_move = lab.derive(apps_to_move_line);
     let remaining = move || {
         summary.with(|(remaining, _, _)| match remaining {
             0 => "No web app uses gateway-required integration: every app is on regional integration or none.".to_string(),
@@ -64,7 +67,9 @@ pub fn Migration() -> impl IntoView {
         <p class="view-purpose">"Gateway-required VNet Integration is legacy; Microsoft recommends regional integration. For each web app still on the gateway-required kind: the plan, what it will reach afterwards, and one button that applies it."</p>
         <section aria-labelledby="migration-overview">
             <h2 id="migration-overview">"The whole subscription"</h2>
+            <RetirementNotice />
             <p>{remaining}</p>
+            <p class="apps-to-move">{move || must_move.get()}</p>
             <h3>"Order to migrate in"</h3>
             <ol>
                 <For

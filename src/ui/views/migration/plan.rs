@@ -3,13 +3,16 @@
 
 use leptos::prelude::*;
 
+use crate::exchange::az_cli::script::plan_script;
 use crate::model::derived::check;
 use crate::model::derived::matrix::columns;
 use crate::model::derived::migration::{plan, MigrationPlan, Prediction};
 use crate::model::entities::ids::WebAppId;
 use crate::model::Command;
+use crate::ui::browser::clipboard::copy_text;
 use crate::ui::lab::use_lab;
 use crate::ui::route::Route;
+use crate::ui::shell::Tone;
 
 /// A web app moved from this view, with what its plan predicted.
 #[derive(Clone, PartialEq)]
@@ -86,6 +89,7 @@ pub fn PlanCard(app: WebAppId, moved: RwSignal<Vec<Moved>>) -> impl IntoView {
         let blocked = p.blocked.clone();
         let applicable = blocked.is_none();
         let plan_to_apply = p.clone();
+        let plan_to_copy = p.clone();
         let label = title.clone();
         view! {
             <section class="panel" aria-label=label>
@@ -100,9 +104,15 @@ pub fn PlanCard(app: WebAppId, moved: RwSignal<Vec<Moved>>) -> impl IntoView {
                     <thead><tr><th>"Endpoint"</th><th>"Today"</th><th>"After the move"</th><th>"Why"</th></tr></thead>
                     <tbody>{predictions}</tbody>
                 </table>
-                <button type="button" disabled=!applicable on:click=move |_| apply(&plan_to_apply)>
-                    {format!("Apply the plan for {}", p.app_name)}
-                </button>
+                <div class="actions">
+                    <button type="button" disabled=!applicable on:click=move |_| apply(&plan_to_apply)>
+                        {format!("Apply the plan for {}", p.app_name)}
+                    </button>
+                    <button type="button" class="secondary" disabled=!applicable on:click=move |_| {
+                        copy_text(&lab.subscription.with_untracked(|s| plan_script(s, &plan_to_copy)));
+                        lab.notifications.push(Tone::Success, format!("Copied the az script of {}'s move", plan_to_copy.app_name));
+                    }>"Copy as az script"</button>
+                </div>
             </section>
         }
     };

@@ -13,6 +13,7 @@ use crate::ui::lab::use_lab;
 use crate::ui::route::{Route, VnetTab};
 use crate::ui::views::resource;
 use crate::ui::widgets::form::{Form, TextInput};
+use crate::ui::widgets::retirement::RetirementNotice;
 use crate::ui::widgets::table::{Cell, Table};
 use crate::ui::widgets::tier_picker::TierPicker;
 
@@ -69,6 +70,7 @@ pub fn PlanView(plan: PlanId) -> impl IntoView {
             <IntegrationSubnets plan=plan />
             <ScaleOut plan=plan />
             <h2>{used}</h2>
+            {move || networks.with(|n| !n.is_empty()).then(|| view! { <RetirementNotice /> })}
             <Table head=&["Virtual network", "Web apps using it"] rows=networks />
             <h2>"Scale"</h2>
             <TierPicker plan=plan />

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::derived::retirement::Retirement;
 use crate::model::derived::status::{connection_status, ConnectionStatus, Validity};
 use crate::model::entities::clock::Operation;
 use crate::model::entities::ids::{VnetId, WebAppId};
@@ -96,6 +97,14 @@ pub fn ConnectionView(app: WebAppId) -> impl IntoView {
         let sentence = status.to_string();
         view! { <StatusBadge status=status />" "<span class="muted">{sentence}</span> }
     };
+    // R41: changes only when the simulated day does.
+    let retirement = lab.derive(|s| Retirement::at(s.now()));
+    let retirement_words = move || {
+        match retirement.get() {
+        Retirement::Retired => view! { <span class="badge badge-warn">"Retired"</span>" "<span class="muted">"since 31 March 2027; the lab still rehearses it"</span> }.into_any(),
+        days @ Retirement::DaysLeft(_) => view! { <span>{days.short()}</span> }.into_any(),
+    }
+    };
     let body = move |c: Connection| {
         let copied = c.thumbprint.clone();
         let dns = if c.dns.is_empty() {
@@ -109,6 +118,8 @@ pub fn ConnectionView(app: WebAppId) -> impl IntoView {
                 <dd><a href=Route::VirtualNetwork(c.vnet, VnetTab::Overview).href()>{c.vnet_name}</a></dd>
                 <dt>"Status"</dt>
                 <dd>{status_words}</dd>
+                <dt>"Retirement"</dt>
+                <dd class="retirement">{retirement_words}</dd>
                 <dt>"Certificate thumbprint"</dt>
                 <dd>
                     <code class="thumbprint">{c.thumbprint.clone()}</code>

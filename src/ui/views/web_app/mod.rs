@@ -16,6 +16,7 @@ use crate::model::entities::tier::Tier;
 use crate::ui::lab::use_lab;
 use crate::ui::route::Route;
 use crate::ui::views::resource;
+use crate::ui::widgets::retirement::RetirementNotice;
 use crate::ui::widgets::tier_picker::TierPicker;
 
 #[component]
@@ -96,6 +97,7 @@ fn WebAppDetails(app: WebAppId) -> impl IntoView {
         <h2>"Networking"</h2>
         <section class="tile" aria-labelledby="vnet-tile-title">
             <h3 id="vnet-tile-title">"Virtual network"</h3>
+            <RetirementNotice />
             {move || tile_body(tile.get())}
         </section>
         <regional::RegionalTile app=app />

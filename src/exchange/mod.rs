@@ -1,0 +1,8 @@
+//! Azure's own formats (SPEC §11): the ARM template and the Azure CLI script the lab writes.
+//! Pure, like the model: no browser types, tested natively.
+
+pub mod arm;
+pub mod az_cli;
+pub mod gateway_subnet;
+pub mod names;
+pub mod services;
