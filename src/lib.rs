@@ -6,6 +6,7 @@
 //! as text, for the one view that needs its speed. `ui` renders the model in the browser with
 //! Leptos; it exists only in the wasm32 build.
 
+pub mod exchange;
 pub mod markup;
 pub mod model;
 pub mod store;

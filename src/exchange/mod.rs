@@ -1,0 +1,3 @@
+//! Azure's own formats, read and written (SPEC §11). Pure, like the model: no browser types.
+
+pub mod arm;
