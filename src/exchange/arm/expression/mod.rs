@@ -9,7 +9,7 @@ mod value;
 use serde_json::Value;
 
 pub use functions::SUPPORTED;
-pub use value::{clean, member, Deployment, Scope, Unknown, Val, RUNTIME};
+pub use value::{clean, member, truth, Deployment, Scope, Unknown, Val, RUNTIME};
 
 use syntax::Expr;
 
