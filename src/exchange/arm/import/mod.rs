@@ -175,4 +175,6 @@ pub fn prepare(text: &str, current: &Subscription, options: &Options) -> Result<
 }
 
 #[cfg(test)]
+mod findings_tests;
+#[cfg(test)]
 mod tests;

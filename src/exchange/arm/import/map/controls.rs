@@ -145,15 +145,16 @@ impl Mapper<'_> {
                 .unwrap_or("*")
                 .to_string()
         };
-        let direction =
-            match field("direction").to_ascii_lowercase().as_str() {
-                "inbound" => Direction::Inbound,
-                "outbound" => Direction::Outbound,
-                other => return Err(format!(
+        let direction = match field("direction").to_ascii_lowercase().as_str() {
+            "inbound" => Direction::Inbound,
+            "outbound" => Direction::Outbound,
+            other => {
+                return Err(format!(
                     "{} at {path}.properties.direction: “{other}” is neither Inbound nor Outbound",
                     describe(resource)
-                )),
-            };
+                ))
+            }
+        };
         let access = match field("access").to_ascii_lowercase().as_str() {
             "allow" => Access::Allow,
             "deny" => Access::Deny,

@@ -5,11 +5,11 @@
 mod controls;
 mod gateways;
 mod machines;
-mod networks;
+pub mod networks;
 mod plans;
 mod private_dns;
 mod relays;
-mod sites;
+pub mod sites;
 
 use std::net::Ipv4Addr;
 
