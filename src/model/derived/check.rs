@@ -144,6 +144,13 @@ pub enum Step<'a> {
     NoHost {
         address: Ipv4Addr,
     },
+    /// R39: every network step passed, but the host came from a template that cannot say which
+    /// ports it opens: neither reachable nor blocked.
+    PortsUnknown {
+        host: HostRef,
+        host_name: &'a str,
+        rule: PortRule,
+    },
     /// R34: regional integration carries SMB.
     SmbThroughRegional,
     /// R34: outbound port 25 is blocked.
@@ -373,7 +380,9 @@ impl Step<'_> {
             | LinkNotSynced { .. }
             | NoRouteBack { .. }
             | Unroutable { .. } => Stage::Route,
-            PortOpen { .. } | PortClosed { .. } | NoHost { .. } => Stage::Firewall,
+            PortOpen { .. } | PortClosed { .. } | NoHost { .. } | PortsUnknown { .. } => {
+                Stage::Firewall
+            }
         }
     }
 
@@ -426,6 +435,7 @@ impl Step<'_> {
             NotLinked { local: None, .. } | Unroutable { .. } => advice("Use an address inside the virtual network or inside a local network linked to it by site-to-site VPN."),
             NoRouteBack { local, local_name, pool } => action(format!("On {local_name}, add the route {pool} via the VPN tunnel."), Command::AddRoute { local_network: *local, prefix: pool.to_string() }),
             PortClosed { host, host_name, rule } => action(format!("Open {rule} on the firewall of {host_name}."), Command::OpenPort { host: *host, rule: *rule }),
+            PortsUnknown { host, host_name, rule } => action(format!("Add the ports {host_name} opens, such as {rule}, so the lab can tell."), Command::OpenPort { host: *host, rule: *rule }),
             NoHost { .. } => advice("No virtual machine or server has this address; check it."),
             SmtpBlocked => advice("Send mail through an authenticated relay on port 587 (such as an email service) instead of port 25."),
             RegionalTierTooLow { plan, plan_name, .. } => action(format!("Scale the plan {plan_name} to Basic or higher."), Command::ScalePlan { plan: *plan, tier: TierFamily::Basic.entry_tier() }),
@@ -538,6 +548,7 @@ impl fmt::Display for Step<'_> {
             NoRouteBack { local_name, pool, .. } => write!(f, "{local_name} has no route for the point-to-site pool {pool} back through the tunnel, so replies never reach the web app."),
             PortOpen { host, rule } => write!(f, "{host} has {rule} open."),
             PortClosed { host_name, rule, .. } => write!(f, "The firewall of {host_name} does not allow {rule}."),
+            PortsUnknown { host_name, rule, .. } => write!(f, "The network lets {rule} through to {host_name}; its firewall is unknown to the lab, since the template it came from cannot say which ports it opens."),
             NoHost { address } => write!(f, "Nothing answers at {address}: no virtual machine or server has this address."),
             SmbThroughRegional => write!(f, "SMB (TCP 445) is carried by regional VNet Integration, unlike the gateway-required kind."),
             SmtpBlocked => write!(f, "Outbound connections on port 25 (SMTP) are blocked from App Service, through the virtual network too."),
@@ -625,6 +636,11 @@ pub struct Report<'a> {
 impl Report<'_> {
     pub fn reachable(&self) -> bool {
         self.steps.last().is_some_and(Step::passed)
+    }
+
+    /// R39: the network lets the traffic through to a host whose firewall the lab does not know.
+    pub fn undecided(&self) -> bool {
+        matches!(self.steps.last(), Some(Step::PortsUnknown { .. }))
     }
 
     /// The first broken link, if any.
@@ -863,6 +879,16 @@ pub(super) fn firewall<'a>(
     let Some((host_ref, host)) = host else {
         return record(report, Step::NoHost { address });
     };
+    if host.ports_unknown && !host.is_open(rule.protocol, rule.port) {
+        return record(
+            report,
+            Step::PortsUnknown {
+                host: host_ref,
+                host_name: &host.name,
+                rule,
+            },
+        );
+    }
     if host.is_open(rule.protocol, rule.port) {
         record(
             report,

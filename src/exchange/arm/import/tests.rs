@@ -374,3 +374,51 @@ fn r39_add_mode_refuses_a_name_that_collides_and_keeps_what_is_there() {
     assert!(error.contains("vNet1"), "{error}");
     assert!(error.contains("Nothing changed"));
 }
+
+#[test]
+fn r39_a_vm_from_a_template_has_unknown_ports_and_the_check_says_so() {
+    use crate::model::derived::check::{self, Step, Target};
+    use crate::model::entities::host::Protocol;
+    let text = r#"{"resources": [
+      {"type": "Microsoft.Web/serverfarms", "name": "plan", "sku": {"name": "S1"}},
+      {"type": "Microsoft.Network/virtualNetworks", "name": "hub", "properties": {"addressSpace": {"addressPrefixes": ["10.0.0.0/16"]},
+        "subnets": [{"name": "apps", "properties": {"addressPrefix": "10.0.1.0/24"}}, {"name": "data", "properties": {"addressPrefix": "10.0.2.0/24"}}]}},
+      {"type": "Microsoft.Network/networkInterfaces", "name": "sql-nic", "properties": {"ipConfigurations": [{"name": "ip", "properties": {
+        "privateIPAllocationMethod": "Static", "privateIPAddress": "10.0.2.10", "subnet": {"id": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'hub', 'data')]"}}}]}},
+      {"type": "Microsoft.Compute/virtualMachines", "name": "sql-vm", "properties": {"networkProfile": {"networkInterfaces": [{"id": "[resourceId('Microsoft.Network/networkInterfaces', 'sql-nic')]"}]}}},
+      {"type": "Microsoft.Web/sites", "name": "contoso", "properties": {"serverFarmId": "[resourceId('Microsoft.Web/serverfarms', 'plan')]",
+        "virtualNetworkSubnetId": "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'hub', 'apps')]"}}
+    ]}"#;
+    let (_, lab) = import(text, &[]);
+    let vm = &lab.vnet_named("hub").unwrap().virtual_machines[0];
+    assert_eq!(
+        (vm.host.name.as_str(), vm.host.ports_unknown),
+        ("sql-vm", true)
+    );
+    let app = lab.web_app_named("contoso").unwrap().id;
+    let report = check::run(
+        &lab,
+        app,
+        Target {
+            host: "10.0.2.10",
+            port: 1433,
+            protocol: Protocol::Tcp,
+        },
+    );
+    assert!(!report.reachable());
+    assert!(report.undecided());
+    let last = report.steps.last().unwrap();
+    assert!(matches!(last, Step::PortsUnknown { .. }));
+    assert!(
+        report.steps[..report.steps.len() - 1]
+            .iter()
+            .all(Step::passed),
+        "every network step passed"
+    );
+    assert_eq!(
+        last.to_string(),
+        "The network lets TCP 1433 through to sql-vm; its firewall is unknown to the lab, since the template it came from cannot say which ports it opens."
+    );
+    let fix = last.fix().unwrap();
+    assert!(format!("{fix:?}").contains("Add the ports sql-vm opens, such as TCP 1433"));
+}

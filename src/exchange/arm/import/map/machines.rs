@@ -66,13 +66,21 @@ impl Mapper<'_> {
             let command = Command::CreateVirtualMachine {
                 vnet,
                 subnet: subnet.to_string(),
-                name,
+                name: name.clone(),
                 address,
                 host_names: String::new(),
                 role: None,
             };
             self.run(nic, path, command)?;
             self.created("virtual machine");
+            // A template cannot say which ports the VM opens: the check says so (R39).
+            if let Some(vm) = self.lab.virtual_networks.get_mut(&vnet).and_then(|v| {
+                v.virtual_machines
+                    .iter_mut()
+                    .find(|vm| vm.host.name == name)
+            }) {
+                vm.host.ports_unknown = true;
+            }
         }
         for vm in vms {
             let has_nic = items(&vm.body, "properties.networkProfile.networkInterfaces")
