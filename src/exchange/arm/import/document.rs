@@ -14,6 +14,22 @@ pub enum Document {
     LiveState(Vec<Value>),
 }
 
+/// Whether a file is one of Azure's (a template, or resources as `az` prints them) rather than
+/// the lab's own document, told from its first characters and its keys without parsing it.
+pub fn looks_like_azure(text: &str) -> bool {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    let squeezed: String = start
+        .chars()
+        .take(64)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    squeezed.starts_with("[{")
+        || squeezed == "[]"
+        || squeezed.starts_with("{\"value\"")
+        || (start.starts_with('{')
+            && (text.contains("\"$schema\"") || text.contains("\"resources\"")))
+}
+
 /// Reads the text of a file as a template or live state, or says why it is neither.
 pub fn read(text: &str) -> Result<Document, String> {
     if text.len() > MAX_BYTES {

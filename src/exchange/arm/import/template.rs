@@ -22,6 +22,42 @@ pub struct Parameter {
     pub has_default: bool,
 }
 
+impl Parameter {
+    /// The value typed for this parameter in the report's form, read by its type.
+    pub fn value_of(&self, typed: &str) -> Result<Value, String> {
+        let typed = typed.trim();
+        let value = match self.kind.to_ascii_lowercase().as_str() {
+            "int" => typed
+                .parse::<i64>()
+                .map(Value::from)
+                .map_err(|_| format!("{} is a whole number: “{typed}” is not one", self.name))?,
+            "bool" => Value::Bool(match typed.to_ascii_lowercase().as_str() {
+                "true" => true,
+                "false" => false,
+                _ => {
+                    return Err(format!(
+                        "{} is true or false: “{typed}” is neither",
+                        self.name
+                    ))
+                }
+            }),
+            "object" | "array" | "secureobject" => serde_json::from_str(typed)
+                .map_err(|e| format!("{} is JSON ({}): {e}", self.name, self.kind))?,
+            _ if typed.is_empty() => return Err(format!("{} needs a value", self.name)),
+            _ => Value::String(typed.to_string()),
+        };
+        if !self.allowed.is_empty() && !self.allowed.contains(&value) {
+            let allowed: Vec<String> = self.allowed.iter().map(|v| v.to_string()).collect();
+            return Err(format!(
+                "{} must be one of {}",
+                self.name,
+                allowed.join(", ")
+            ));
+        }
+        Ok(value)
+    }
+}
+
 /// One resource as the template deploys it, every expression evaluated.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Resource {

@@ -422,3 +422,44 @@ fn r39_a_vm_from_a_template_has_unknown_ports_and_the_check_says_so() {
     let fix = last.fix().unwrap();
     assert!(format!("{fix:?}").contains("Add the ports sql-vm opens, such as TCP 1433"));
 }
+
+#[test]
+fn r39_the_top_bar_tells_azure_files_from_the_labs_own() {
+    use document::looks_like_azure;
+    assert!(looks_like_azure(&sample(QUICKSTART)));
+    assert!(looks_like_azure("[{\"id\": \"x\"}]"));
+    assert!(looks_like_azure(" { \"value\": [] }"));
+    assert!(!looks_like_azure(
+        "{\"schema\":2,\"revision\":1,\"subscription\":{}}"
+    ));
+    assert!(!looks_like_azure(&"[".repeat(1000)));
+}
+
+#[test]
+fn r39_parameter_values_are_read_by_their_type() {
+    let prepared = prepare(
+        &sample(SITE_TO_SITE),
+        &Subscription::empty(),
+        &Options::at(NOW),
+    )
+    .unwrap();
+    let prefix = &prepared.report.parameters[0];
+    assert_eq!(prefix.value_of(" 10.0.0.0/16 "), Ok(json!("10.0.0.0/16")));
+    assert_eq!(
+        prefix.value_of(""),
+        Err("localAddressPrefix needs a value".to_string())
+    );
+    let number = template::Parameter {
+        name: "n".into(),
+        kind: "int".into(),
+        description: None,
+        allowed: vec![json!(1), json!(2)],
+        has_default: false,
+    };
+    assert_eq!(number.value_of("2"), Ok(json!(2)));
+    assert_eq!(
+        number.value_of("3"),
+        Err("n must be one of 1, 2".to_string())
+    );
+    assert!(number.value_of("x").unwrap_err().contains("whole number"));
+}
