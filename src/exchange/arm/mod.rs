@@ -1,4 +1,10 @@
-//! ARM deployment templates: the expression language and the import (R39, R40).
+//! ARM deployment templates: the one the lab exports (R38), the expression language and the
+//! import with its report (R39, R40).
 
 pub mod expression;
+mod facts;
 pub mod import;
+pub mod lab_metadata;
+pub mod template;
+
+pub use template::{template, template_text};

@@ -9,4 +9,5 @@ pub mod endpoints;
 pub mod matrix;
 pub mod migration;
 pub mod regional;
+pub mod retirement;
 pub mod status;

@@ -30,6 +30,19 @@ pub struct IssuedCertificate {
 pub struct Activity {
     pub at: Instant,
     pub text: String,
+    /// The Azure CLI equivalent of the command (R42), written when it was applied: the names it
+    /// uses may be gone later. Entries saved before it, and what finished on its own, have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub az: Option<CliEquivalent>,
+}
+
+/// What a command would be in Azure's own CLI (R42).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CliEquivalent {
+    /// The `az` commands, one a line, each value quoted for a POSIX shell.
+    Commands(String),
+    /// Why there is none (the simulated clock, what runs on a host rather than in Azure).
+    None(String),
 }
 
 /// The subscription. Fields are public to read; every change goes through

@@ -89,6 +89,7 @@ impl Subscription {
                 finished.push(Activity {
                     at: done,
                     text: format!("The {} gateway of {} is ready", gateway.routing, vnet.name),
+                    az: None,
                 });
                 finished.extend(
                     self.web_apps
@@ -97,6 +98,7 @@ impl Subscription {
                         .map(|app| Activity {
                             at: done,
                             text: format!("The web app {} is connected to {}", app.name, vnet.name),
+                            az: None,
                         }),
                 );
             }

@@ -29,6 +29,7 @@ impl Subscription {
             next.activity.push(Activity {
                 at: next.now(),
                 text: event.summary.clone(),
+                az: None,
             });
         }
         *self = next;
