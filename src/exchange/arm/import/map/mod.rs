@@ -111,8 +111,9 @@ impl<'r> Mapper<'r> {
         property: &str,
         command: Command,
     ) -> Result<(), String> {
+        // A refusal ends the import, which drops this copy: no copy per command is needed.
         self.lab
-            .apply(command)
+            .apply_unguarded(command)
             .map(|_| ())
             .map_err(|error| format!("{} at {property}: {error}", describe(resource)))
     }
