@@ -341,7 +341,8 @@ fn r38_networks_controls_dns_and_hybrid_connections_carry_their_values() {
     let metadata: Value = serde_json::from_str(
         hyco["properties"]["userMetadata"]
             .as_str()
-            .expect("a JSON string"),
+            .and_then(|text| text.strip_prefix('['))
+            .expect("a JSON string, its `[` escaped as `[[`"),
     )
     .expect("userMetadata is JSON");
     assert_eq!(

@@ -537,6 +537,7 @@ mod random_hosts {
                 host_names,
                 open_ports,
                 role,
+                ports_unknown: false,
             })
     }
 

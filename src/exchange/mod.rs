@@ -1,5 +1,6 @@
-//! Azure's own formats (SPEC §11): the ARM template and the Azure CLI script the lab writes.
-//! Pure, like the model: no browser types, tested natively.
+//! Azure's own formats (SPEC §11): the ARM template and the Azure CLI script the lab writes, and
+//! the templates and resource lists it reads. Pure, like the model: no browser types, tested
+//! natively.
 
 pub mod arm;
 pub mod az_cli;

@@ -137,6 +137,8 @@ impl From<HostFacts> for Host {
             host_names: facts.host_names,
             open_ports: facts.open_ports,
             role: facts.role,
+            // The lab's own export states the ports, so they are known.
+            ports_unknown: false,
         }
     }
 }

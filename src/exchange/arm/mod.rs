@@ -1,6 +1,9 @@
-//! The ARM deployment template the lab exports (R38).
+//! ARM deployment templates: the one the lab exports (R38), the expression language and the
+//! import with its report (R39, R40).
 
+pub mod expression;
 mod facts;
+pub mod import;
 pub mod lab_metadata;
 pub mod template;
 

@@ -789,7 +789,9 @@ fn hybrid_connections(subscription: &Subscription, resources: &mut Vec<Value>) {
                 vec![resource_id(RELAY_NAMESPACES, &[&namespace])],
                 properties(json!({
                     "requiresClientAuthorization": true,
-                    "userMetadata": user_metadata(&hybrid.endpoint()),
+                    // A string that starts with `[` and ends with `]` is an expression to ARM;
+                    // `[[` keeps it literal, so the deployment stores the JSON as written.
+                    "userMetadata": format!("[{}", user_metadata(&hybrid.endpoint())),
                 })),
             ));
             resources.push(resource(

@@ -149,6 +149,10 @@ pub struct Host {
     pub open_ports: Vec<PortRule>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
+    /// Read from an ARM template, which cannot say a VM's open ports (R39): the check says the
+    /// network lets traffic through and the firewall is unknown, never reachable or blocked.
+    #[serde(default, skip_serializing_if = "super::is_default")]
+    pub ports_unknown: bool,
 }
 
 impl Host {

@@ -2,16 +2,19 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::exchange::arm::import::document::looks_like_azure;
+use crate::exchange::arm::import::{prepare, Options};
 use crate::model::Subscription;
 use crate::ui::browser::clipboard::copy_text;
 use crate::ui::browser::confirm::confirmed;
 use crate::ui::browser::download::{export_script, export_subscription, export_template};
 use crate::ui::clock::ClockControl;
 use crate::ui::lab::{use_lab, Lab};
-use crate::ui::shell::Tone;
+use crate::ui::shell::{browser_now, ImportReport, PendingImport, Tone};
 
-/// Reads the chosen file, then replaces the subscription with it once the user agrees.
-fn import(lab: Lab, event: leptos::ev::Event) {
+/// Reads the chosen file: the lab's own document replaces the subscription once the user
+/// agrees; an ARM template or an `az` resource list opens its import report (R39).
+fn import(lab: Lab, pending: RwSignal<Option<PendingImport>>, event: leptos::ev::Event) {
     let Some(input) = event
         .target()
         .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -27,9 +30,29 @@ fn import(lab: Lab, event: leptos::ev::Event) {
             .await
             .ok()
             .and_then(|t| t.as_string());
-        let read = text
-            .ok_or_else(|| "The file could not be read as text; nothing changed.".to_string())
-            .and_then(|text| Lab::read_document(&text, "file"));
+        let Some(text) = text else {
+            lab.notifications.push(
+                Tone::Failure,
+                "The file could not be read as text; nothing changed.",
+            );
+            return;
+        };
+        if looks_like_azure(&text) {
+            let options = Options::at(browser_now());
+            let first = lab
+                .subscription
+                .with_untracked(|current| prepare(&text, current, &options));
+            match first {
+                Err(message) => lab.notifications.push(Tone::Failure, message),
+                Ok(prepared) => pending.set(Some(PendingImport {
+                    file: file.name(),
+                    text: text.into(),
+                    asked: prepared.report.parameters,
+                })),
+            }
+            return;
+        }
+        let read = Lab::read_document(&text, "file");
         match read {
             Err(message) => lab.notifications.push(Tone::Failure, message),
             Ok(subscription) => {
@@ -72,7 +95,9 @@ fn skip_to_content(event: leptos::ev::MouseEvent) {
 #[component]
 pub fn TopBar() -> impl IntoView {
     let lab = use_lab();
+    let pending = RwSignal::new(None::<PendingImport>);
     view! {
+        <ImportReport pending=pending />
         <header class="top-bar">
             <a class="skip-link" href="#main" on:click=skip_to_content>"Skip to content"</a>
             <a class="brand" href="#/">
@@ -92,7 +117,7 @@ pub fn TopBar() -> impl IntoView {
                 <button type="button" class="on-accent" on:click=move |_| share(lab)>"Share link"</button>
                 <label class="button on-accent">
                     "Import"
-                    <input type="file" class="visually-hidden" accept=".json,application/json" on:change=move |event| import(lab, event) />
+                    <input type="file" class="visually-hidden" accept=".json,application/json" on:change=move |event| import(lab, pending, event) />
                 </label>
                 <button type="button" class="on-accent" on:click=move |_| {
                     if confirmed("Replace everything in this lab with the sample subscription?") {

@@ -19,20 +19,28 @@ impl Subscription {
     /// Applies `command`. On failure the subscription is exactly as before.
     pub fn apply(&mut self, command: Command) -> Result<Event, CommandError> {
         // Work on a copy and keep it only on success: no half-applied command can exist.
+        let mut next = self.clone();
+        let event = next.apply_unguarded(command)?;
+        *self = next;
+        Ok(event)
+    }
+
+    /// Applies `command` without the copy [`Subscription::apply`] keeps: on failure this
+    /// subscription may be half-changed, so only a caller that then drops it may use this. An
+    /// import is all or nothing as a whole, over hundreds of commands: one copy, not one each.
+    pub fn apply_unguarded(&mut self, command: Command) -> Result<Event, CommandError> {
         // The clock ticking is not a change to log; what finishes meanwhile is.
         let logged = !matches!(command, Command::AdvanceClock { .. });
-        let mut next = self.clone();
-        let event = next.execute(command)?;
+        let event = self.execute(command)?;
         // What finished happened before the command's own entry, at its own time.
-        next.activity.extend(event.finished.iter().cloned());
+        self.activity.extend(event.finished.iter().cloned());
         if logged {
-            next.activity.push(Activity {
-                at: next.now(),
+            self.activity.push(Activity {
+                at: self.now(),
                 text: event.summary.clone(),
                 az: None,
             });
         }
-        *self = next;
         Ok(event)
     }
 

@@ -827,5 +827,6 @@ fn public_host(name: String, address: Ipv4Addr) -> Host {
         host_names: Vec::new(),
         open_ports: Vec::new(),
         role: None,
+        ports_unknown: false,
     }
 }

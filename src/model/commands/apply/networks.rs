@@ -504,6 +504,7 @@ impl Subscription {
                 host_names: host_names(names),
                 open_ports: Vec::new(),
                 role,
+                ports_unknown: false,
             },
         });
         Ok(event)

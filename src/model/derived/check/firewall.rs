@@ -24,6 +24,16 @@ pub(super) fn stage<'a>(
     let Some((host_ref, host)) = host else {
         return stop(report, Step::NoHost { address });
     };
+    if host.ports_unknown && !host.is_open(rule.protocol, rule.port) {
+        return stop(
+            report,
+            Step::PortsUnknown {
+                host: host_ref,
+                host_name: &host.name,
+                rule,
+            },
+        );
+    }
     if host.is_open(rule.protocol, rule.port) {
         record(
             report,

@@ -64,6 +64,11 @@ impl Report<'_> {
             && matches!(self.steps.last(), Some(Step::PortOpen { .. }))
     }
 
+    /// R39: the network lets the traffic through to a host whose firewall the lab does not know.
+    pub fn undecided(&self) -> bool {
+        matches!(self.steps.last(), Some(Step::PortsUnknown { .. }))
+    }
+
     /// The first broken link, if any.
     pub fn failure(&self) -> Option<&Step<'_>> {
         self.steps.iter().find(|step| !step.passed())

@@ -124,6 +124,13 @@ pub enum Step<'a> {
     NoHost {
         address: Ipv4Addr,
     },
+    /// R39: every network step passed, but the host came from a template that cannot say which
+    /// ports it opens: neither reachable nor blocked.
+    PortsUnknown {
+        host: HostRef,
+        host_name: &'a str,
+        rule: PortRule,
+    },
     /// R34: regional integration carries SMB.
     SmbThroughRegional,
     /// R34: outbound port 25 is blocked.
@@ -352,7 +359,9 @@ impl Step<'_> {
             | LinkNotSynced { .. }
             | NoRouteBack { .. }
             | Unroutable { .. } => Stage::Route,
-            PortOpen { .. } | PortClosed { .. } | NoHost { .. } => Stage::Firewall,
+            PortOpen { .. } | PortClosed { .. } | NoHost { .. } | PortsUnknown { .. } => {
+                Stage::Firewall
+            }
             Dangling(dangling) => dangling.stage(),
         }
     }
@@ -423,6 +432,7 @@ impl fmt::Display for Step<'_> {
             PortOpen { host, rule } => write!(f, "{host} has {rule} open."),
             PortClosed { host_name, rule, .. } => write!(f, "The firewall of {host_name} does not allow {rule}."),
             NoHost { address } => write!(f, "Nothing answers at {address}: no virtual machine or server has this address."),
+            PortsUnknown { host_name, rule, .. } => write!(f, "The network lets {rule} through to {host_name}; its firewall is unknown to the lab, since the template it came from cannot say which ports it opens."),
             SmbThroughRegional => write!(f, "SMB (TCP 445) is carried by regional VNet Integration, unlike the gateway-required kind."),
             SmtpBlocked => write!(f, "Outbound connections on port 25 (SMTP) are blocked from App Service, through the virtual network too."),
             RegionalTierAllows { tier } => write!(f, "The plan is in the {tier} tier, which includes regional VNet Integration."),

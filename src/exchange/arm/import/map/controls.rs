@@ -1,0 +1,245 @@
+//! `networkSecurityGroups` (+ `/securityRules`), `routeTables` (+ `/routes`), `natGateways`
+//! with their `publicIPAddresses`: created before the VNets whose subnets use them.
+
+use serde_json::Value;
+
+use super::{describe, split_child, Mapper};
+use crate::exchange::arm::import::props::{items, text};
+use crate::exchange::arm::import::template::Resource;
+use crate::model::commands::command::{NextHopKind, SecurityRuleInput};
+use crate::model::entities::security::{Access, Direction, RuleProtocol};
+use crate::model::Command;
+
+impl Mapper<'_> {
+    pub(super) fn network_controls(&mut self) -> Result<(), String> {
+        for nsg in self
+            .of_type("Microsoft.Network/networkSecurityGroups")
+            .collect::<Vec<_>>()
+        {
+            let region = self.region(nsg)?;
+            self.run(
+                nsg,
+                "name",
+                Command::CreateNetworkSecurityGroup {
+                    name: nsg.name.clone(),
+                    region,
+                },
+            )?;
+            self.created("network security group");
+            for (i, rule) in items(&nsg.body, "properties.securityRules")
+                .iter()
+                .enumerate()
+            {
+                self.security_rule(
+                    nsg,
+                    &nsg.name,
+                    rule,
+                    &format!("properties.securityRules[{i}]"),
+                )?;
+            }
+        }
+        for rule in self
+            .of_type("Microsoft.Network/networkSecurityGroups/securityRules")
+            .collect::<Vec<_>>()
+        {
+            let (group, name) = split_child(&rule.name);
+            let mut body = rule.body.clone();
+            if let Value::Object(object) = &mut body {
+                object.insert("name".into(), Value::String(name.to_string()));
+            }
+            self.security_rule(rule, group, &body, "properties")?;
+        }
+        for table in self
+            .of_type("Microsoft.Network/routeTables")
+            .collect::<Vec<_>>()
+        {
+            let region = self.region(table)?;
+            self.run(
+                table,
+                "name",
+                Command::CreateRouteTable {
+                    name: table.name.clone(),
+                    region,
+                },
+            )?;
+            self.created("route table");
+            for (i, route) in items(&table.body, "properties.routes").iter().enumerate() {
+                self.route(
+                    table,
+                    &table.name,
+                    route,
+                    &format!("properties.routes[{i}]"),
+                )?;
+            }
+        }
+        for route in self
+            .of_type("Microsoft.Network/routeTables/routes")
+            .collect::<Vec<_>>()
+        {
+            let (table, name) = split_child(&route.name);
+            let mut body = route.body.clone();
+            if let Value::Object(object) = &mut body {
+                object.insert("name".into(), Value::String(name.to_string()));
+            }
+            self.route(route, table, &body, "properties")?;
+        }
+        for nat in self
+            .of_type("Microsoft.Network/natGateways")
+            .collect::<Vec<_>>()
+        {
+            let region = self.region(nat)?;
+            let public_ip = self.public_ip(nat, "properties.publicIpAddresses");
+            self.run(
+                nat,
+                "properties.publicIpAddresses",
+                Command::CreateNatGateway {
+                    name: nat.name.clone(),
+                    region,
+                    public_ip,
+                },
+            )?;
+            self.created("NAT gateway");
+        }
+        Ok(())
+    }
+
+    /// The address of the first public IP a resource lists; one allocated at deployment is a
+    /// listed placeholder from the documentation range.
+    pub(super) fn public_ip(&mut self, resource: &Resource, path: &str) -> String {
+        let declared = items(&resource.body, path)
+            .first()
+            .and_then(|ip| text(ip, "id"))
+            .and_then(|id| self.declared(id));
+        if let Some(address) = declared.and_then(|ip| text(&ip.body, "properties.ipAddress")) {
+            return address.to_string();
+        }
+        let placeholder = format!("203.0.113.{}", self.report.placeholders.len() % 250 + 1);
+        self.note_placeholder(
+            resource,
+            path,
+            "public IP address allocated at deployment",
+            &placeholder,
+        );
+        placeholder
+    }
+
+    fn security_rule(
+        &mut self,
+        resource: &Resource,
+        group: &str,
+        rule: &Value,
+        path: &str,
+    ) -> Result<(), String> {
+        let Some(nsg) = self
+            .lab
+            .network_security_groups
+            .values()
+            .find(|g| g.name == group)
+            .map(|g| g.id)
+        else {
+            self.skip(resource, format!("its network security group “{group}” is neither in the template nor in the lab"));
+            return Ok(());
+        };
+        let field = |key: &str| {
+            text(rule, &format!("properties.{key}"))
+                .unwrap_or("*")
+                .to_string()
+        };
+        let direction = match field("direction").to_ascii_lowercase().as_str() {
+            "inbound" => Direction::Inbound,
+            "outbound" => Direction::Outbound,
+            other => {
+                return Err(format!(
+                    "{} at {path}.properties.direction: “{other}” is neither Inbound nor Outbound",
+                    describe(resource)
+                ))
+            }
+        };
+        let access = match field("access").to_ascii_lowercase().as_str() {
+            "allow" => Access::Allow,
+            "deny" => Access::Deny,
+            other => {
+                return Err(format!(
+                    "{} at {path}.properties.access: “{other}” is neither Allow nor Deny",
+                    describe(resource)
+                ))
+            }
+        };
+        let protocol = match field("protocol").to_ascii_lowercase().as_str() {
+            "tcp" => RuleProtocol::Tcp,
+            "udp" => RuleProtocol::Udp,
+            "*" | "any" => RuleProtocol::Any,
+            other => {
+                self.skip(resource, format!("the rule at {path} uses the protocol “{other}”, which the lab does not model"));
+                return Ok(());
+            }
+        };
+        let priority = crate::exchange::arm::import::props::at(rule, "properties.priority")
+            .map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_string))
+            .unwrap_or_default();
+        let input = SecurityRuleInput {
+            name: text(rule, "name").unwrap_or_default().to_string(),
+            priority,
+            direction,
+            access,
+            protocol,
+            destination: field("destinationAddressPrefix"),
+            ports: field("destinationPortRange"),
+        };
+        self.run(
+            resource,
+            path,
+            Command::SetSecurityRule {
+                nsg,
+                rule: input,
+                replacing: None,
+            },
+        )
+    }
+
+    fn route(
+        &mut self,
+        resource: &Resource,
+        table: &str,
+        route: &Value,
+        path: &str,
+    ) -> Result<(), String> {
+        let Some(route_table) = self
+            .lab
+            .route_tables
+            .values()
+            .find(|t| t.name == table)
+            .map(|t| t.id)
+        else {
+            self.skip(
+                resource,
+                format!("its route table “{table}” is neither in the template nor in the lab"),
+            );
+            return Ok(());
+        };
+        let hop = text(route, "properties.nextHopType").unwrap_or_default();
+        let next_hop = match hop.to_ascii_lowercase().as_str() {
+            "virtualappliance" => NextHopKind::VirtualAppliance,
+            "virtualnetworkgateway" => NextHopKind::VirtualNetworkGateway,
+            "internet" => NextHopKind::Internet,
+            "none" => NextHopKind::None,
+            _ => {
+                self.skip(resource, format!("the route at {path} has the next hop “{hop}”, which the lab does not model"));
+                return Ok(());
+            }
+        };
+        let command = Command::SetUserRoute {
+            route_table,
+            name: text(route, "name").unwrap_or_default().to_string(),
+            prefix: text(route, "properties.addressPrefix")
+                .unwrap_or_default()
+                .to_string(),
+            next_hop,
+            appliance: text(route, "properties.nextHopIpAddress")
+                .unwrap_or_default()
+                .to_string(),
+            replacing: None,
+        };
+        self.run(resource, path, command)
+    }
+}

@@ -1,0 +1,83 @@
+//! `Microsoft.Web/serverfarms`: a plan, its tier from `sku.name` and its instances from
+//! `sku.capacity`. Premium v2, v3, v4 and Elastic Premium SKUs are plans of the Premium family.
+
+use super::{describe, Mapper};
+use crate::exchange::arm::import::props::{at, text};
+use crate::model::entities::tier::Tier;
+use crate::model::Command;
+
+/// The lab's tier for an Azure SKU name: `S1`, `P1v3` → P1, `EP2` → P2.
+pub fn tier_of(sku: &str) -> Option<Tier> {
+    let sku = sku.trim().to_ascii_uppercase();
+    let exact = match sku.as_str() {
+        "F1" | "FREE" => Some(Tier::F1),
+        "D1" | "SHARED" => Some(Tier::D1),
+        "B1" => Some(Tier::B1),
+        "B2" => Some(Tier::B2),
+        "B3" => Some(Tier::B3),
+        "S1" => Some(Tier::S1),
+        "S2" => Some(Tier::S2),
+        "S3" => Some(Tier::S3),
+        _ => None,
+    };
+    exact.or_else(|| {
+        let rest = sku.strip_prefix("EP").or_else(|| sku.strip_prefix('P'))?;
+        let size = rest.chars().next()?;
+        match size {
+            '0' | '1' => Some(Tier::P1),
+            '2' => Some(Tier::P2),
+            '3' | '4' | '5' => Some(Tier::P3),
+            _ => None,
+        }
+    })
+}
+
+impl Mapper<'_> {
+    pub(super) fn plans(&mut self) -> Result<(), String> {
+        for plan in self
+            .of_type("Microsoft.Web/serverfarms")
+            .collect::<Vec<_>>()
+        {
+            let sku = text(&plan.body, "sku.name").unwrap_or("S1");
+            let tier = tier_of(sku).ok_or_else(|| {
+                format!(
+                    "{} at sku.name: “{sku}” is not an App Service SKU the lab models: use F1, D1, B1–B3, S1–S3, or a Premium one (P1v3, EP1 …)",
+                    describe(plan)
+                )
+            })?;
+            let region = self.region(plan)?;
+            self.run(
+                plan,
+                "name",
+                Command::CreatePlan {
+                    name: plan.name.clone(),
+                    tier,
+                    region,
+                },
+            )?;
+            self.created("App Service plan");
+            let capacity = at(&plan.body, "sku.capacity")
+                .and_then(|c| c.as_u64().or_else(|| c.as_str()?.parse().ok()));
+            if let Some(instances) = capacity.filter(|c| *c > 1) {
+                let id = self
+                    .lab
+                    .plans
+                    .values()
+                    .find(|p| p.name == plan.name)
+                    .map(|p| p.id);
+                if let Some(id) = id {
+                    let instances = u8::try_from(instances).unwrap_or(u8::MAX);
+                    self.run(
+                        plan,
+                        "sku.capacity",
+                        Command::ScaleOutPlan {
+                            plan: id,
+                            instances,
+                        },
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    }
+}

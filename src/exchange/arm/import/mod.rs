@@ -1,0 +1,185 @@
+//! Import of ARM templates and of what Azure prints about deployed resources (R39), with the
+//! report of what the template gets wrong (R40). [`prepare`] reads and maps everything onto a
+//! copy of the subscription and returns it with the report; nothing changes until the caller
+//! keeps that copy, so an import is all or nothing.
+
+pub mod document;
+pub mod findings;
+pub mod live;
+pub mod map;
+pub mod props;
+pub mod report;
+pub mod template;
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::exchange::arm::expression::{Deployment, Unknown};
+use crate::model::entities::clock::Instant;
+use crate::model::Subscription;
+use document::Document;
+use report::{Report, UnsupportedFunction};
+use template::{Reading, Resource};
+
+/// Whether the import replaces the subscription or adds to it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    #[default]
+    Replace,
+    /// Names must not collide; references may point at what the subscription holds.
+    Add,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Options {
+    pub mode: Mode,
+    pub deployment: Deployment,
+    /// Values for parameters, by name, as the report's form gives them.
+    pub parameters: BTreeMap<String, Value>,
+    /// The browser's time: an imported subscription's clock starts there.
+    pub now: Instant,
+}
+
+impl Options {
+    /// Replace mode, the default deployment context, no parameter values.
+    pub fn at(now: Instant) -> Options {
+        Options {
+            mode: Mode::Replace,
+            deployment: Deployment::default(),
+            parameters: BTreeMap::new(),
+            now,
+        }
+    }
+}
+
+/// What an import would do: the report, and the subscription it makes once every parameter
+/// it needs has a value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prepared {
+    pub report: Report,
+    pub subscription: Option<Subscription>,
+}
+
+/// Paths under these are read by no modelled property: a parameter used only there is not asked.
+const UNMODELLED: &[&str] = &[
+    "properties.osProfile",
+    "properties.storageProfile",
+    "properties.hardwareProfile",
+    "properties.sharedKey",
+    "properties.sendKeyValue",
+    "properties.sendKeyName",
+    "tags",
+];
+
+/// Reads `text` and maps it onto `current` (add mode) or an empty subscription (replace).
+pub fn prepare(text: &str, current: &Subscription, options: &Options) -> Result<Prepared, String> {
+    let reading = match document::read(text)? {
+        Document::Template(root) => {
+            template::read_template(&root, &options.parameters, &options.deployment)
+        }
+        Document::LiveState(items) => live::read_live(&items),
+    }
+    .map_err(|problem| format!("The template cannot be imported: {problem}. Nothing changed."))?;
+    let Reading {
+        parameters,
+        resources,
+        skipped,
+        placeholders,
+    } = reading;
+    let mut report = Report {
+        skipped,
+        placeholders,
+        ..Report::default()
+    };
+    let mut asked: Vec<String> = Vec::new();
+    let mut supported: Vec<Resource> = Vec::new();
+    for resource in resources {
+        if !map::is_supported(&resource.resource_type) {
+            *report
+                .unsupported_types
+                .entry(resource.resource_type.clone())
+                .or_default() += 1;
+            continue;
+        }
+        for (path, unknown) in &resource.unknowns {
+            match unknown {
+                Unknown::MissingParameter(name) => {
+                    if !UNMODELLED.iter().any(|p| path.starts_with(p)) && !asked.contains(name) {
+                        asked.push(name.clone());
+                    }
+                }
+                Unknown::Unsupported(function) => {
+                    report.unsupported_functions.push(UnsupportedFunction {
+                        resource: map::describe(&resource),
+                        path: path.clone(),
+                        function: function.clone(),
+                    })
+                }
+                Unknown::Deployment(what) => report.placeholders.push(template::Placeholder {
+                    at: format!("{} {path}", map::describe(&resource)),
+                    function: what.clone(),
+                    value: template::placeholder_text(unknown),
+                }),
+            }
+        }
+        supported.push(resource);
+    }
+    report.parameters = parameters
+        .into_iter()
+        .filter(|p| asked.contains(&p.name))
+        .collect();
+    report.findings = findings::findings(&supported);
+    if !report.parameters.is_empty() {
+        return Ok(Prepared {
+            report,
+            subscription: None,
+        });
+    }
+    if supported.is_empty() {
+        return Err("The file declares nothing the lab can import (see the types it skips). Nothing changed.".into());
+    }
+    let start = match options.mode {
+        Mode::Replace => {
+            let mut empty = Subscription::empty();
+            empty.clock.now = options.now;
+            empty
+        }
+        Mode::Add => current.clone(),
+    };
+    let (subscription, mut report) = map::map(&supported, start, report).map_err(|problem| {
+        format!("The template cannot be imported: {problem}. Nothing changed.")
+    })?;
+    if report.created.is_empty() {
+        let reasons: Vec<String> = report
+            .skipped
+            .iter()
+            .map(|s| format!("{} “{}”: {}", s.resource_type, s.name, s.reason))
+            .collect();
+        return Err(format!(
+            "Nothing importable remains: {}. Nothing changed.",
+            if reasons.is_empty() {
+                "every resource is of a type the lab does not model".to_string()
+            } else {
+                reasons.join("; ")
+            }
+        ));
+    }
+    // Applied without a copy per command (apply_unguarded): the whole result is checked as
+    // every document is before use (SPEC §8), so no import can leave a state commands could not.
+    subscription.validate().map_err(|invalid| {
+        format!("The imported subscription is not consistent: {invalid}. Nothing changed.")
+    })?;
+    report
+        .findings
+        .extend(findings::after_import(&supported, &subscription));
+    Ok(Prepared {
+        report,
+        subscription: Some(subscription),
+    })
+}
+
+#[cfg(test)]
+mod findings_tests;
+#[cfg(test)]
+mod tests;
