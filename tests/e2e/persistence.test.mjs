@@ -198,9 +198,10 @@ test("an exported file edited so an integration names a missing subnet is refuse
   page.on("dialog", (dialog) => dialog.accept());
   await page.goto(`${app.server.url}/#/plans`);
   await waitForApp(page);
+  await page.locator("summary", { hasText: "Export" }).click();
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("button", { name: "Export", exact: true }).click(),
+    page.getByRole("button", { name: "Lab JSON (.json)", exact: true }).click(),
   ]);
   const exported = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString());
   const edited = JSON.parse(exported);
