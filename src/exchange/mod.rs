@@ -6,4 +6,5 @@ pub mod arm;
 pub mod az_cli;
 pub mod gateway_subnet;
 pub mod names;
+pub mod relays;
 pub mod services;

@@ -10,6 +10,7 @@ use serde_json::{json, Map, Value};
 use crate::exchange::arm::lab_metadata::VnetLab;
 use crate::exchange::gateway_subnet::added_gateway_subnet;
 use crate::exchange::names;
+use crate::exchange::relays::{relay_namespaces, RelayNamespace};
 use crate::exchange::services::service;
 use crate::model::entities::network::{Routing, Subnet, VirtualNetwork, GATEWAY_SUBNET};
 use crate::model::entities::region::Region;
@@ -756,18 +757,12 @@ pub fn user_metadata(endpoint: &str) -> String {
 }
 
 fn hybrid_connections(subscription: &Subscription, resources: &mut Vec<Value>) {
-    for app in subscription.web_apps.values() {
-        let connections: Vec<_> = subscription
-            .hybrid_connections
-            .values()
-            .filter(|hybrid| hybrid.app == app.id)
-            .collect();
-        if connections.is_empty() {
-            continue;
-        }
-        let region = subscription
-            .plan_of(app)
-            .map_or(Region::default(), |plan| plan.region);
+    for RelayNamespace {
+        app,
+        region,
+        connections,
+    } in relay_namespaces(subscription)
+    {
         let namespace = names::relay_namespace(&app.name);
         resources.push(resource(
             RELAY_NAMESPACES,

@@ -10,6 +10,7 @@ use crate::exchange::az_cli::resources::Az;
 use crate::exchange::az_cli::word::{Line, Part, Var};
 use crate::exchange::gateway_subnet::added_gateway_subnet;
 use crate::exchange::names;
+use crate::exchange::relays::{relay_namespaces, RelayNamespace};
 use crate::model::derived::migration::MigrationPlan;
 use crate::model::entities::region::Region;
 use crate::model::Subscription;
@@ -312,18 +313,12 @@ pub fn blocks(subscription: &Subscription, location: Region) -> Vec<Block> {
         }
         push(&mut blocks, comment, commands);
     }
-    for app in subscription.web_apps.values() {
-        let connections: Vec<_> = subscription
-            .hybrid_connections
-            .values()
-            .filter(|hybrid| hybrid.app == app.id)
-            .collect();
-        if connections.is_empty() {
-            continue;
-        }
-        let region = subscription
-            .plan_of(app)
-            .map_or(Region::default(), |plan| plan.region);
+    for RelayNamespace {
+        app,
+        region,
+        connections,
+    } in relay_namespaces(subscription)
+    {
         let mut commands = vec![az.relay_namespace_create(&app.name, region)];
         for hybrid in connections {
             commands.extend(az.hybrid_connection_create(&app.name, hybrid));
