@@ -1212,3 +1212,30 @@ fn names_follow_azure_rules_and_duplicates_are_refused() {
     );
     assert!(matches!(dns, CommandError::NotADnsServer { .. }));
 }
+
+#[test]
+fn r21_only_traffic_into_the_vnet_is_drawn_through_the_p2s_address_and_the_gateway() {
+    let s = sample();
+    let web = app(&s, "contoso-web");
+    let report = run(&s, web, tcp("api.fabrikam.com", 443));
+    assert!(report.reachable(), "{:?}", report.steps);
+    assert_eq!(
+        report.path,
+        [
+            Hop::WebApp("contoso-web"),
+            Hop::SharedOutbound,
+            Hop::Internet,
+            Hop::Host("api.fabrikam.com", Ipv4Addr::new(20, 61, 15, 7)),
+        ],
+        "public traffic never takes the point-to-site tunnel"
+    );
+    let report = run(&s, web, tcp("10.1.2.4", 1433));
+    assert!(
+        matches!(
+            report.path[1..3],
+            [Hop::PointToSiteAddress(_), Hop::Gateway("corpVnet")]
+        ),
+        "{:?}",
+        report.path
+    );
+}

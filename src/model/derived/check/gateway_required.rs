@@ -3,8 +3,6 @@
 
 use std::net::Ipv4Addr;
 
-use ipnet::Ipv4Net;
-
 use super::dns;
 use super::firewall::vm_host;
 use super::record::{record, stop, Next};
@@ -13,7 +11,7 @@ use crate::model::command::HostRef;
 use crate::model::derived::status::{certificate_problem, missing_conditions, MissingCondition};
 use crate::model::entities::host::Host;
 use crate::model::entities::ids::WebAppId;
-use crate::model::entities::network::VirtualNetwork;
+use crate::model::entities::network::{PointToSite, VirtualNetwork};
 use crate::model::entities::subscription::Subscription;
 use crate::model::entities::web_app::{VnetConnection, WebApp};
 use crate::model::input::addressing::is_private_address;
@@ -67,11 +65,7 @@ pub(super) fn evaluate<'a>(
             },
         );
     };
-    report
-        .path
-        .push(Hop::PointToSiteAddress(p2s.client_address()));
     record(report, Step::GatewayReady { vnet: &vnet.name })?;
-    report.path.push(Hop::Gateway(&vnet.name));
 
     match certificate_problem(subscription, vnet, connection) {
         Some(reason) => record(
@@ -97,29 +91,29 @@ pub(super) fn evaluate<'a>(
         target.host,
         report,
     )?;
-    let host = route(
-        subscription,
-        app.id,
-        vnet,
-        connection,
-        p2s.pool,
-        address,
-        report,
-    )?;
+    let host = route(subscription, app.id, vnet, connection, p2s, address, report)?;
     Next::Continue((address, host))
 }
 
 /// R21: inside the VNet, or on a linked, synced local network that routes the pool back.
-/// Returns the host at the address, if there is one.
+/// Returns the host at the address, if there is one. Only traffic that takes the tunnel is
+/// drawn through the point-to-site address and the gateway.
 fn route<'a>(
     subscription: &'a Subscription,
     app: WebAppId,
     vnet: &'a VirtualNetwork,
     connection: &'a VnetConnection,
-    pool: Ipv4Net,
+    p2s: &PointToSite,
     address: Ipv4Addr,
     report: &mut Report<'a>,
 ) -> Next<Found<'a>> {
+    let pool = p2s.pool;
+    let through_gateway = |report: &mut Report<'a>| {
+        report
+            .path
+            .push(Hop::PointToSiteAddress(p2s.client_address()));
+        report.path.push(Hop::Gateway(&vnet.name));
+    };
     if vnet.contains(address) {
         let subnet = vnet.subnet_of(address).map(|s| (s.name.as_str(), s.prefix));
         record(
@@ -129,6 +123,7 @@ fn route<'a>(
                 subnet,
             },
         )?;
+        through_gateway(report);
         if let Some((name, prefix)) = subnet {
             report.path.push(Hop::Subnet(name, prefix));
         }
@@ -148,6 +143,7 @@ fn route<'a>(
                     route_all: false,
                 },
             )?;
+            report.path.push(Hop::SharedOutbound);
             report.path.push(Hop::Internet);
             return Next::Continue(
                 subscription
@@ -189,6 +185,7 @@ fn route<'a>(
         );
     }
     record(report, Step::ThroughTunnel { local: &local.name })?;
+    through_gateway(report);
     report.path.push(Hop::Tunnel(&local.name));
     report.path.push(Hop::LocalNetwork(&local.name));
     Next::Continue(
