@@ -136,6 +136,13 @@ fn facts(lab: &Subscription) -> Vec<String> {
             endpoint.public_address
         ));
     }
+    for issued in &lab.certificates {
+        lines.push(format!(
+            "certificate for {} {:?}",
+            vnet(issued.vnet),
+            issued.certificate
+        ));
+    }
     for internet in lab.internet_hosts.values() {
         lines.push(format!("internet {:?}", internet.host));
     }

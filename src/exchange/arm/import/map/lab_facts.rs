@@ -3,10 +3,18 @@
 //! and what only the saved state says (gateway times, what connections synced, R14). A name
 //! the resources do not declare is refused with its JSON path.
 
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
+
 use super::Mapper;
+use crate::exchange::arm::import::props::{items, text};
 use crate::exchange::arm::lab_metadata::{HostFacts, VnetLab};
+use crate::exchange::names;
+use crate::model::entities::certificate::Certificate;
 use crate::model::entities::host::PortRule;
 use crate::model::entities::ids::LocalNetworkId;
+use crate::model::entities::network::UploadedCertificate;
+use crate::model::entities::subscription::IssuedCertificate;
 use crate::model::{Command, HostRef};
 
 const AT: &str = "metadata.vnetLab";
@@ -21,6 +29,7 @@ impl Mapper<'_> {
         self.internet_hosts(facts)?;
         self.relay_agents(facts)?;
         self.gateway_times(facts)?;
+        self.certificates(facts)?;
         self.synced(facts)
     }
 
@@ -226,11 +235,101 @@ impl Mapper<'_> {
                 .lab
                 .virtual_networks
                 .values_mut()
-                .find(|vnet| crate::exchange::names::gateway(&vnet.name) == *name)
+                .find(|vnet| names::gateway(&vnet.name) == *name)
                 .and_then(|vnet| vnet.gateway.as_mut())
                 .ok_or_else(|| format!("{AT}.gateways.{name}: no virtual network gateway of that name is in the template"))?;
             gateway.provisioning = *operation;
         }
+        Ok(())
+    }
+
+    /// The certificates the export carries replace the ones the import's connections issued
+    /// anew: no command uploads a given certificate, and the same ones must come back (R12).
+    /// The gateways hold what their `vpnClientRootCertificates` name, revoked as
+    /// `vpnClientRevokedCertificates` says; each connection uses its `certBlob`.
+    fn certificates(&mut self, facts: &VnetLab) -> Result<(), String> {
+        if facts.certificates.is_empty() {
+            return Ok(());
+        }
+        let mut issued = Vec::new();
+        for (i, cert) in facts.certificates.iter().enumerate() {
+            let path = format!("{AT}.certificates[{i}]");
+            let vnet = self.vnet_id(&cert.virtual_network).ok_or_else(|| {
+                format!(
+                    "{path}.virtualNetwork: “{}” is not in the template",
+                    cert.virtual_network
+                )
+            })?;
+            let der = BASE64
+                .decode(&cert.der)
+                .map_err(|e| format!("{path}.der: not base64 ({e})"))?;
+            issued.push(IssuedCertificate {
+                vnet,
+                certificate: Certificate {
+                    subject: cert.subject.clone(),
+                    serial: cert.serial,
+                    not_before: cert.not_before,
+                    not_after: cert.not_after,
+                    thumbprint: cert.thumbprint.clone(),
+                    der,
+                },
+            });
+        }
+        let thumbprint_of = |blob: &str| {
+            facts
+                .certificates
+                .iter()
+                .find(|c| c.der == blob)
+                .map(|c| c.thumbprint.clone())
+        };
+        let gateways: Vec<_> = self
+            .of_type("Microsoft.Network/virtualNetworkGateways")
+            .collect();
+        for gateway in gateways {
+            let Some(network) = self
+                .lab
+                .virtual_networks
+                .values_mut()
+                .find(|v| names::gateway(&v.name) == gateway.name)
+            else {
+                continue;
+            };
+            let Some(p2s) = network.point_to_site.as_mut() else {
+                continue;
+            };
+            let config = "properties.vpnClientConfiguration";
+            let named = |list: &str| -> Vec<String> {
+                items(&gateway.body, &format!("{config}.{list}"))
+                    .iter()
+                    .filter_map(|c| text(c, "name").map(str::to_string))
+                    .collect()
+            };
+            let revoked = named("vpnClientRevokedCertificates");
+            p2s.certificates = named("vpnClientRootCertificates")
+                .into_iter()
+                .map(|thumbprint| UploadedCertificate {
+                    revoked: revoked.contains(&thumbprint),
+                    thumbprint,
+                })
+                .collect();
+        }
+        let links: Vec<_> = self
+            .of_type("Microsoft.Web/sites/virtualNetworkConnections")
+            .collect();
+        for link in links {
+            let site = super::split_child(&link.name).0;
+            let thumbprint = text(&link.body, "properties.certBlob").and_then(thumbprint_of);
+            let connection = self
+                .lab
+                .web_apps
+                .values_mut()
+                .find(|a| a.name.eq_ignore_ascii_case(site))
+                .and_then(|a| a.connection.as_mut());
+            if let (Some(connection), Some(thumbprint)) = (connection, thumbprint) {
+                connection.thumbprint = thumbprint;
+            }
+        }
+        self.lab.certificates = issued;
         Ok(())
     }
 
