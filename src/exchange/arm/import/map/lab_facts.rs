@@ -342,13 +342,16 @@ impl Mapper<'_> {
             for (i, local) in app.synced.site_to_site.iter().enumerate() {
                 site_to_site.push(self.local_network(&format!("{path}.siteToSite[{i}]"), local)?);
             }
-            let connection = self
+            // No connection: the import skipped it, with the lab's reason in the report.
+            let Some(connection) = self
                 .lab
                 .web_apps
                 .values_mut()
                 .find(|a| a.name == *name)
                 .and_then(|a| a.connection.as_mut())
-                .ok_or_else(|| format!("{AT}.{path}: the web app “{name}” has no gateway-required connection in the template"))?;
+            else {
+                continue;
+            };
             connection
                 .synced
                 .dns_servers

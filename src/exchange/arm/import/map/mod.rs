@@ -64,6 +64,8 @@ pub struct Mapper<'r> {
     pub resources: &'r [Resource],
     /// `metadata.vnetLab` of the lab's own export: what the resources cannot say.
     pub facts: Option<&'r VnetLab>,
+    /// Plans to scale to their own tier once everything is in place.
+    pub scale_down: Vec<(&'r Resource, crate::model::entities::tier::Tier)>,
     pub lab: Subscription,
     pub report: Report,
 }
@@ -78,6 +80,7 @@ pub fn map(
     let mut mapper = Mapper {
         resources,
         facts,
+        scale_down: Vec::new(),
         lab,
         report,
     };
@@ -94,6 +97,7 @@ pub fn map(
     mapper.private_dns()?;
     mapper.relays()?;
     mapper.lab_facts()?;
+    mapper.scale_plans_down();
     Ok((mapper.lab, mapper.report))
 }
 
