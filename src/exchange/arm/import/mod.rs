@@ -142,7 +142,8 @@ pub fn prepare(text: &str, current: &Subscription, options: &Options) -> Result<
             subscription: None,
         });
     }
-    if supported.is_empty() {
+    // The lab's own export of an empty lab, or of one with only internet hosts, is whole.
+    if supported.is_empty() && facts.is_none() {
         return Err("The file declares nothing the lab can import (see the types it skips). Nothing changed.".into());
     }
     let start = match options.mode {
@@ -167,7 +168,7 @@ pub fn prepare(text: &str, current: &Subscription, options: &Options) -> Result<
         map::map(&supported, start, report, facts.as_ref()).map_err(|problem| {
             format!("The template cannot be imported: {problem}. Nothing changed.")
         })?;
-    if report.created.is_empty() {
+    if report.created.is_empty() && facts.is_none() {
         let reasons: Vec<String> = report
             .skipped
             .iter()

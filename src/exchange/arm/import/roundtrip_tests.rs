@@ -181,6 +181,23 @@ fn r39_the_labs_own_export_comes_back_with_every_name_property_and_host() {
     let sample = Subscription::sample();
     let imported = round_trip(&sample);
     assert_eq!(facts(&imported), facts(&sample));
+    // The GatewaySubnets the export added are gone again; the lab's own one stays.
+    let gateway_subnet = |name: &str| {
+        imported
+            .vnet_named(name)
+            .is_some_and(|v| v.subnets.iter().any(|s| s.is_gateway_subnet()))
+    };
+    assert!(!gateway_subnet("cantConnectVnet") && !gateway_subnet("northVnet"));
+    assert!(gateway_subnet("corpVnet"));
+    // The VMs are named after themselves, not their NICs, and their ports are known.
+    let sql = imported
+        .virtual_networks
+        .values()
+        .flat_map(|v| &v.virtual_machines)
+        .find(|vm| vm.host.name == "sql01")
+        .expect("sql01 comes back by its name");
+    assert!(!sql.host.ports_unknown);
+    assert_eq!(sql.host.open_ports.len(), 1);
 }
 
 #[test]
@@ -263,5 +280,21 @@ fn r39_vnet_lab_metadata_naming_a_local_network_the_template_lacks_is_refused() 
     assert!(
         message.contains("metadata.vnetLab.onPremises.Nowhere: the local network gateway “Nowhere” is not in the template"),
         "{message}"
+    );
+}
+
+#[test]
+fn r39_the_export_of_a_lab_with_only_internet_hosts_comes_back() {
+    let mut lab = Subscription::empty();
+    lab.apply(crate::model::Command::CreateInternetHost {
+        name: "api.fabrikam.com".into(),
+        address: "20.61.15.7".into(),
+    })
+    .unwrap();
+    let imported = round_trip(&lab);
+    assert_eq!(facts(&imported), facts(&lab));
+    assert_eq!(
+        crate::exchange::arm::template_text(&imported),
+        crate::exchange::arm::template_text(&lab)
     );
 }
