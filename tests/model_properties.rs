@@ -711,3 +711,56 @@ proptest! {
         }
     }
 }
+
+/// The check's verdict from every web app to every known endpoint, by names (ids differ).
+fn verdicts_by_name(s: &Subscription) -> Vec<String> {
+    let mut lines = Vec::new();
+    for app in s.web_apps.values() {
+        for endpoint in vnet_lab::model::derived::endpoints::known_endpoints(s) {
+            let host = endpoint.name();
+            let target = check::Target {
+                host: &host,
+                port: endpoint.rule.port,
+                protocol: endpoint.rule.protocol,
+            };
+            let report = check::run(s, app.id, target);
+            lines.push(format!(
+                "{} -> {host} {}: reachable {} undecided {} fails at {:?}",
+                app.name,
+                endpoint.rule,
+                report.reachable(),
+                report.undecided(),
+                report.failure().map(|step| step.stage())
+            ));
+        }
+    }
+    lines.sort();
+    lines
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// R39: importing the lab's own ARM export of a command-built subscription gives the same
+    /// check verdicts, and exporting that again writes the same template.
+    #[test]
+    fn r39_a_random_subscription_round_trips_through_its_arm_export(
+        from_sample in any::<bool>(),
+        actions in prop::collection::vec(action(), 1..40),
+    ) {
+        use vnet_lab::exchange::arm::import::{prepare, Options};
+        use vnet_lab::exchange::arm::template::template_text;
+        let mut s = if from_sample { Subscription::sample() } else { Subscription::empty() };
+        for action in actions {
+            let Some(command) = command(&s, action) else { continue };
+            let _ = s.apply(command);
+        }
+        let exported = template_text(&s);
+        let prepared = prepare(&exported, &Subscription::empty(), &Options::at(s.clock.now))
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{exported}")))?;
+        let imported = prepared.subscription.expect("the lab's export asks no parameter");
+        prop_assert_eq!(verdicts_by_name(&imported), verdicts_by_name(&s));
+        prop_assert!(prepared.report.skipped.is_empty(), "skipped {:?}", prepared.report.skipped);
+        prop_assert_eq!(template_text(&imported), exported);
+    }
+}

@@ -7,6 +7,7 @@ pub mod document;
 pub mod findings;
 pub mod live;
 pub mod map;
+pub mod metadata;
 pub mod props;
 pub mod report;
 pub mod template;
@@ -16,7 +17,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use crate::exchange::arm::expression::{Deployment, Unknown};
-use crate::model::entities::clock::Instant;
+use crate::model::entities::clock::{Clock, Instant};
 use crate::model::Subscription;
 use document::Document;
 use report::{Report, UnsupportedFunction};
@@ -74,7 +75,12 @@ const UNMODELLED: &[&str] = &[
 
 /// Reads `text` and maps it onto `current` (add mode) or an empty subscription (replace).
 pub fn prepare(text: &str, current: &Subscription, options: &Options) -> Result<Prepared, String> {
-    let reading = match document::read(text)? {
+    let document = document::read(text)?;
+    let facts = match &document {
+        Document::Template(root) => metadata::read(root)?,
+        Document::LiveState(_) => None,
+    };
+    let reading = match document {
         Document::Template(root) => {
             template::read_template(&root, &options.parameters, &options.deployment)
         }
@@ -136,21 +142,33 @@ pub fn prepare(text: &str, current: &Subscription, options: &Options) -> Result<
             subscription: None,
         });
     }
-    if supported.is_empty() {
+    // The lab's own export of an empty lab, or of one with only internet hosts, is whole.
+    if supported.is_empty() && facts.is_none() {
         return Err("The file declares nothing the lab can import (see the types it skips). Nothing changed.".into());
     }
     let start = match options.mode {
         Mode::Replace => {
             let mut empty = Subscription::empty();
-            empty.clock.now = options.now;
+            // The lab's own export says when it was: its gateways and certificates are timed by it.
+            empty.clock = facts.as_ref().map_or(
+                Clock {
+                    now: options.now,
+                    speed: empty.clock.speed,
+                },
+                |facts| Clock {
+                    now: facts.clock.now,
+                    speed: facts.clock.speed,
+                },
+            );
             empty
         }
         Mode::Add => current.clone(),
     };
-    let (subscription, mut report) = map::map(&supported, start, report).map_err(|problem| {
-        format!("The template cannot be imported: {problem}. Nothing changed.")
-    })?;
-    if report.created.is_empty() {
+    let (subscription, mut report) =
+        map::map(&supported, start, report, facts.as_ref()).map_err(|problem| {
+            format!("The template cannot be imported: {problem}. Nothing changed.")
+        })?;
+    if report.created.is_empty() && facts.is_none() {
         let reasons: Vec<String> = report
             .skipped
             .iter()
@@ -181,5 +199,7 @@ pub fn prepare(text: &str, current: &Subscription, options: &Options) -> Result<
 
 #[cfg(test)]
 mod findings_tests;
+#[cfg(test)]
+mod roundtrip_tests;
 #[cfg(test)]
 mod tests;

@@ -4,6 +4,7 @@
 
 use super::Mapper;
 use crate::exchange::arm::import::props::{items, last_name, name_after, text};
+use crate::model::command::HostRef;
 use crate::model::Command;
 
 impl Mapper<'_> {
@@ -63,23 +64,37 @@ impl Mapper<'_> {
                     free
                 }
             };
+            let facts = self
+                .facts
+                .and_then(|facts| facts.virtual_machines.get(&nic.name));
+            let name = facts.map_or(name, |facts| facts.name.clone());
             let command = Command::CreateVirtualMachine {
                 vnet,
                 subnet: subnet.to_string(),
                 name: name.clone(),
                 address,
-                host_names: String::new(),
-                role: None,
+                host_names: facts.map_or(String::new(), |f| f.host_names.join(",")),
+                role: facts.and_then(|f| f.role.clone()),
             };
             self.run(nic, path, command)?;
             self.created("virtual machine");
-            // A template cannot say which ports the VM opens: the check says so (R39).
-            if let Some(vm) = self.lab.virtual_networks.get_mut(&vnet).and_then(|v| {
+            let Some(vm) = self.lab.virtual_networks.get_mut(&vnet).and_then(|v| {
                 v.virtual_machines
                     .iter_mut()
-                    .find(|vm| vm.host.name == name)
-            }) {
-                vm.host.ports_unknown = true;
+                    .rfind(|vm| vm.host.name == name)
+            }) else {
+                continue;
+            };
+            match facts {
+                Some(facts) => {
+                    let host = HostRef::VirtualMachine(vnet, vm.id);
+                    let path = format!("metadata.vnetLab.virtualMachines.{}.openPorts", nic.name);
+                    for rule in &facts.open_ports {
+                        self.run(nic, &path, Command::OpenPort { host, rule: *rule })?;
+                    }
+                }
+                // A template cannot say which ports the VM opens: the check says so (R39).
+                None => vm.host.ports_unknown = true,
             }
         }
         for vm in vms {

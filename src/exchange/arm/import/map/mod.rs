@@ -4,6 +4,7 @@
 
 mod controls;
 mod gateways;
+mod lab_facts;
 mod machines;
 pub mod networks;
 mod plans;
@@ -18,6 +19,7 @@ use strum::VariantArray;
 use super::props::{last_name, text};
 use super::report::Report;
 use super::template::{Resource, Skipped};
+use crate::exchange::arm::lab_metadata::VnetLab;
 use crate::model::entities::region::Region;
 use crate::model::{Command, Subscription};
 
@@ -60,6 +62,10 @@ pub fn is_supported(resource_type: &str) -> bool {
 
 pub struct Mapper<'r> {
     pub resources: &'r [Resource],
+    /// `metadata.vnetLab` of the lab's own export: what the resources cannot say.
+    pub facts: Option<&'r VnetLab>,
+    /// Plans to scale to their own tier once everything is in place.
+    pub scale_down: Vec<(&'r Resource, crate::model::entities::tier::Tier)>,
     pub lab: Subscription,
     pub report: Report,
 }
@@ -69,15 +75,19 @@ pub fn map(
     resources: &[Resource],
     lab: Subscription,
     report: Report,
+    facts: Option<&VnetLab>,
 ) -> Result<(Subscription, Report), String> {
     let mut mapper = Mapper {
         resources,
+        facts,
+        scale_down: Vec::new(),
         lab,
         report,
     };
     mapper.plans()?;
     mapper.network_controls()?;
     mapper.virtual_networks()?;
+    mapper.drop_added_gateway_subnets()?;
     mapper.peerings()?;
     mapper.local_networks()?;
     mapper.gateways()?;
@@ -86,6 +96,8 @@ pub fn map(
     mapper.sites()?;
     mapper.private_dns()?;
     mapper.relays()?;
+    mapper.lab_facts()?;
+    mapper.scale_plans_down();
     Ok((mapper.lab, mapper.report))
 }
 

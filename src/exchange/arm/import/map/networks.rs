@@ -267,6 +267,27 @@ impl Mapper<'_> {
                 self.created("peering");
             }
         }
+        // Each VNet lists its peerings in the order the template declares its sides, which
+        // is the lab's own order in its export; peering two at once cannot keep it alone.
+        let order: Vec<(String, String)> = sides
+            .iter()
+            .map(|(local, remote, _, _)| (local.to_ascii_lowercase(), remote.to_ascii_lowercase()))
+            .collect();
+        let names: std::collections::BTreeMap<_, _> = self
+            .lab
+            .virtual_networks
+            .values()
+            .map(|v| (v.id, v.name.to_ascii_lowercase()))
+            .collect();
+        for vnet in self.lab.virtual_networks.values_mut() {
+            let local = vnet.name.to_ascii_lowercase();
+            vnet.peerings.sort_by_key(|remote| {
+                order
+                    .iter()
+                    .position(|(l, r)| *l == local && Some(r) == names.get(remote))
+                    .unwrap_or(usize::MAX)
+            });
+        }
         Ok(())
     }
 }

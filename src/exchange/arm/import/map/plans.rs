@@ -46,15 +46,22 @@ impl Mapper<'_> {
                 )
             })?;
             let region = self.region(plan)?;
+            // The lab's own export may hold what its plan allowed before a scale down (R2, R5:
+            // connections disabled, Hybrid Connections kept): its plans are made at the top
+            // tier and given their own after everything else.
+            let created_at = if self.facts.is_some() { Tier::P3 } else { tier };
             self.run(
                 plan,
                 "name",
                 Command::CreatePlan {
                     name: plan.name.clone(),
-                    tier,
+                    tier: created_at,
                     region,
                 },
             )?;
+            if created_at != tier {
+                self.scale_down.push((plan, tier));
+            }
             self.created("App Service plan");
             let capacity = at(&plan.body, "sku.capacity")
                 .and_then(|c| c.as_u64().or_else(|| c.as_str()?.parse().ok()));
@@ -79,5 +86,21 @@ impl Mapper<'_> {
             }
         }
         Ok(())
+    }
+
+    /// The plans made at the top tier for the lab's own export get their own tier as the
+    /// state it saved, not as a tier change (whose rules are about the change running, R28):
+    /// `validate()` checks the whole result after the import.
+    pub(super) fn scale_plans_down(&mut self) {
+        for (resource, tier) in std::mem::take(&mut self.scale_down) {
+            if let Some(plan) = self
+                .lab
+                .plans
+                .values_mut()
+                .find(|p| p.name == resource.name)
+            {
+                plan.tier = tier;
+            }
+        }
     }
 }

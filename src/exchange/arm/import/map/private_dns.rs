@@ -156,14 +156,23 @@ impl Mapper<'_> {
                     free
                 }
             };
-            let public_address =
-                format!("198.51.100.{}", self.lab.private_endpoints.len() % 250 + 1);
-            self.note_placeholder(
-                endpoint,
-                "properties.privateLinkServiceConnections",
-                "the service's public address",
-                &public_address,
-            );
+            let stated = self
+                .facts
+                .and_then(|facts| facts.private_endpoints.get(&endpoint.name));
+            let public_address = match stated {
+                Some(facts) => facts.public_address.to_string(),
+                None => {
+                    let made_up =
+                        format!("198.51.100.{}", self.lab.private_endpoints.len() % 250 + 1);
+                    self.note_placeholder(
+                        endpoint,
+                        "properties.privateLinkServiceConnections",
+                        "the service's public address",
+                        &made_up,
+                    );
+                    made_up
+                }
+            };
             let command = Command::CreatePrivateEndpoint {
                 vnet,
                 subnet: subnet.to_string(),
