@@ -3,7 +3,7 @@
 //! one too). A dynamic IP takes the subnet's first free address, listed as a placeholder.
 
 use super::Mapper;
-use crate::exchange::arm::import::props::{items, last_name, name_after, text};
+use crate::exchange::arm::import::props::{items, text};
 use crate::model::command::HostRef;
 use crate::model::Command;
 
@@ -19,23 +19,9 @@ impl Mapper<'_> {
                 continue;
             };
             let subnet_id = text(config, "properties.subnet.id").unwrap_or_default();
-            let (Some(vnet_name), subnet) = (
-                name_after(subnet_id, "virtualNetworks"),
-                last_name(subnet_id),
-            ) else {
-                self.skip(
-                    nic,
-                    "its ipConfigurations[0].properties.subnet.id names no subnet",
-                );
-                continue;
-            };
-            let Some(vnet) = self.vnet_id(vnet_name) else {
-                self.skip(
-                    nic,
-                    format!(
-                        "its virtual network {vnet_name} is neither in the template nor in the lab"
-                    ),
-                );
+            let Some((vnet, vnet_name, subnet)) =
+                self.subnet_of(nic, subnet_id, "ipConfigurations[0].properties.subnet.id")
+            else {
                 continue;
             };
             let name = vms

@@ -16,7 +16,7 @@ use std::net::Ipv4Addr;
 
 use strum::VariantArray;
 
-use super::props::{last_name, text};
+use super::props::{last_name, name_after, text};
 use super::report::Report;
 use super::template::{Resource, Skipped};
 use crate::exchange::arm::lab_metadata::VnetLab;
@@ -156,6 +156,30 @@ impl<'r> Mapper<'r> {
                 )
             }),
         }
+    }
+
+    /// The VNet (its lab id and name) and subnet a `…/virtualNetworks/<vnet>/subnets/<subnet>` id
+    /// names, or None with the resource skipped for the reason: `property` is where the id was read.
+    pub fn subnet_of<'i>(
+        &mut self,
+        resource: &Resource,
+        id: &'i str,
+        property: &str,
+    ) -> Option<(crate::model::entities::ids::VnetId, &'i str, &'i str)> {
+        let (Some(vnet_name), subnet) = (name_after(id, "virtualNetworks"), last_name(id)) else {
+            self.skip(resource, format!("its {property} names no subnet"));
+            return None;
+        };
+        let Some(vnet) = self.vnet_id(vnet_name) else {
+            self.skip(
+                resource,
+                format!(
+                    "its virtual network {vnet_name} is neither in the template nor in the lab"
+                ),
+            );
+            return None;
+        };
+        Some((vnet, vnet_name, subnet))
     }
 
     pub fn vnet_id(&self, name: &str) -> Option<crate::model::entities::ids::VnetId> {

@@ -107,20 +107,9 @@ impl Mapper<'_> {
             .collect::<Vec<_>>()
         {
             let subnet_id = text(&endpoint.body, "properties.subnet.id").unwrap_or_default();
-            let (Some(vnet_name), subnet) = (
-                name_after(subnet_id, "virtualNetworks"),
-                last_name(subnet_id),
-            ) else {
-                self.skip(endpoint, "its properties.subnet.id names no subnet");
-                continue;
-            };
-            let Some(vnet) = self.vnet_id(vnet_name) else {
-                self.skip(
-                    endpoint,
-                    format!(
-                        "its virtual network {vnet_name} is neither in the template nor in the lab"
-                    ),
-                );
+            let Some((vnet, vnet_name, subnet)) =
+                self.subnet_of(endpoint, subnet_id, "properties.subnet.id")
+            else {
                 continue;
             };
             let service = items(&endpoint.body, "properties.privateLinkServiceConnections")
