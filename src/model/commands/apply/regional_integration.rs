@@ -1,7 +1,7 @@
 //! `Microsoft.Web/sites/networkConfig`: regional VNet Integration into a delegated subnet,
 //! Route All, and the migration to it from a gateway-required connection (R21–R28, R35–R37).
 
-use super::lookup::SubnetLookup;
+use super::lookup::{not_found, SubnetLookup};
 use crate::model::command::Event;
 use crate::model::commands::error::CommandError;
 use crate::model::derived::migration;
@@ -105,7 +105,12 @@ impl Subscription {
         }
         let mut done = Vec::new();
         for step in &plan.steps {
-            done.push(self.execute(step.command.clone())?.summary);
+            // A step on the VNet the plan creates finds it by name, once created.
+            let command = step
+                .command
+                .resolve(self)
+                .ok_or_else(|| not_found("virtual network", &plan.target_vnet))?;
+            done.push(self.execute(command)?.summary);
         }
         Ok(Event::new(format!(
             "Moved {name} to regional VNet Integration with {}: {}",
