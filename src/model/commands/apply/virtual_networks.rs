@@ -106,6 +106,8 @@ impl Subscription {
             .collect();
         CommandError::unless_unused(format!("The virtual network {name}"), endpoints)?;
         self.virtual_networks.remove(&vnet);
+        // The certificates issued for its connections go with it: no connection can use them.
+        self.certificates.retain(|issued| issued.vnet != vnet);
         for zone in self.private_dns_zones.values_mut() {
             zone.links.retain(|linked| *linked != vnet);
         }
