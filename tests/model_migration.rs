@@ -94,7 +94,7 @@ fn r35_cross_region_plan_creates_a_peered_vnet_in_the_plans_region() {
     assert!(p.cross_region);
     assert_eq!(p.source_vnet, "northVnet");
     assert_eq!(p.target_vnet, "northVnet-westeurope");
-    let commands: Vec<&Command> = p.commands().collect();
+    let commands = p.commands(&s);
     assert!(matches!(
         commands[0],
         Command::CreateVirtualNetwork {
@@ -358,4 +358,36 @@ fn the_whole_subscription_view_orders_apps_by_shared_vnet() {
         error.to_string(),
         "The web app contoso-orders does not use gateway-required VNet Integration, so there is nothing to migrate."
     );
+}
+
+#[test]
+fn r35_a_plan_names_the_vnet_it_creates_so_it_holds_after_another_vnet_is_created() {
+    let mut s = sample();
+    let reports = app(&s, "contoso-reports");
+    let p = plan(&s, reports).unwrap();
+    // Another VNet takes the id the plan's new VNet would have had.
+    ok(
+        &mut s,
+        Command::CreateVirtualNetwork {
+            name: "laterVnet".into(),
+            region: Region::WestEurope,
+            address_space: "10.250.0.0/16".into(),
+            dns_servers: String::new(),
+        },
+    );
+    let later = vnet(&s, "laterVnet");
+    let after = vnet_lab::model::derived::migration::applied(&s, &p).expect("the plan applies");
+    let created = after.vnet_named("northVnet-westeurope").unwrap();
+    let north = vnet(&s, "northVnet");
+    assert_eq!(created.peerings, [north]);
+    assert!(after.virtual_networks[&later].peerings.is_empty());
+    let regional = after.web_apps[&reports].regional.as_ref().unwrap();
+    assert_eq!(
+        (regional.vnet, regional.subnet.as_str()),
+        (created.id, "integration")
+    );
+    assert!(matches!(
+        p.commands(&s)[1],
+        Command::PeerVirtualNetworks { vnet, remote } if vnet == created.id && remote == north
+    ));
 }

@@ -129,6 +129,20 @@ fn nth<K: Copy, V>(map: &std::collections::BTreeMap<K, V>, i: usize) -> Option<K
     (!map.is_empty()).then(|| *map.keys().nth(i % map.len()).expect("in range"))
 }
 
+/// The key of the `i`th value (wrapping) of those that `keep`.
+fn nth_where<K: Copy, V>(
+    map: &std::collections::BTreeMap<K, V>,
+    i: usize,
+    keep: impl Fn(&V) -> bool,
+) -> Option<K> {
+    let keys: Vec<K> = map
+        .iter()
+        .filter(|(_, v)| keep(v))
+        .map(|(k, _)| *k)
+        .collect();
+    (!keys.is_empty()).then(|| keys[i % keys.len()])
+}
+
 fn command(s: &Subscription, action: Action) -> Option<Command> {
     use Action::*;
     Some(match action {
@@ -432,6 +446,10 @@ enum Break {
     SubnetNatGateway(usize),
     RemoveGateway(usize),
     RemoveZone(usize),
+    VmSubnet(usize),
+    HostIdReused(usize),
+    RelayServer(usize),
+    CertificateVnet(usize),
 }
 
 fn breakage() -> impl Strategy<Value = Break> {
@@ -446,6 +464,10 @@ fn breakage() -> impl Strategy<Value = Break> {
         i().prop_map(Break::SubnetNatGateway),
         i().prop_map(Break::RemoveGateway),
         i().prop_map(Break::RemoveZone),
+        i().prop_map(Break::VmSubnet),
+        i().prop_map(Break::HostIdReused),
+        i().prop_map(Break::RelayServer),
+        i().prop_map(Break::CertificateVnet),
     ]
 }
 
@@ -493,7 +515,9 @@ fn always(_: &check::Report<'_>, _: &str) -> bool {
 }
 
 fn break_state(s: &mut Subscription, broken: Break) -> Option<Expected> {
-    use vnet_lab::model::entities::ids::{NatGatewayId, NsgId, PlanId, RouteTableId, VnetId};
+    use vnet_lab::model::entities::ids::{
+        NatGatewayId, NsgId, PlanId, RouteTableId, ServerId, VmId, VnetId,
+    };
     let fresh = s.next_id + 1_000;
     let integrated: Vec<_> = s
         .web_apps
@@ -666,6 +690,67 @@ fn break_state(s: &mut Subscription, broken: Break) -> Option<Expected> {
                 },
                 name,
             })
+        }
+        // References the check does not follow: validate alone must name them.
+        Break::VmSubnet(i) => {
+            let vnet = nth_where(&s.virtual_networks, i, |v| !v.virtual_machines.is_empty())?;
+            let network = s.virtual_networks.get_mut(&vnet).unwrap();
+            let index = i % network.virtual_machines.len();
+            network.virtual_machines[index].subnet = "missing-subnet".into();
+            Some(expected(
+                Some(format!(
+                    "virtual_networks.{vnet}.virtual_machines[{index}].subnet"
+                )),
+                Vec::new(),
+                always,
+                String::new(),
+            ))
+        }
+        Break::HostIdReused(i) => {
+            // A VM's id at next_id: the next one created would take it.
+            let vnet = nth_where(&s.virtual_networks, i, |v| !v.virtual_machines.is_empty())?;
+            let next = s.next_id;
+            let network = s.virtual_networks.get_mut(&vnet).unwrap();
+            let index = i % network.virtual_machines.len();
+            network.virtual_machines[index].id = VmId(next);
+            Some(expected(
+                Some(format!(
+                    "virtual_networks.{vnet}.virtual_machines[{index}].id"
+                )),
+                Vec::new(),
+                always,
+                String::new(),
+            ))
+        }
+        Break::RelayServer(i) => {
+            let hybrid = nth_where(&s.hybrid_connections, i, |h| h.agent.is_some())?;
+            let agent = s
+                .hybrid_connections
+                .get_mut(&hybrid)
+                .unwrap()
+                .agent
+                .as_mut()
+                .unwrap();
+            agent.server = ServerId(fresh);
+            Some(expected(
+                Some(format!("hybrid_connections.{hybrid}.agent.server")),
+                Vec::new(),
+                always,
+                String::new(),
+            ))
+        }
+        Break::CertificateVnet(i) => {
+            if s.certificates.is_empty() {
+                return None;
+            }
+            let index = i % s.certificates.len();
+            s.certificates[index].vnet = VnetId(fresh);
+            Some(expected(
+                Some(format!("certificates[{index}].vnet")),
+                Vec::new(),
+                always,
+                String::new(),
+            ))
         }
     }
 }

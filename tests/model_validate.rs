@@ -326,3 +326,117 @@ fn share_link_refuses_a_document_with_a_dangling_reference() {
         decode::<Subscription>(&from_fragment(&link).unwrap()).map(|decoded| decoded.state),
     );
 }
+
+#[test]
+fn validate_names_a_virtual_machines_missing_subnet() {
+    let mut s = sample();
+    let corp = vnet(&s, "corpVnet");
+    let network = s.virtual_networks.get_mut(&corp).unwrap();
+    let vm = network.virtual_machines[0].host.name.clone();
+    network.virtual_machines[0].subnet = "Frontend".into();
+    assert_eq!(
+        refused_at(&s),
+        (
+            format!("virtual_networks.{corp}.virtual_machines[0].subnet"),
+            format!("corpVnet has no subnet Frontend for the virtual machine {vm}")
+        )
+    );
+}
+
+#[test]
+fn validate_names_a_reused_or_future_host_id() {
+    let mut s = sample();
+    let corp = vnet(&s, "corpVnet");
+    let next = s.next_id;
+    s.virtual_networks.get_mut(&corp).unwrap().virtual_machines[0].id =
+        vnet_lab::model::entities::ids::VmId(next);
+    assert_eq!(
+        refused_at(&s),
+        (
+            format!("virtual_networks.{corp}.virtual_machines[0].id"),
+            format!("the id {next} is not below next_id ({next}): ids are never reused, so the next one created would take it")
+        )
+    );
+    let mut s = sample();
+    let hq = s.local_network_named("onPremHQ").unwrap().id;
+    let vm = s.virtual_networks[&corp].virtual_machines[0].id;
+    s.local_networks.get_mut(&hq).unwrap().servers[0].id =
+        vnet_lab::model::entities::ids::ServerId(vm.0);
+    assert_eq!(
+        refused_at(&s),
+        (
+            format!("local_networks.{hq}.servers[0].id"),
+            format!(
+                "the id {vm} is also the id at virtual_networks.{corp}.virtual_machines[0].id: ids are unique"
+            )
+        )
+    );
+}
+
+#[test]
+fn validate_names_a_relay_agents_missing_server() {
+    let mut s = sample();
+    let (hybrid, local) = s
+        .hybrid_connections
+        .values()
+        .find_map(|h| h.agent.as_ref().map(|agent| (h.id, agent.local_network)))
+        .expect("the sample runs a relay agent");
+    let local_name = s.local_networks[&local].name.clone();
+    s.hybrid_connections
+        .get_mut(&hybrid)
+        .unwrap()
+        .agent
+        .as_mut()
+        .unwrap()
+        .server = vnet_lab::model::entities::ids::ServerId(908);
+    assert_eq!(
+        refused_at(&s),
+        (
+            format!("hybrid_connections.{hybrid}.agent.server"),
+            format!(
+                "{local_name} has no server 908 to run the relay agent: name one of its servers"
+            )
+        )
+    );
+}
+
+#[test]
+fn validate_names_an_issued_certificates_missing_vnet() {
+    let mut s = sample();
+    s.certificates[0].vnet = VnetId(909);
+    assert_eq!(
+        refused_at(&s),
+        (
+            "certificates[0].vnet".into(),
+            "there is no virtual network 909: name one of the subscription's".into()
+        )
+    );
+}
+
+#[test]
+fn deleting_a_virtual_network_takes_the_certificates_issued_for_it() {
+    use vnet_lab::model::entities::region::Region;
+    use vnet_lab::model::entities::subscription::IssuedCertificate;
+    use vnet_lab::model::Command;
+    let mut s = sample();
+    ok(
+        &mut s,
+        Command::CreateVirtualNetwork {
+            name: "spareVnet".into(),
+            region: Region::WestEurope,
+            address_space: "10.250.0.0/16".into(),
+            dns_servers: String::new(),
+        },
+    );
+    let spare = vnet(&s, "spareVnet");
+    let certificate = s.certificates[0].certificate.clone();
+    s.certificates.push(IssuedCertificate {
+        vnet: spare,
+        certificate,
+    });
+    let before = s.certificates.len();
+    ok(&mut s, Command::DeleteVirtualNetwork { vnet: spare });
+    assert_eq!(s.certificates.len(), before - 1);
+    assert!(s.certificates.iter().all(|issued| issued.vnet != spare));
+    assert_eq!(s.validate(), Ok(()));
+}

@@ -122,7 +122,48 @@ impl Subscription {
                 "it is {}, but the id {highest} is in use: ids are never reused, so it must be above every id",
                 self.next_id
             )
-        })
+        })?;
+        self.host_ids_hold()
+    }
+
+    /// Virtual machines and on-premises servers take their ids from the same counter: each one
+    /// below `next_id`, and no two alike.
+    fn host_ids_hold(&self) -> Checked {
+        let machines = self.virtual_networks.values().flat_map(|vnet| {
+            vnet.virtual_machines
+                .iter()
+                .enumerate()
+                .map(move |(i, vm)| {
+                    (
+                        format!("virtual_networks.{}.virtual_machines[{i}].id", vnet.id),
+                        vm.id.0,
+                    )
+                })
+        });
+        let servers = self.local_networks.values().flat_map(|local| {
+            local.servers.iter().enumerate().map(move |(i, server)| {
+                (
+                    format!("local_networks.{}.servers[{i}].id", local.id),
+                    server.id.0,
+                )
+            })
+        });
+        let mut seen: BTreeMap<u32, String> = BTreeMap::new();
+        for (path, id) in machines.chain(servers) {
+            ensure(id < self.next_id, path.clone(), || {
+                format!(
+                    "the id {id} is not below next_id ({}): ids are never reused, so the next one created would take it",
+                    self.next_id
+                )
+            })?;
+            if let Some(first) = seen.insert(id, path.clone()) {
+                return refuse(
+                    path,
+                    format!("the id {id} is also the id at {first}: ids are unique"),
+                );
+            }
+        }
+        Ok(())
     }
 
     /// Names Azure keeps unique, compared as the commands compare them.
@@ -336,6 +377,18 @@ impl Subscription {
                 || format!("there is no local network {local}: name one of the subscription's"),
             )?;
         }
+        for (i, vm) in vnet.virtual_machines.iter().enumerate() {
+            ensure(
+                vnet.subnet(&vm.subnet).is_some(),
+                format!("{at}.virtual_machines[{i}].subnet"),
+                || {
+                    format!(
+                        "{} has no subnet {} for the virtual machine {}",
+                        vnet.name, vm.subnet, vm.host.name
+                    )
+                },
+            )?;
+        }
         for (i, peer) in vnet.peerings.iter().enumerate() {
             let path = format!("{at}.peerings[{i}]");
             ensure(*peer != vnet.id, path.clone(), || {
@@ -415,9 +468,11 @@ impl Subscription {
         Ok(())
     }
 
-    /// Zone links, private endpoints and Hybrid Connections. (An issued certificate keeps the
-    /// VNet it was issued for after that VNet is deleted: it is history, not a reference.)
+    /// Issued certificates, zone links, private endpoints and Hybrid Connections.
     fn associations_hold(&self) -> Checked {
+        for (i, issued) in self.certificates.iter().enumerate() {
+            self.vnet_exists(issued.vnet, format!("certificates[{i}].vnet"))?;
+        }
         for (key, zone) in &self.private_dns_zones {
             for (i, vnet) in zone.links.iter().enumerate() {
                 self.vnet_exists(*vnet, format!("private_dns_zones.{key}.links[{i}]"))?;
@@ -447,10 +502,24 @@ impl Subscription {
             )?;
             if let Some(agent) = &hybrid.agent {
                 let local = agent.local_network;
+                let Some(network) = self.local_networks.get(&local) else {
+                    return refuse(
+                        format!("{at}.agent.local_network"),
+                        format!(
+                            "there is no local network {local}: name one of the subscription's"
+                        ),
+                    );
+                };
+                let server = agent.server;
                 ensure(
-                    self.local_networks.contains_key(&local),
-                    format!("{at}.agent.local_network"),
-                    || format!("there is no local network {local}: name one of the subscription's"),
+                    network.servers.iter().any(|s| s.id == server),
+                    format!("{at}.agent.server"),
+                    || {
+                        format!(
+                            "{} has no server {server} to run the relay agent: name one of its servers",
+                            network.name
+                        )
+                    },
                 )?;
             }
         }

@@ -55,7 +55,7 @@ test("R25: the lists, appVnet's overview and the tier cards name the regional in
   await finish(session, "regional-everywhere-lists");
 });
 
-test("R27: deleting appVnet is refused naming contoso-orders; once nothing holds it, it deletes", async () => {
+test("R27: deleting appVnet is refused naming contoso-orders; once nothing holds it, it deletes and the list is shown", async () => {
   const session = await open("#/virtual-networks");
   const { page } = session;
   const questions = [];
@@ -92,9 +92,12 @@ test("R27: deleting appVnet is refused naming contoso-orders; once nothing holds
 
   await openVnet(page, "appVnet");
   await deleteVnet();
-  await page.locator("h1", { hasText: "Virtual network not found" }).waitFor();
-  await page.locator(".side-nav a", { hasText: "Virtual networks" }).click();
+  // Deleted from its own overview, the network's page is not left saying it is gone: the
+  // Virtual networks list is shown, without appVnet.
+  await page.locator("h1", { hasText: /^Virtual networks$/ }).waitFor();
   await row(page, "corpVnet").waitFor();
+  assert.equal(new URL(page.url()).hash, "#/virtual-networks");
+  assert.equal(await page.locator("h1", { hasText: "not found" }).count(), 0);
   assert.equal(await row(page, "appVnet").count(), 0);
   await finish(session, "r27-delete-vnet");
 });

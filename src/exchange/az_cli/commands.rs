@@ -70,16 +70,10 @@ pub fn render(lines: &[Line]) -> String {
 /// The az commands of a migration plan's steps in order (R42), each read from the state the
 /// steps before it leave.
 pub fn plan_lines(subscription: &Subscription, plan: &MigrationPlan) -> Vec<Line> {
-    let mut state = subscription.clone();
     let mut all = Vec::new();
-    for command in plan.commands() {
-        let mut next = state.clone();
-        if next.apply(command.clone()).is_err() {
-            break;
-        }
-        all.extend(lines(&state, &next, command).unwrap_or_default());
-        state = next;
-    }
+    plan.run(subscription, |before, after, command| {
+        all.extend(lines(before, after, command).unwrap_or_default());
+    });
     all
 }
 

@@ -12,11 +12,11 @@ use crate::model::command::Command;
 use crate::model::derived::check;
 use crate::model::derived::matrix::columns;
 use crate::model::derived::regional::{
-    free_prefix, plan_subnets, prefix_holding, subnet_label, MAX_SUBNETS_PER_PLAN,
+    free_prefix_in, plan_subnets, prefix_holding, subnet_label, MAX_SUBNETS_PER_PLAN,
     MULTI_PLAN_PREFIX, SMALLEST_PREFIX,
 };
 use crate::model::entities::ids::{VnetId, WebAppId};
-use crate::model::entities::network::VirtualNetwork;
+use crate::model::entities::network::{Subnet, VirtualNetwork};
 use crate::model::entities::subscription::Subscription;
 use crate::model::entities::web_app::WebApp;
 use crate::model::input::addressing::{is_private, overlaps};
@@ -36,8 +36,60 @@ pub const STRATEGIES: [(&str, &str); 3] = [
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MigrationStep {
     pub what: String,
-    pub command: Command,
+    pub command: StepCommand,
     pub why: String,
+}
+
+/// A step's command. The virtual network a cross-region plan creates has no id before its
+/// step runs, so the steps after it name it, and its id is looked up when they run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StepCommand {
+    /// A command on what exists before the plan runs.
+    Ready(Command),
+    /// A command on the virtual network an earlier step of the plan creates, by its name.
+    OnNewVnet { vnet: String, command: OnNewVnet },
+}
+
+/// What a step does to the virtual network the plan creates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OnNewVnet {
+    Peer {
+        remote: VnetId,
+    },
+    ConnectToNewSubnet {
+        app: WebAppId,
+        subnet: String,
+        prefix: String,
+        route_all: bool,
+    },
+}
+
+impl StepCommand {
+    /// The command to run on `state`, as the steps before leave it; `None` when the virtual
+    /// network it names is not there.
+    pub fn resolve(&self, state: &Subscription) -> Option<Command> {
+        match self {
+            StepCommand::Ready(command) => Some(command.clone()),
+            StepCommand::OnNewVnet { vnet, command } => {
+                let vnet = state.vnet_named(vnet)?.id;
+                Some(match command.clone() {
+                    OnNewVnet::Peer { remote } => Command::PeerVirtualNetworks { vnet, remote },
+                    OnNewVnet::ConnectToNewSubnet {
+                        app,
+                        subnet,
+                        prefix,
+                        route_all,
+                    } => Command::ConnectRegionalToNewSubnet {
+                        app,
+                        vnet,
+                        subnet,
+                        prefix,
+                        route_all,
+                    },
+                })
+            }
+        }
+    }
 }
 
 /// What happens to one endpoint the app reaches today, or newly reaches after (R36).
@@ -71,8 +123,31 @@ pub struct MigrationPlan {
 }
 
 impl MigrationPlan {
-    pub fn commands(&self) -> impl Iterator<Item = &Command> {
-        self.steps.iter().map(|step| &step.command)
+    /// Runs the steps in order on a copy of `subscription`, each command resolved on the state
+    /// the steps before it leave; `each` sees every command with the states before and after
+    /// it. `None` when a step is refused, after the steps before it were seen.
+    pub fn run(
+        &self,
+        subscription: &Subscription,
+        mut each: impl FnMut(&Subscription, &Subscription, &Command),
+    ) -> Option<Subscription> {
+        let mut state = subscription.clone();
+        for step in &self.steps {
+            let command = step.command.resolve(&state)?;
+            let mut next = state.clone();
+            next.apply(command.clone()).ok()?;
+            each(&state, &next, &command);
+            state = next;
+        }
+        Some(state)
+    }
+
+    /// The steps' commands as running the plan on `subscription` resolves them, up to the
+    /// first one refused.
+    pub fn commands(&self, subscription: &Subscription) -> Vec<Command> {
+        let mut commands = Vec::new();
+        self.run(subscription, |_, _, command| commands.push(command.clone()));
+        commands
     }
 }
 
@@ -87,13 +162,18 @@ pub fn required_prefix(instances: u8) -> u8 {
 /// The integration subnet for a plan: a free /26 when one fits, else the smallest free prefix
 /// that holds the instances; `None` when the address space has no room.
 pub fn subnet_for(vnet: &VirtualNetwork, instances: u8) -> Option<Ipv4Net> {
+    subnet_in(&vnet.address_space, &vnet.subnets, instances)
+}
+
+/// [`subnet_for`] in an address space with these subnets: a VNet the plan has yet to create.
+fn subnet_in(space: &[Ipv4Net], subnets: &[Subnet], instances: u8) -> Option<Ipv4Net> {
     let needed = required_prefix(instances);
     if needed >= MULTI_PLAN_PREFIX {
-        if let Some(prefix) = free_prefix(vnet, MULTI_PLAN_PREFIX) {
+        if let Some(prefix) = free_prefix_in(space, subnets, MULTI_PLAN_PREFIX) {
             return Some(prefix);
         }
     }
-    free_prefix(vnet, needed)
+    free_prefix_in(space, subnets, needed)
 }
 
 /// A free /16 of 10.0.0.0/8 that overlaps no VNet, local network or point-to-site pool.
@@ -148,38 +228,25 @@ pub fn plan(subscription: &Subscription, app: WebAppId) -> Option<MigrationPlan>
         )
     });
 
-    // The target VNet: the same one, or a new one in the plan's region peered to it.
-    let (target, target_name, new_vnet): (Option<&VirtualNetwork>, String, Option<VirtualNetwork>) =
+    // The target VNet: the same one, or a new one in the plan's region peered to it, which
+    // the steps after its creation name.
+    let (target, target_name, new_space): (Option<&VirtualNetwork>, String, Option<Ipv4Net>) =
         if cross_region {
             let name = format!("{}-{}", source.name, app_plan.region.arm_name());
             let space = free_address_space(subscription);
-            let id = VnetId(subscription.next_id);
-            let sketch = space.map(|space| VirtualNetwork {
-                id,
-                name: name.clone(),
-                address_space: vec![space],
-                subnets: Vec::new(),
-                dns_servers: source.dns_servers.clone(),
-                gateway: None,
-                point_to_site: None,
-                site_to_site: Vec::new(),
-                virtual_machines: Vec::new(),
-                region: app_plan.region,
-                peerings: Vec::new(),
-            });
-            match &sketch {
-                Some(vnet) => {
+            match space {
+                Some(space) => {
                     steps.push(MigrationStep {
                         what: format!(
-                            "Create the virtual network {name} ({}) in {}",
-                            vnet.address_space[0], app_plan.region
+                            "Create the virtual network {name} ({space}) in {}",
+                            app_plan.region
                         ),
-                        command: Command::CreateVirtualNetwork {
+                        command: StepCommand::Ready(Command::CreateVirtualNetwork {
                             name: name.clone(),
                             region: app_plan.region,
-                            address_space: vnet.address_space[0].to_string(),
+                            address_space: space.to_string(),
                             dns_servers: join(&source.dns_servers, ", "),
-                        },
+                        }),
                         why: format!(
                             "{} is in {} and the plan {} in {}: regional integration needs a VNet in the plan's region (R25).{}",
                             source.name, source.region, app_plan.name, app_plan.region,
@@ -192,9 +259,9 @@ pub fn plan(subscription: &Subscription, app: WebAppId) -> Option<MigrationPlan>
                     });
                     steps.push(MigrationStep {
                         what: format!("Peer {name} with {}", source.name),
-                        command: Command::PeerVirtualNetworks {
-                            vnet: id,
-                            remote: source.id,
+                        command: StepCommand::OnNewVnet {
+                            vnet: name.clone(),
+                            command: OnNewVnet::Peer { remote: source.id },
                         },
                         why: format!(
                             "Global peering lets the app reach {} like its own VNet (R33).",
@@ -206,33 +273,37 @@ pub fn plan(subscription: &Subscription, app: WebAppId) -> Option<MigrationPlan>
                     blocked = Some("no /16 of 10.0.0.0/8 is free for a new virtual network: free an address range first.".into());
                 }
             }
-            (None, name, sketch)
+            (None, name, space)
         } else {
             (Some(source), source.name.clone(), None)
         };
-    let target_vnet = target.or(new_vnet.as_ref());
-    let target_id = target_vnet.map(|vnet| vnet.id);
+    // The target's address space: the new VNet has nothing else yet.
+    let target_space: &[Ipv4Net] = match (target, &new_space) {
+        (Some(vnet), _) => &vnet.address_space,
+        (None, Some(space)) => std::slice::from_ref(space),
+        (None, None) => &[],
+    };
 
     // The integration subnet: the plan's own when it already has one in the target VNet.
-    let existing = target_id.and_then(|id| {
+    let existing = target.and_then(|vnet| {
         plan_subnets(subscription, app_plan.id)
             .into_iter()
-            .find(|used| used.vnet == id)
+            .find(|used| used.vnet == vnet.id)
     });
-    let subnet = match (&existing, target_vnet) {
+    let subnet = match (&existing, target) {
         (Some(used), _) => Some((used.subnet.clone(), used.prefix)),
         (None, Some(vnet)) => {
             subnet_for(vnet, app_plan.instances).map(|prefix| (subnet_name(Some(vnet)), prefix))
         }
-        (None, None) => None,
+        (None, None) => subnet_in(target_space, &[], app_plan.instances)
+            .map(|prefix| (subnet_name(None), prefix)),
     };
     let dns_servers: Vec<Ipv4Addr> = source.dns_servers.iter().take(2).copied().collect();
     // Gateway-required integration carried the VNet's ranges only; Route All off keeps the
     // internet where it was, unless the VNet uses public ranges, which only Route All lets in.
-    let public_ranges = target_vnet
-        .into_iter()
-        .chain(std::iter::once(source))
-        .flat_map(|vnet| &vnet.address_space)
+    let public_ranges = target_space
+        .iter()
+        .chain(&source.address_space)
         .any(|space| !is_private(space));
     let route_all = public_ranges;
 
@@ -256,10 +327,10 @@ pub fn plan(subscription: &Subscription, app: WebAppId) -> Option<MigrationPlan>
         ));
     }
 
-    if let (Some((name, prefix)), Some(vnet_id), None) = (&subnet, target_id, &blocked) {
+    if let (Some((name, prefix)), None) = (&subnet, &blocked) {
         steps.push(MigrationStep {
             what: format!("Disconnect {} from {} (gateway-required)", web_app.name, source.name),
-            command: Command::DisconnectWebApp { app },
+            command: StepCommand::Ready(Command::DisconnectWebApp { app }),
             why: "A web app uses one integration at a time (R4); the app has no VNet access from here until the next step.".into(),
         });
         let why_subnet = match &existing {
@@ -277,19 +348,28 @@ pub fn plan(subscription: &Subscription, app: WebAppId) -> Option<MigrationPlan>
                 web_app.name,
                 if route_all { "on" } else { "off" }
             ),
-            command: match &existing {
-                Some(_) => Command::ConnectRegional {
+            command: match (target, &existing) {
+                (Some(vnet), Some(_)) => StepCommand::Ready(Command::ConnectRegional {
                     app,
-                    vnet: vnet_id,
+                    vnet: vnet.id,
                     subnet: name.clone(),
                     route_all,
-                },
-                None => Command::ConnectRegionalToNewSubnet {
+                }),
+                (Some(vnet), None) => StepCommand::Ready(Command::ConnectRegionalToNewSubnet {
                     app,
-                    vnet: vnet_id,
+                    vnet: vnet.id,
                     subnet: name.clone(),
                     prefix: prefix.to_string(),
                     route_all,
+                }),
+                (None, _) => StepCommand::OnNewVnet {
+                    vnet: target_name.clone(),
+                    command: OnNewVnet::ConnectToNewSubnet {
+                        app,
+                        subnet: name.clone(),
+                        prefix: prefix.to_string(),
+                        route_all,
+                    },
                 },
             },
             why: format!(
@@ -362,10 +442,10 @@ fn route_steps(
         if !local.routes_back(&subnet) {
             steps.push(MigrationStep {
                 what: format!("On {}, add the route {subnet} via the VPN tunnel", local.name),
-                command: Command::AddRoute {
+                command: StepCommand::Ready(Command::AddRoute {
                     local_network: local.id,
                     prefix: subnet.to_string(),
-                },
+                }),
                 why: format!(
                     "Replies from {} go back to the integration subnet now, not to the point-to-site pool (R33).",
                     local.name
@@ -376,10 +456,10 @@ fn route_steps(
             if !pool_still_used {
                 steps.push(MigrationStep {
                     what: format!("On {}, remove the route {pool}", local.name),
-                    command: Command::RemoveRoute {
+                    command: StepCommand::Ready(Command::RemoveRoute {
                         local_network: local.id,
                         prefix: pool.to_string(),
-                    },
+                    }),
                     why: "No web app uses the point-to-site pool of the VNet any more: the route it needed is replaced by the integration subnet's.".into(),
                 });
             }
@@ -454,11 +534,7 @@ fn lowercase_first(text: &str) -> String {
 
 /// The subscription as applying the plan leaves it, or `None` when a step is refused.
 pub fn applied(subscription: &Subscription, plan: &MigrationPlan) -> Option<Subscription> {
-    let mut next = subscription.clone();
-    for command in plan.commands() {
-        next.apply(command.clone()).ok()?;
-    }
-    Some(next)
+    plan.run(subscription, |_, _, _| {})
 }
 
 /// The whole subscription's move: what remains, gateways left without integrations, and the

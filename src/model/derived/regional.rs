@@ -323,13 +323,17 @@ pub fn is_delegated(subnet: &Subnet) -> bool {
 /// The first free prefix of length `len` inside `vnet`'s address space that overlaps no subnet:
 /// what the portal proposes for a new integration subnet.
 pub fn free_prefix(vnet: &VirtualNetwork, len: u8) -> Option<Ipv4Net> {
-    vnet.address_space
+    free_prefix_in(&vnet.address_space, &vnet.subnets, len)
+}
+
+/// [`free_prefix`] in an address space with these subnets, such as a VNet yet to be created.
+pub fn free_prefix_in(space: &[Ipv4Net], subnets: &[Subnet], len: u8) -> Option<Ipv4Net> {
+    space
         .iter()
         .filter(|space| space.prefix_len() <= len)
         .flat_map(|space| space.subnets(len).into_iter().flatten())
         .find(|candidate| {
-            !vnet
-                .subnets
+            !subnets
                 .iter()
                 .any(|subnet| overlaps(&subnet.prefix, candidate))
         })

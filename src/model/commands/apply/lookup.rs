@@ -1,6 +1,9 @@
 //! Finding entities by id and checking names, shared by every command.
 
+use std::net::Ipv4Addr;
+
 use crate::model::commands::error::CommandError;
+use crate::model::entities::host::Host;
 use crate::model::entities::hybrid::HybridConnection;
 use crate::model::entities::ids::{HybridConnectionId, LocalNetworkId, PlanId, VnetId, WebAppId};
 use crate::model::entities::local_network::LocalNetwork;
@@ -9,7 +12,7 @@ use crate::model::entities::subscription::Subscription;
 use crate::model::entities::web_app::{Plan, WebApp};
 use crate::model::input::names::{check_resource_name, check_web_app_name};
 
-fn not_found(kind: &'static str, id: impl ToString) -> CommandError {
+pub(super) fn not_found(kind: &'static str, id: impl ToString) -> CommandError {
     CommandError::NotFound {
         kind,
         id: id.to_string(),
@@ -143,5 +146,36 @@ impl SubnetLookup for VirtualNetwork {
             vnet: self.name.clone(),
             subnets: self.subnets.iter().map(|s| s.name.clone()).collect(),
         })
+    }
+}
+
+/// A DNS name as Azure accepts one: dot-separated labels of letters, digits and hyphens.
+pub(super) fn dns_name(text: &str) -> Result<String, CommandError> {
+    let name = text.trim().trim_end_matches('.').to_ascii_lowercase();
+    let valid_label = |label: &str| {
+        (1..=63).contains(&label.len())
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+    };
+    if name.len() > 253 || !name.contains('.') || !name.split('.').all(valid_label) {
+        return Err(CommandError::InvalidDnsName {
+            text: text.trim().to_string(),
+        });
+    }
+    Ok(name)
+}
+
+/// A host with a name and an address and nothing open yet.
+pub(super) fn public_host(name: String, address: Ipv4Addr) -> Host {
+    Host {
+        name,
+        address,
+        host_names: Vec::new(),
+        open_ports: Vec::new(),
+        role: None,
+        ports_unknown: false,
     }
 }

@@ -1,15 +1,26 @@
 //! Applying a command: it succeeds, changing the state and logging an activity, or fails with a
 //! [`CommandError`] and changes nothing.
 
+mod associations;
+mod certificates;
 mod clock;
-mod hybrid;
-mod integration;
+mod gateway_integration;
+mod gateways;
+mod hybrid_connections;
+mod internet_hosts;
+mod local_networks;
 mod lookup;
-mod network_controls;
-mod networks;
-mod on_premises;
+mod machines;
+mod nat_gateways;
+mod network_security_groups;
+mod peerings;
 mod plans;
-mod regional;
+mod private_dns;
+mod private_endpoints;
+mod regional_integration;
+mod route_tables;
+mod virtual_networks;
+mod web_apps;
 
 use super::command::{Command, Event};
 use super::error::CommandError;

@@ -1,13 +1,16 @@
-//! Plans and web apps.
+//! `Microsoft.Web/serverfarms`: App Service plans, their tier and their instances (R10, R11, R25).
 
-use super::lookup::{resource_name, web_app_name};
+use super::lookup::resource_name;
 use crate::model::command::Event;
 use crate::model::commands::error::CommandError;
-use crate::model::entities::ids::{PlanId, WebAppId};
+use crate::model::derived::regional::{
+    plan_subnets, prefix_holding, subnet_label, IntegrationSubnet,
+};
+use crate::model::entities::ids::PlanId;
 use crate::model::entities::region::Region;
 use crate::model::entities::subscription::Subscription;
 use crate::model::entities::tier::Tier;
-use crate::model::entities::web_app::{Plan, WebApp};
+use crate::model::entities::web_app::{Plan, MAX_INSTANCES};
 
 impl Subscription {
     pub(super) fn create_plan(
@@ -87,37 +90,84 @@ impl Subscription {
         Ok(Event::new(summary))
     }
 
-    pub(super) fn create_web_app(
+    /// R28: every integration subnet of the plan must hold the new count; past half of a
+    /// subnet's addresses a later tier change will be refused, so the event warns.
+    pub(super) fn scale_out_plan(
         &mut self,
-        name: String,
         plan: PlanId,
+        instances: u8,
     ) -> Result<Event, CommandError> {
-        let plan_name = self.plan(plan)?.name.clone();
-        let name = web_app_name(self, &name)?;
-        let id = WebAppId(self.allocate_id());
-        let event = Event::new(format!(
-            "Created the web app {name} on the plan {plan_name}"
+        let entry = self.plan(plan)?;
+        if !(1..=MAX_INSTANCES).contains(&instances) {
+            return Err(CommandError::InvalidInstanceCount { instances });
+        }
+        let before = entry.instances;
+        let name = entry.name.clone();
+        let mut warnings = Vec::new();
+        for subnet in plan_subnets(self, plan) {
+            let others = others_in_use(&subnet, plan);
+            let needed = others + u32::from(instances);
+            let capacity = subnet.capacity();
+            let label = subnet_label(self, &subnet);
+            if needed > capacity {
+                return Err(CommandError::ScaleOutBeyondCapacity {
+                    plan: name,
+                    instances,
+                    subnet: label,
+                    prefix: subnet.prefix,
+                    capacity,
+                    needed,
+                    holding: prefix_holding(needed),
+                });
+            }
+            let during_change = others + 2 * u32::from(instances);
+            if during_change > capacity {
+                warnings.push(format!(
+                    "{label} ({}) holds {needed} of its {capacity} usable addresses, but a tier change needs {during_change} while it runs, so a later tier change of {name} will be refused{}",
+                    subnet.prefix,
+                    prefix_holding(during_change)
+                        .map(|len| format!("; a /{len} would allow it"))
+                        .unwrap_or_default()
+                ));
+            }
+        }
+        self.plans.get_mut(&plan).expect("checked above").instances = instances;
+        let mut event = Event::new(format!(
+            "Scaled the plan {name} {} from {before} to {instances} instance{}",
+            if instances >= before { "out" } else { "in" },
+            if instances == 1 { "" } else { "s" }
         ));
-        self.web_apps.insert(
-            id,
-            WebApp {
-                id,
-                name,
-                plan,
-                connection: None,
-                regional: None,
-                dns_server: None,
-            },
-        );
+        event.warnings = warnings;
         Ok(event)
     }
 
-    /// Deleting a web app deletes its Hybrid Connections with it.
-    pub(super) fn delete_web_app(&mut self, app: WebAppId) -> Result<Event, CommandError> {
-        let name = self.app(app)?.name.clone();
-        self.web_apps.remove(&app);
-        self.hybrid_connections
-            .retain(|_, connection| connection.app != app);
-        Ok(Event::new(format!("Deleted the web app {name}")))
+    /// R28: a tier change runs old and new instances side by side, twice the addresses.
+    pub(super) fn check_tier_change_capacity(&self, plan: PlanId) -> Result<(), CommandError> {
+        let entry = self.plan(plan)?;
+        for subnet in plan_subnets(self, plan) {
+            let needed = others_in_use(&subnet, plan) + 2 * u32::from(entry.instances);
+            let capacity = subnet.capacity();
+            if needed > capacity {
+                return Err(CommandError::TierChangeBeyondCapacity {
+                    plan: entry.name.clone(),
+                    subnet: subnet_label(self, &subnet),
+                    prefix: subnet.prefix,
+                    capacity,
+                    needed,
+                    holding: prefix_holding(needed),
+                });
+            }
+        }
+        Ok(())
     }
+}
+
+/// Addresses other plans take on a shared (multi-plan) subnet.
+fn others_in_use(subnet: &IntegrationSubnet, plan: PlanId) -> u32 {
+    subnet
+        .plans
+        .iter()
+        .filter(|(p, _)| *p != plan)
+        .map(|(_, n)| u32::from(*n))
+        .sum()
 }

@@ -5,6 +5,7 @@ use crate::model::entities::ids::VnetId;
 use crate::model::Command;
 use crate::ui::browser::confirm::confirmed;
 use crate::ui::lab::use_lab;
+use crate::ui::route::{Route, Section};
 use crate::ui::views::virtual_network::list;
 use crate::ui::widgets::form::Form;
 
@@ -55,8 +56,8 @@ pub fn Overview(vnet: VnetId) -> impl IntoView {
     }
 }
 
-/// Delete, after the browser's confirmation; the model refuses it while something holds the
-/// network, and the refusal stays beside the button (R27).
+/// Delete, after the browser's confirmation, then show the Virtual networks list; the model
+/// refuses it while something holds the network, and the refusal stays beside the button (R27).
 #[component]
 fn DeleteNetwork(vnet: VnetId) -> impl IntoView {
     let lab = use_lab();
@@ -66,7 +67,12 @@ fn DeleteNetwork(vnet: VnetId) -> impl IntoView {
         if !confirmed(&format!("Delete the virtual network {name}?")) {
             return Ok(());
         }
-        lab.submit(Command::DeleteVirtualNetwork { vnet })
+        lab.submit(Command::DeleteVirtualNetwork { vnet })?;
+        // The network is gone: its page would only say so, so show the list it was in.
+        let _ = window()
+            .location()
+            .set_hash(&Route::Section(Section::VirtualNetworks).href());
+        Ok(())
     };
     view! {
        <Form button="Delete virtual network" inline=true submit=submit>

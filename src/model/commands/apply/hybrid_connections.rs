@@ -1,4 +1,5 @@
-//! Hybrid Connections and their relay agents (R23).
+//! `Microsoft.Relay/namespaces/hybridConnections` on a web app, and the relay agent that
+//! serves one from a local network (R15–R18).
 
 use super::lookup::resource_name;
 use crate::model::command::Event;
@@ -7,26 +8,6 @@ use crate::model::entities::hybrid::{HybridConnection, RelayAgent};
 use crate::model::entities::ids::{HybridConnectionId, LocalNetworkId, ServerId, WebAppId};
 use crate::model::entities::subscription::Subscription;
 use crate::model::entities::tier::{HybridConnectionLimit, TierFamily};
-
-/// `host:port`, with a port from 1 to 65535.
-pub fn parse_endpoint(text: &str) -> Result<(String, u16), CommandError> {
-    let text = text.trim();
-    let invalid = || CommandError::InvalidEndpoint {
-        text: text.to_string(),
-    };
-    let (host, port) = text.rsplit_once(':').ok_or_else(invalid)?;
-    if host.is_empty() || host.contains(|c: char| c.is_whitespace() || c == '/' || c == ':') {
-        return Err(invalid());
-    }
-    let port: u16 =
-        port.parse()
-            .ok()
-            .filter(|port| *port > 0)
-            .ok_or_else(|| CommandError::InvalidPort {
-                text: port.to_string(),
-            })?;
-    Ok((host.to_ascii_lowercase(), port))
-}
 
 impl Subscription {
     pub(super) fn add_hybrid_connection(
@@ -163,4 +144,24 @@ impl Subscription {
             hybrid.name
         )))
     }
+}
+
+/// `host:port`, with a port from 1 to 65535.
+pub fn parse_endpoint(text: &str) -> Result<(String, u16), CommandError> {
+    let text = text.trim();
+    let invalid = || CommandError::InvalidEndpoint {
+        text: text.to_string(),
+    };
+    let (host, port) = text.rsplit_once(':').ok_or_else(invalid)?;
+    if host.is_empty() || host.contains(|c: char| c.is_whitespace() || c == '/' || c == ':') {
+        return Err(invalid());
+    }
+    let port: u16 =
+        port.parse()
+            .ok()
+            .filter(|port| *port > 0)
+            .ok_or_else(|| CommandError::InvalidPort {
+                text: port.to_string(),
+            })?;
+    Ok((host.to_ascii_lowercase(), port))
 }

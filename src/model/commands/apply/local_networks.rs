@@ -1,16 +1,87 @@
-//! Local networks, their servers and the routes on the on-premises routers.
+//! `Microsoft.Network/localNetworkGateways` with the on-premises servers and routes behind
+//! them, and the site-to-site `connections` that link them to a VNet's gateway.
 
 use super::lookup::{host_names, resource_name};
-use super::networks::address_space;
+use super::virtual_networks::address_space;
 use crate::model::command::Event;
 use crate::model::commands::error::CommandError;
 use crate::model::entities::host::{Host, Role};
-use crate::model::entities::ids::{LocalNetworkId, ServerId};
+use crate::model::entities::ids::{LocalNetworkId, ServerId, VnetId};
 use crate::model::entities::local_network::{LocalNetwork, Server};
 use crate::model::entities::subscription::Subscription;
-use crate::model::input::addressing::{parse_address, parse_prefix};
+use crate::model::input::addressing::{overlaps, parse_address, parse_prefix};
 
 impl Subscription {
+    pub(super) fn link_site_to_site(
+        &mut self,
+        vnet: VnetId,
+        local: LocalNetworkId,
+    ) -> Result<Event, CommandError> {
+        let network = self.vnet(vnet)?;
+        let local_network = self.local(local)?;
+        if network.gateway.is_none() {
+            return Err(CommandError::NoGateway {
+                vnet: network.name.clone(),
+            });
+        }
+        if network.site_to_site.contains(&local) {
+            return Err(CommandError::AlreadyLinked {
+                vnet: network.name.clone(),
+                local_network: local_network.name.clone(),
+            });
+        }
+        for space in &local_network.address_space {
+            if let Some(own) = network
+                .address_space
+                .iter()
+                .find(|own| overlaps(own, space))
+            {
+                return Err(CommandError::OverlappingPrefixes {
+                    owner: format!("{} and {}", network.name, local_network.name),
+                    a: *own,
+                    b: *space,
+                });
+            }
+            if let Some(p2s) = network
+                .point_to_site
+                .as_ref()
+                .filter(|p2s| overlaps(&p2s.pool, space))
+            {
+                return Err(CommandError::PoolOverlaps {
+                    pool: p2s.pool,
+                    other: *space,
+                    owner: local_network.name.clone(),
+                });
+            }
+        }
+        let event = Event::new(format!(
+            "Linked {} to the local network {} by site-to-site VPN; its web app connections need a sync",
+            network.name, local_network.name
+        ));
+        self.vnet_mut(vnet)?.site_to_site.push(local);
+        Ok(event)
+    }
+
+    pub(super) fn unlink_site_to_site(
+        &mut self,
+        vnet: VnetId,
+        local: LocalNetworkId,
+    ) -> Result<Event, CommandError> {
+        let local_name = self.local(local)?.name.clone();
+        let network = self.vnet_mut(vnet)?;
+        if !network.site_to_site.contains(&local) {
+            return Err(CommandError::NotLinked {
+                vnet: network.name.clone(),
+                local_network: local_name,
+            });
+        }
+        network.site_to_site.retain(|id| *id != local);
+        Ok(Event::new(format!(
+            "Removed the site-to-site connection from {} to {local_name}",
+            network.name
+        )))
+    }
+
     pub(super) fn create_local_network(
         &mut self,
         name: String,

@@ -1,4 +1,5 @@
-//! VNet Integration itself: connecting web apps, certificates, sync (R1, R3, R4, R8, R9, R12–R14).
+//! `Microsoft.Web/sites/virtualNetworkConnections`: gateway-required VNet Integration,
+//! connecting web apps and syncing their connection (R1, R3, R4, R8, R9, R12–R14).
 
 use std::net::Ipv4Addr;
 
@@ -9,17 +10,20 @@ use crate::model::commands::error::CommandError;
 use crate::model::derived::status::{
     certificate_problem, missing_conditions, plan_networks, OutOfSyncReason,
 };
-use crate::model::entities::certificate::Certificate;
 use crate::model::entities::clock::{Operation, GATEWAY_PROVISIONING};
 use crate::model::entities::ids::{VnetId, WebAppId};
-use crate::model::entities::network::{Gateway, PointToSite, Routing, UploadedCertificate};
-use crate::model::entities::subscription::{IssuedCertificate, Subscription};
+use crate::model::entities::network::{Gateway, PointToSite, Routing};
+use crate::model::entities::subscription::Subscription;
 use crate::model::entities::web_app::{Synced, VnetConnection, MAX_VNETS_PER_PLAN};
 use crate::model::input::addressing::overlaps;
 
 impl Subscription {
     /// R1, R3, R4: whether `app` may take a connection to `vnet` (`None`: a VNet not yet created).
-    fn check_can_connect(&self, app: WebAppId, vnet: Option<VnetId>) -> Result<(), CommandError> {
+    pub(super) fn check_can_connect(
+        &self,
+        app: WebAppId,
+        vnet: Option<VnetId>,
+    ) -> Result<(), CommandError> {
         let web_app = self.app(app)?;
         let plan = self.plan(web_app.plan)?;
         if !plan.tier.allows_vnet_integration() {
@@ -45,59 +49,7 @@ impl Subscription {
         Ok(())
     }
 
-    /// R12: the certificate the subscription's apps use for `vnet`, issued if there is none
-    /// usable, and uploaded to the VNet's point-to-site configuration if it is not there.
-    fn certificate_uploaded_to(&mut self, vnet: VnetId) -> Result<String, CommandError> {
-        let now = self.now();
-        let network = self.vnet(vnet)?;
-        let usable = self
-            .certificate_for(vnet)
-            .filter(|certificate| !certificate.is_expired(now))
-            .filter(|certificate| {
-                !network
-                    .uploaded(&certificate.thumbprint)
-                    .is_some_and(|u| u.revoked)
-            })
-            .map(|certificate| certificate.thumbprint.clone());
-        let thumbprint = match usable {
-            Some(thumbprint) => thumbprint,
-            None => {
-                let subject = format!("{}-WebApps", network.name);
-                let serial = u64::from(self.allocate_id());
-                let certificate = Certificate::issue(&subject, serial, now).map_err(|reason| {
-                    CommandError::CertificateNotIssued {
-                        subject: subject.clone(),
-                        reason,
-                    }
-                })?;
-                let thumbprint = certificate.thumbprint.clone();
-                self.certificates
-                    .push(IssuedCertificate { vnet, certificate });
-                thumbprint
-            }
-        };
-        let network = self.vnet_mut(vnet)?;
-        let point_to_site =
-            network
-                .point_to_site
-                .as_mut()
-                .ok_or_else(|| CommandError::PointToSiteNotEnabled {
-                    vnet: network.name.clone(),
-                })?;
-        if !point_to_site
-            .certificates
-            .iter()
-            .any(|uploaded| uploaded.thumbprint == thumbprint)
-        {
-            point_to_site.certificates.push(UploadedCertificate {
-                thumbprint: thumbprint.clone(),
-                revoked: false,
-            });
-        }
-        Ok(thumbprint)
-    }
-
-    fn synced_now(&self, vnet: VnetId) -> Result<Synced, CommandError> {
+    pub(super) fn synced_now(&self, vnet: VnetId) -> Result<Synced, CommandError> {
         let network = self.vnet(vnet)?;
         Ok(Synced {
             dns_servers: network.dns_servers.clone(),
@@ -105,7 +57,7 @@ impl Subscription {
         })
     }
 
-    fn attach(&mut self, app: WebAppId, vnet: VnetId) -> Result<String, CommandError> {
+    pub(super) fn attach(&mut self, app: WebAppId, vnet: VnetId) -> Result<String, CommandError> {
         let thumbprint = self.certificate_uploaded_to(vnet)?;
         let synced = self.synced_now(vnet)?;
         self.app_mut(app)?.connection = Some(VnetConnection {
@@ -153,18 +105,6 @@ impl Subscription {
             "Disconnected the web app {app_name} from {}{what}",
             self.vnet(vnet)?.name
         )))
-    }
-
-    /// R4: one integration, of either kind, at a time.
-    pub(super) fn check_not_integrated(&self, app: WebAppId) -> Result<(), CommandError> {
-        let web_app = self.app(app)?;
-        match web_app.integrated_vnet() {
-            Some(vnet) => Err(CommandError::AlreadyConnected {
-                app: web_app.name.clone(),
-                vnet: self.vnet(vnet)?.name.clone(),
-            }),
-            None => Ok(()),
-        }
     }
 
     /// R9: a new VNet, a Dynamic gateway provisioning for 30 minutes and point-to-site set up;
@@ -233,57 +173,6 @@ impl Subscription {
         Ok(Event::new(format!(
             "Synced the connection of {} to the virtual network{what}",
             web_app.name
-        )))
-    }
-
-    pub(super) fn delete_certificate(
-        &mut self,
-        vnet: VnetId,
-        thumbprint: &str,
-    ) -> Result<Event, CommandError> {
-        let network = self.vnet_mut(vnet)?;
-        let name = network.name.clone();
-        let point_to_site = network
-            .point_to_site
-            .as_mut()
-            .ok_or(CommandError::PointToSiteNotEnabled { vnet: name.clone() })?;
-        let before = point_to_site.certificates.len();
-        point_to_site
-            .certificates
-            .retain(|uploaded| uploaded.thumbprint != thumbprint);
-        if point_to_site.certificates.len() == before {
-            return Err(CommandError::CertificateNotOnNetwork {
-                thumbprint: thumbprint.to_string(),
-                vnet: name,
-            });
-        }
-        Ok(Event::new(format!(
-            "Deleted the certificate {thumbprint} from {name}"
-        )))
-    }
-
-    pub(super) fn revoke_certificate(
-        &mut self,
-        vnet: VnetId,
-        thumbprint: &str,
-    ) -> Result<Event, CommandError> {
-        let network = self.vnet_mut(vnet)?;
-        let name = network.name.clone();
-        let uploaded = network
-            .point_to_site
-            .as_mut()
-            .and_then(|p2s| {
-                p2s.certificates
-                    .iter_mut()
-                    .find(|uploaded| uploaded.thumbprint == thumbprint)
-            })
-            .ok_or_else(|| CommandError::CertificateNotOnNetwork {
-                thumbprint: thumbprint.to_string(),
-                vnet: name.clone(),
-            })?;
-        uploaded.revoked = true;
-        Ok(Event::new(format!(
-            "Revoked the certificate {thumbprint} on {name}"
         )))
     }
 }
