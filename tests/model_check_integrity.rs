@@ -6,21 +6,22 @@
 mod support;
 
 use support::*;
-use vnet_lab::model::derived::check::{Dangling, Report, Stage, Step, SubnetReference};
+use vnet_lab::model::derived::check::{Dangling, Problem, Report, Stage, SubnetReference};
 use vnet_lab::model::entities::ids::{NatGatewayId, PlanId, RouteTableId, VnetId, WebAppId};
 use vnet_lab::model::{Command, Subscription};
 
-/// The failed last step of a report that must not say reachable.
-fn stopped_at<'a>(report: &'a Report<'a>) -> &'a Step<'a> {
+/// The problem of the failed last step of a report that must not say reachable.
+fn stopped_at<'a>(report: &'a Report<'a>) -> &'a Problem<'a> {
     assert!(!report.reachable(), "reachable: {:?}", report.steps);
     let last = report.steps.last().expect("a step says why");
     assert!(!last.passed(), "the last step passed: {last:?}");
+    let problem = last.problem().expect("a failed step has its problem");
     assert_eq!(
         report.failure(),
-        Some(last),
+        Some(problem),
         "the check went on after a failure"
     );
-    last
+    problem
 }
 
 fn integration_subnet(s: &mut Subscription) -> &mut vnet_lab::model::entities::network::Subnet {
@@ -39,7 +40,7 @@ fn check_never_reachable_for_a_web_app_not_in_the_subscription() {
     let last = stopped_at(&report);
     assert_eq!(
         last,
-        &Step::Dangling(Dangling::WebApp {
+        &Problem::Dangling(Dangling::WebApp {
             app: WebAppId(9_999)
         })
     );
@@ -97,7 +98,7 @@ fn check_never_reachable_without_the_integration_vnet_of_either_kind() {
         last.to_string(),
         "The web app's integration names the virtual network 9003, which is not in the subscription, so the connection cannot be followed."
     );
-    let fix = last.fix().unwrap();
+    let fix = last.fix();
     assert_eq!(fix.command, Some(Command::DisconnectWebApp { app: orders }));
     let report = run(&s, web, tcp("10.1.1.5", 1433));
     assert_eq!(
@@ -137,7 +138,7 @@ fn check_never_reachable_without_the_subnets_network_security_group() {
         last.to_string(),
         format!("The subnet apps of appVnet names the network security group {nsg}, which is not in the subscription, so its rules are unknown.")
     );
-    let fix = last.fix().unwrap();
+    let fix = last.fix();
     assert_eq!(
         fix.advice,
         "Dissociate the missing network security group from the subnet, or associate one that exists."
@@ -156,7 +157,7 @@ fn check_never_reachable_without_the_subnets_route_table() {
     assert_eq!(last.stage(), Stage::RouteTable);
     assert_eq!(
         last,
-        &Step::Dangling(Dangling::OfSubnet {
+        &Problem::Dangling(Dangling::OfSubnet {
             vnet: vnet(&s, "appVnet"),
             vnet_name: "appVnet",
             subnet: "apps",

@@ -6,7 +6,7 @@ mod support;
 
 use support::*;
 use vnet_lab::model::commands::command::{NextHopKind, SecurityRuleInput, Toward};
-use vnet_lab::model::derived::check::{Stage, Step, Target};
+use vnet_lab::model::derived::check::{Finding, Problem, Stage, Step, Target};
 use vnet_lab::model::derived::effective::{effective_rules, EffectiveNextHop, RouteSource};
 use vnet_lab::model::entities::host::{PortRule, Protocol, Role};
 use vnet_lab::model::entities::ids::{NsgId, PrivateDnsZoneId, RouteTableId};
@@ -112,8 +112,7 @@ fn r30_outbound_rules_by_priority_first_match_wins_and_the_fix_adds_an_allow_abo
     let fix = run(&s, orders(&s), tcp("10.3.2.4", 1433))
         .failure()
         .unwrap()
-        .fix()
-        .unwrap();
+        .fix();
     assert_eq!(
         fix.advice,
         "Add an outbound rule that allows TCP 1433 to 10.3.2.4 with priority 199, above DenySqlToData."
@@ -429,7 +428,7 @@ fn r31_the_longest_prefix_wins_and_none_drops() {
         "The effective route 10.4.0.0/16 (User (apps-routes/drop-north)) has the next hop None: the traffic is dropped."
     );
     assert_eq!(
-        step.fix().unwrap().advice,
+        step.fix().advice,
         "Remove the route drop-north, or give it another next hop."
     );
     // A longer system prefix is not there, but a longer user route for the host wins.
@@ -486,10 +485,10 @@ fn r31_a_virtual_appliance_must_itself_be_reachable() {
     );
     let report = run(&s, orders(&s), tcp("api.fabrikam.com", 443));
     assert!(report.reachable(), "{:?}", report.failure());
-    assert!(report
-        .steps
-        .iter()
-        .any(|step| matches!(step, Step::ThroughAppliance { name: "fw01", .. })));
+    assert!(report.steps.iter().any(|step| matches!(
+        step,
+        Step::Passed(Finding::ThroughAppliance { name: "fw01", .. })
+    )));
     let error = refused(
         &mut s,
         Command::SetUserRoute {
@@ -669,7 +668,7 @@ fn r32_a_private_endpoint_resolves_privately_only_through_a_linked_zone() {
         step.to_string(),
         "contoso-sql.database.windows.net refuses connections to its public address: the service is reached by its private endpoint, whose address the web app did not get."
     );
-    let fix = step.fix().unwrap();
+    let fix = step.fix();
     assert_eq!(
         fix.advice,
         "Link the private DNS zone privatelink.database.windows.net to appVnet."
@@ -746,7 +745,7 @@ fn r32_dns_order_website_dns_server_then_custom_servers_then_azure_dns() {
     assert!(run(&s, orders, tcp(sql_name, 1433))
         .steps
         .iter()
-        .any(|step| matches!(step, Step::Resolved { .. })));
+        .any(|step| matches!(step, Step::Passed(Finding::Resolved { .. }))));
     let error = refused(
         &mut s,
         Command::SetDnsServerSetting {
@@ -791,7 +790,10 @@ fn r32_a_private_zone_answers_only_the_vnets_linked_to_it() {
     assert!(run(&s, orders(&s), target)
         .steps
         .iter()
-        .any(|step| matches!(step, Step::ResolvedByAzureDns { zone: Some(_), .. })));
+        .any(|step| matches!(
+            step,
+            Step::Passed(Finding::ResolvedByAzureDns { zone: Some(_), .. })
+        )));
     // contoso-api on corpVnet is not linked.
     let api = app(&s, "contoso-api");
     let corp = vnet(&s, "corpVnet");
@@ -807,7 +809,7 @@ fn r32_a_private_zone_answers_only_the_vnets_linked_to_it() {
     );
     assert!(matches!(
         run(&s, api, target).failure(),
-        Some(Step::RegionalNotResolved { .. })
+        Some(Problem::RegionalNotResolved { .. })
     ));
     let error = refused(
         &mut s,

@@ -630,10 +630,10 @@ fn break_state(s: &mut Subscription, broken: Break) -> Option<Expected> {
                         report.steps.iter().any(|step| {
                             matches!(
                                 step,
-                                check::Step::ToInternet {
+                                check::Step::Passed(check::Finding::ToInternet {
                                     route_all: true,
                                     ..
-                                }
+                                })
                             )
                         })
                     })
@@ -685,7 +685,7 @@ fn break_state(s: &mut Subscription, broken: Break) -> Option<Expected> {
                 apps: s.web_apps.keys().copied().collect(),
                 through: |report, name| {
                     report.steps.iter().any(|step| {
-                        matches!(step, check::Step::ResolvedByAzureDns { zone: Some(zone), .. } if *zone == name)
+                        matches!(step, check::Step::Passed(check::Finding::ResolvedByAzureDns { zone: Some(zone), .. }) if *zone == name)
                     })
                 },
                 name,

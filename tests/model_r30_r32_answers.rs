@@ -7,7 +7,7 @@ mod support;
 
 use support::*;
 use vnet_lab::model::commands::command::SecurityRuleInput;
-use vnet_lab::model::derived::check::{Stage, Step};
+use vnet_lab::model::derived::check::{Finding, Problem, Stage, Step};
 use vnet_lab::model::entities::security::{Access, Direction, RuleProtocol};
 use vnet_lab::model::{Command, Subscription};
 
@@ -71,7 +71,7 @@ fn r30_an_inbound_rule_alone_has_no_effect_on_the_apps_outbound_traffic() {
     assert!(!report
         .steps
         .iter()
-        .any(|step| matches!(step, Step::InboundRuleIgnored { .. })));
+        .any(|step| matches!(step, Step::Passed(Finding::InboundRuleIgnored { .. }))));
 }
 
 #[test]
@@ -92,8 +92,8 @@ fn r32_the_private_endpoint_fix_follows_the_dns_server_that_answered() {
     assert!(report.steps.iter().any(|step| step.to_string()
         == "contoso-sql.database.windows.net resolves to its public address 40.68.37.158: the DNS server 10.1.1.4 forwarded it to Azure DNS from corpVnet, where no private DNS zone privatelink.database.windows.net holding its private address is linked."));
     let failure = report.failure().unwrap();
-    assert!(matches!(failure, Step::PublicAccessDenied { .. }));
-    let fix = failure.fix().unwrap();
+    assert!(matches!(failure, Problem::PublicAccessDenied { .. }));
+    let fix = failure.fix();
     assert_eq!(
         fix.advice,
         "Link the private DNS zone privatelink.database.windows.net to corpVnet."
@@ -112,7 +112,7 @@ fn r32_the_private_endpoint_fix_follows_the_dns_server_that_answered() {
 fn r32_the_public_address_of_a_private_endpoint_with_a_linked_zone_asks_for_its_name() {
     let s = sample();
     let report = run(&s, app(&s, "contoso-orders"), tcp("40.68.37.158", 1433));
-    let fix = report.failure().unwrap().fix().unwrap();
+    let fix = report.failure().unwrap().fix();
     assert_eq!(
         fix.advice,
         "Connect by the name contoso-sql.database.windows.net: the private DNS zone privatelink.database.windows.net, linked to appVnet, resolves it to the private endpoint's address 10.3.3.4."
@@ -132,7 +132,7 @@ fn r32_nothing_answering_at_website_dns_server_is_named_so() {
         failure.to_string(),
         "Nothing answers at 10.3.2.10, the DNS server WEBSITE_DNS_SERVER names, so contoso-sql.database.windows.net does not resolve."
     );
-    let fix = failure.fix().unwrap();
+    let fix = failure.fix();
     assert_eq!(
         fix.advice,
         "Remove WEBSITE_DNS_SERVER, or set it to the address of a DNS server that answers."
@@ -160,7 +160,7 @@ fn r32_nothing_answering_at_the_vnets_dns_servers_is_named_so() {
         "Nothing answers at the virtual network's DNS servers (10.3.2.11), so contoso-sql.database.windows.net does not resolve."
     );
     assert_eq!(
-        failure.fix().unwrap().advice,
+        failure.fix().advice,
         "Create the DNS server at 10.3.2.11 in the virtual network or a peered one, or correct the VNet's DNS servers."
     );
 }

@@ -4,8 +4,9 @@
 mod support;
 
 use support::*;
-use vnet_lab::model::derived::check::{Stage, Step};
+use vnet_lab::model::derived::check::{Finding, Problem, Stage, Step};
 use vnet_lab::model::derived::console::answer;
+use vnet_lab::model::derived::integration::IntegrationKind;
 use vnet_lab::model::derived::regional::{
     free_prefix, integration_subnets, plan_subnets, subnet_problems, SubnetProblem,
 };
@@ -13,7 +14,7 @@ use vnet_lab::model::derived::status::{connection_status, ConnectionStatus};
 use vnet_lab::model::entities::host::Protocol;
 use vnet_lab::model::entities::network::Delegation;
 use vnet_lab::model::entities::region::Region;
-use vnet_lab::model::entities::tier::Tier;
+use vnet_lab::model::entities::tier::{Tier, TierFamily};
 use vnet_lab::model::{Command, CommandError, Subscription};
 
 fn connect(s: &mut Subscription, app: &str, vnet_name: &str, subnet: &str) -> Command {
@@ -57,7 +58,7 @@ fn api_on_corp(s: &mut Subscription) {
 fn failed_stage(s: &Subscription, app_name: &str, host: &str, port: u16) -> Option<Stage> {
     run(s, app(s, app_name), tcp(host, port))
         .failure()
-        .map(Step::stage)
+        .map(Problem::stage)
 }
 
 #[test]
@@ -118,10 +119,30 @@ fn r25_scaling_to_free_disables_the_regional_integration_and_back_restores_it() 
         ConnectionStatus::RegionalDisabledByTier { tier: Tier::D1 }
     );
     let report = run(&s, orders, tcp("10.4.1.4", 443));
+    let failure = report.failure().unwrap();
     assert!(matches!(
-        report.failure(),
-        Some(Step::RegionalTierTooLow { .. })
+        failure,
+        Problem::TierTooLow {
+            kind: IntegrationKind::Regional,
+            ..
+        }
     ));
+    assert_eq!(
+        failure.to_string(),
+        "The plan contoso-premium is in the Shared D1 tier; regional VNet Integration needs Basic, Standard or Premium, so the integration is disabled."
+    );
+    let fix = failure.fix();
+    assert_eq!(
+        fix.advice,
+        "Scale the plan contoso-premium to Basic or higher."
+    );
+    assert_eq!(
+        fix.command,
+        Some(Command::ScalePlan {
+            plan: premium,
+            tier: TierFamily::Basic.entry_tier(),
+        })
+    );
     ok(
         &mut s,
         Command::ScalePlan {
@@ -129,7 +150,12 @@ fn r25_scaling_to_free_disables_the_regional_integration_and_back_restores_it() 
             tier: Tier::P1,
         },
     );
-    assert!(run(&s, orders, tcp("10.4.1.4", 443)).reachable());
+    let report = run(&s, orders, tcp("10.4.1.4", 443));
+    assert!(report.reachable());
+    assert_eq!(
+        report.steps[1].to_string(),
+        "The plan is in the Premium P1 tier, which includes regional VNet Integration."
+    );
 }
 
 #[test]
@@ -440,10 +466,10 @@ fn r33_a_peered_vnet_is_reached_like_the_vnet_itself_even_across_regions() {
     assert!(report.reachable(), "{:?}", report.failure());
     assert!(report.steps.iter().any(|step| matches!(
         step,
-        Step::ThroughPeering {
+        Step::Passed(Finding::ThroughPeering {
             vnet: "northVnet",
             ..
-        }
+        })
     )));
     let (app_vnet, north) = (vnet(&s, "appVnet"), vnet(&s, "northVnet"));
     ok(
@@ -508,7 +534,7 @@ fn r33_on_premises_needs_the_route_back_for_the_integration_subnet_not_a_pool() 
         failure.to_string(),
         "onPremHQ has no route for the integration subnet 10.1.2.0/26 back through the tunnel, so replies never reach the web app."
     );
-    let fix = failure.fix().unwrap();
+    let fix = failure.fix();
     assert_eq!(
         fix.advice,
         "On onPremHQ, add the route 10.1.2.0/26 via the VPN tunnel."
@@ -526,6 +552,8 @@ fn r33_on_premises_needs_the_route_back_for_the_integration_subnet_not_a_pool() 
     ok(&mut s, fix.command.unwrap());
     let report = run(&s, app(&s, "contoso-api"), tcp("192.168.1.10", 8080));
     assert!(report.reachable(), "{:?}", report.failure());
+    assert!(report.steps.iter().any(|step| step.to_string()
+        == "The address is on onPremHQ, reached through the VNet's site-to-site tunnel, and onPremHQ routes the integration subnet 10.1.2.0/26 back."));
 }
 
 #[test]
@@ -553,7 +581,7 @@ fn r34_smb_works_port_25_does_not_and_icmp_still_does_not() {
     let web = app(&s, "contoso-web");
     assert!(matches!(
         run(&s, web, tcp("10.1.1.5", 445)).failure(),
-        Some(Step::SmbUnsupported)
+        Some(Problem::SmbUnsupported)
     ));
     let report = run(&s, api, tcp("10.1.1.5", 25));
     assert_eq!(
@@ -567,7 +595,7 @@ fn r34_smb_works_port_25_does_not_and_icmp_still_does_not() {
     };
     assert!(matches!(
         run(&s, api, ping).failure(),
-        Some(Step::PingUnsupported)
+        Some(Problem::PingUnsupported)
     ));
 }
 
@@ -654,7 +682,7 @@ fn r29_route_all_off_lets_only_rfc1918_destinations_into_the_vnet() {
         failure.to_string(),
         "20.50.2.4 is not a private (RFC 1918) address, and Route All is off, so the traffic leaves by the app's shared outbound addresses instead of entering the virtual network."
     );
-    let fix = failure.fix().unwrap().command.unwrap();
+    let fix = failure.fix().command.unwrap();
     ok(&mut s, fix);
     assert!(s.web_apps[&api].regional.as_ref().unwrap().route_all);
     assert!(run(&s, api, tcp("20.50.2.4", 443)).reachable());
@@ -796,7 +824,6 @@ fn r27_a_peered_vnet_is_not_deleted_while_the_other_side_refers_to_it() {
 #[test]
 fn r25_the_tier_cards_say_regional_integration_works_from_basic() {
     use vnet_lab::model::derived::integration::tier_allows;
-    use vnet_lab::model::entities::tier::TierFamily;
     assert_eq!(
         tier_allows(TierFamily::Free),
         "No VNet Integration. No Hybrid Connections."
@@ -810,7 +837,7 @@ fn r25_the_tier_cards_say_regional_integration_works_from_basic() {
         "VNet Integration: regional (up to 2 subnets per plan) and gateway-required (up to 5 virtual networks per plan). 25 Hybrid Connections per plan."
     );
     use vnet_lab::model::derived::integration::tier_note;
-    use vnet_lab::model::entities::tier::Tier;
+    use vnet_lab::model::entities::tier::{Tier, TierFamily};
     assert_eq!(tier_note(Tier::S1), None);
     assert_eq!(
         tier_note(Tier::B1),

@@ -8,8 +8,9 @@ use std::net::Ipv4Addr;
 use strum::VariantArray;
 
 use support::*;
-use vnet_lab::model::derived::check::{Hop, Stage, Step};
+use vnet_lab::model::derived::check::{Finding, Hop, Problem, ReturnRange, Stage, Step};
 use vnet_lab::model::derived::hybrid::hybrid_answer;
+use vnet_lab::model::derived::integration::IntegrationKind;
 use vnet_lab::model::derived::status::{
     connection_status, missing_conditions, plan_networks, virtual_network_tile, ConnectionStatus,
     MissingCondition, OutOfSyncReason, SyncChange, Validity, VirtualNetworkTile,
@@ -756,7 +757,7 @@ fn r14_new_dns_server_or_site_link_requires_a_sync() {
     assert!(
         matches!(
             stale.failure(),
-            Some(Step::NoDnsServer {
+            Some(Problem::NoDnsServer {
                 sync_would_help: true,
                 ..
             })
@@ -819,7 +820,7 @@ fn r14_new_dns_server_or_site_link_requires_a_sync() {
     );
     assert!(matches!(
         run(&s, web, tcp("192.169.0.5", 80)).failure(),
-        Some(Step::LinkNotSynced { .. })
+        Some(Problem::LinkNotSynced { .. })
     ));
     ok(&mut s, Command::SyncConnection { app: web });
     assert!(run(&s, web, tcp("192.169.0.5", 80)).reachable());
@@ -832,9 +833,9 @@ fn r15_outbound_only_nothing_in_the_vnet_reaches_the_app() {
     let report = run(&s, web, tcp("10.1.1.5", 1433));
     assert_eq!(
         report.steps[0],
-        Step::Outbound {
+        Step::Passed(Finding::Outbound {
             protocol: Protocol::Tcp
-        }
+        })
     );
     assert!(report.steps[0].to_string().starts_with("Outbound"));
     // The web app has no address any VM could open a connection to: it is not a host in the VNet.
@@ -886,7 +887,7 @@ fn r16_smb_is_refused_even_with_the_port_open() {
         },
     ] {
         let report = run(&s, web, target);
-        assert_eq!(report.steps, vec![Step::SmbUnsupported]);
+        assert_eq!(report.steps, vec![Step::Failed(Problem::SmbUnsupported)]);
         assert!(report.steps[0]
             .to_string()
             .contains("Mounting a remote drive"));
@@ -900,10 +901,12 @@ fn r17_authentication_systems_are_refused() {
     let report = run(&s, web, tcp("10.1.1.4", 88));
     assert_eq!(
         report.steps,
-        vec![Step::AuthenticationUnsupported { port: 88 }]
+        vec![Step::Failed(Problem::AuthenticationUnsupported {
+            port: 88
+        })]
     );
     assert!(report.steps[0].to_string().contains("domain join"));
-    assert!(report.steps[0].fix().is_some());
+    assert!(report.steps[0].problem().map(Problem::fix).is_some());
 }
 
 #[test]
@@ -919,9 +922,14 @@ fn r18_ping_and_nslookup_do_not_work_and_point_to_the_check() {
             protocol: Protocol::Icmp,
         },
     );
-    assert_eq!(report.steps, vec![Step::PingUnsupported]);
+    assert_eq!(report.steps, vec![Step::Failed(Problem::PingUnsupported)]);
     assert!(report.steps[0].to_string().contains("nslookup"));
-    assert!(report.steps[0].fix().unwrap().advice.contains("tcpping"));
+    assert!(report.steps[0]
+        .problem()
+        .unwrap()
+        .fix()
+        .advice
+        .contains("tcpping"));
 }
 
 #[test]
@@ -931,7 +939,7 @@ fn r19_without_dns_names_fail_and_addresses_work() {
     let by_name = run(&s, web, tcp("sql01.corp.contoso.com", 1433));
     assert!(matches!(
         by_name.failure(),
-        Some(Step::NoDnsServer {
+        Some(Problem::NoDnsServer {
             sync_would_help: false,
             ..
         })
@@ -951,8 +959,8 @@ fn r20_the_target_firewall_must_have_the_port_open() {
     let web = app(&s, "contoso-web");
     let report = run(&s, web, tcp("10.1.1.5", 1434));
     let failure = report.failure().unwrap().clone();
-    assert!(matches!(failure, Step::PortClosed { .. }));
-    let fix = failure.fix().unwrap().command.unwrap();
+    assert!(matches!(failure, Problem::PortClosed { .. }));
+    let fix = failure.fix().command.unwrap();
     ok(&mut s, fix);
     assert!(run(&s, web, tcp("10.1.1.5", 1434)).reachable());
 }
@@ -964,12 +972,21 @@ fn r21_on_premises_needs_the_route_back_to_the_pool() {
     let report = run(&s, web, tcp("192.168.1.10", 8080));
     let failure = report.failure().unwrap().clone();
     assert!(
-        matches!(failure, Step::NoRouteBack { .. }),
+        matches!(
+            failure,
+            Problem::NoRouteBack {
+                range: ReturnRange::PointToSitePool(_),
+                ..
+            }
+        ),
         "{:?}",
         report.steps
     );
-    assert!(failure.to_string().contains("172.16.0.0/24"));
-    let fix = failure.fix().unwrap();
+    assert_eq!(
+        failure.to_string(),
+        "onPremHQ has no route for the point-to-site pool 172.16.0.0/24 back through the tunnel, so replies never reach the web app."
+    );
+    let fix = failure.fix();
     assert_eq!(
         fix.advice,
         "On onPremHQ, add the route 172.16.0.0/24 via the VPN tunnel."
@@ -977,10 +994,52 @@ fn r21_on_premises_needs_the_route_back_to_the_pool() {
     ok(&mut s, fix.command.unwrap());
     let report = run(&s, web, tcp("192.168.1.10", 8080));
     assert!(report.reachable(), "{:?}", report.steps);
+    assert!(report.steps.iter().any(|step| step.to_string()
+        == "The address is on onPremHQ, reached through the site-to-site tunnel, and onPremHQ routes the point-to-site pool back."));
     assert!(report.path.contains(&Hop::Tunnel("onPremHQ")));
     assert_eq!(
         report.path.last(),
         Some(&Hop::Host("hq-app01", Ipv4Addr::new(192, 168, 1, 10)))
+    );
+}
+
+#[test]
+fn r1_the_tier_step_says_whether_the_tier_includes_vnet_integration_and_scales_to_standard() {
+    let mut s = sample();
+    let (web, standard) = (app(&s, "contoso-web"), plan(&s, "contoso-standard"));
+    let report = run(&s, web, tcp("10.1.1.5", 1433));
+    assert_eq!(
+        report.steps[1],
+        Step::Passed(Finding::TierAllows {
+            kind: IntegrationKind::GatewayRequired,
+            tier: Tier::S1,
+        })
+    );
+    assert_eq!(
+        report.steps[1].to_string(),
+        "The plan is in the Standard S1 tier, which includes VNet Integration."
+    );
+    ok(
+        &mut s,
+        Command::ScalePlan {
+            plan: standard,
+            tier: Tier::B1,
+        },
+    );
+    let report = run(&s, web, tcp("10.1.1.5", 1433));
+    let failure = report.failure().unwrap();
+    assert_eq!(
+        failure.to_string(),
+        "The plan contoso-standard is in the Basic B1 tier; VNet Integration needs Standard or Premium, so the connection is disabled."
+    );
+    let fix = failure.fix();
+    assert_eq!(fix.advice, "Scale the plan contoso-standard to Standard.");
+    assert_eq!(
+        fix.command,
+        Some(Command::ScalePlan {
+            plan: standard,
+            tier: TierFamily::Standard.entry_tier(),
+        })
     );
 }
 
@@ -1031,7 +1090,6 @@ fn r22_the_first_broken_link_is_the_answer() {
         .failure()
         .unwrap()
         .fix()
-        .unwrap()
         .command
         .unwrap();
     ok(&mut s, fix);
@@ -1041,7 +1099,7 @@ fn r22_the_first_broken_link_is_the_answer() {
     let api = app(&s, "contoso-api");
     assert_eq!(
         run(&s, api, tcp("10.1.1.5", 1433)).failure(),
-        Some(&Step::NotConnected)
+        Some(&Problem::NotConnected)
     );
 }
 

@@ -106,10 +106,7 @@ fn vnet_change(answers: &[&(&WebApp, Report, HybridAnswer)], start: &str) -> Str
         return start.into();
     };
     match report.failure() {
-        Some(step) => match step.fix() {
-            Some(fix) => format!("From {}: {}", app.name, fix.advice),
-            None => format!("From {}: {step}", app.name),
-        },
+        Some(problem) => format!("From {}: {}", app.name, problem.fix().advice),
         None => format!("From {}: it reaches it.", app.name),
     }
 }

@@ -1,7 +1,7 @@
 //! The web app's console, like Kudu's: `ping` and `nslookup` do not work from a web app (R18) and
 //! say so; `tcpping host:port` runs the connection check and prints its answer.
 
-use crate::model::derived::check::{self, Stage, Target};
+use crate::model::derived::check::{self, Problem, Stage, Target};
 use crate::model::entities::host::Protocol;
 use crate::model::entities::ids::WebAppId;
 use crate::model::entities::subscription::Subscription;
@@ -28,6 +28,11 @@ fn reply(lines: Vec<String>, check: Option<CheckRequest>) -> ConsoleReply {
 }
 
 /// Splits `host:port`; the error says what to type instead.
+/// The console's line for a problem's fix.
+fn fix_line(problem: &Problem<'_>) -> String {
+    format!("Fix: {}", problem.fix().advice)
+}
+
 fn host_and_port(argument: &str) -> Result<(&str, u16), String> {
     let example = if argument.is_empty() {
         "10.1.1.4"
@@ -92,14 +97,13 @@ pub fn answer(subscription: &Subscription, app: WebAppId, line: &str) -> Console
             let lines = match (resolution, report.failure()) {
                 (Some(step), _) => {
                     let mut lines = vec![step.to_string()];
-                    lines.extend(step.fix().map(|fix| format!("Fix: {}", fix.advice)));
+                    lines.extend(step.problem().map(fix_line));
                     lines
                 }
-                (None, Some(step)) => {
-                    let mut lines = vec![format!("{argument} was not resolved: {step}")];
-                    lines.extend(step.fix().map(|fix| format!("Fix: {}", fix.advice)));
-                    lines
-                }
+                (None, Some(problem)) => vec![
+                    format!("{argument} was not resolved: {problem}"),
+                    fix_line(problem),
+                ],
                 (None, None) => Vec::new(),
             };
             reply(
@@ -125,14 +129,11 @@ pub fn answer(subscription: &Subscription, app: WebAppId, line: &str) -> Console
                 );
                 let lines = match report.failure() {
                     None => vec![format!("Connected to {host}:{port}: success.")],
-                    Some(step) => {
-                        let mut lines = vec![
-                            format!("Connection attempt to {host}:{port} failed."),
-                            step.to_string(),
-                        ];
-                        lines.extend(step.fix().map(|fix| format!("Fix: {}", fix.advice)));
-                        lines
-                    }
+                    Some(problem) => vec![
+                        format!("Connection attempt to {host}:{port} failed."),
+                        problem.to_string(),
+                        fix_line(problem),
+                    ],
                 };
                 reply(
                     lines,

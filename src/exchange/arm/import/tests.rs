@@ -377,7 +377,7 @@ fn r39_add_mode_refuses_a_name_that_collides_and_keeps_what_is_there() {
 
 #[test]
 fn r39_a_vm_from_a_template_has_unknown_ports_and_the_check_says_so() {
-    use crate::model::derived::check::{self, Step, Target};
+    use crate::model::derived::check::{self, Problem, Step, Target};
     use crate::model::entities::host::Protocol;
     let text = r#"{"resources": [
       {"type": "Microsoft.Web/serverfarms", "name": "plan", "sku": {"name": "S1"}},
@@ -408,7 +408,7 @@ fn r39_a_vm_from_a_template_has_unknown_ports_and_the_check_says_so() {
     assert!(!report.reachable());
     assert!(report.undecided());
     let last = report.steps.last().unwrap();
-    assert!(matches!(last, Step::PortsUnknown { .. }));
+    assert!(matches!(last, Step::Failed(Problem::PortsUnknown { .. })));
     assert!(
         report.steps[..report.steps.len() - 1]
             .iter()
@@ -419,7 +419,7 @@ fn r39_a_vm_from_a_template_has_unknown_ports_and_the_check_says_so() {
         last.to_string(),
         "The network lets TCP 1433 through to sql-vm; its firewall is unknown to the lab, since the template it came from cannot say which ports it opens."
     );
-    let fix = last.fix().unwrap();
+    let fix = last.problem().unwrap().fix();
     assert!(format!("{fix:?}").contains("Add the ports sql-vm opens, such as TCP 1433"));
 }
 

@@ -6,7 +6,7 @@ use std::net::Ipv4Addr;
 
 use super::record::{record, stop, Next};
 use super::regional::reachable_vnets;
-use super::{Report, Step};
+use super::{Finding, Problem, Report};
 use crate::model::derived::in_effect::dns_in_effect;
 use crate::model::entities::host::Host;
 use crate::model::entities::ids::WebAppId;
@@ -24,7 +24,7 @@ pub(super) fn gateway_required<'a>(
     report: &mut Report<'a>,
 ) -> Next<Ipv4Addr> {
     if let Ok(address) = host.parse::<Ipv4Addr>() {
-        record(report, Step::IsAddress { address })?;
+        record(report, Finding::IsAddress { address })?;
         return Next::Continue(address);
     }
     // A public service's name is public DNS's to answer, with or without the VNet's servers.
@@ -35,7 +35,7 @@ pub(super) fn gateway_required<'a>(
     {
         record(
             report,
-            Step::ResolvedByAzureDns {
+            Finding::ResolvedByAzureDns {
                 name: host,
                 address: public.host.address,
                 zone: None,
@@ -46,14 +46,14 @@ pub(super) fn gateway_required<'a>(
     }
     let sync_would_help = vnet.dns_servers.as_slice() != dns_servers;
     if dns_servers.is_empty() {
-        record(
+        return stop(
             report,
-            Step::NoDnsServer {
+            Problem::NoDnsServer {
                 name: host,
                 app,
                 sync_would_help,
             },
-        )?;
+        );
     }
     let linked = vnet
         .site_to_site
@@ -72,7 +72,7 @@ pub(super) fn gateway_required<'a>(
         Some((address, server)) => {
             record(
                 report,
-                Step::Resolved {
+                Finding::Resolved {
                     name: host,
                     address,
                     server,
@@ -82,7 +82,7 @@ pub(super) fn gateway_required<'a>(
         }
         None => stop(
             report,
-            Step::NotResolved {
+            Problem::NotResolved {
                 name: host,
                 app,
                 sync_would_help,
@@ -163,13 +163,13 @@ pub(super) fn regional<'a>(
         _ => vnet,
     };
     if let Ok(address) = name.parse::<Ipv4Addr>() {
-        record(report, Step::IsAddress { address })?;
+        record(report, Finding::IsAddress { address })?;
         return Next::Continue((address, resolver));
     }
     if !servers.is_empty() && answering.is_none() {
         return stop(
             report,
-            Step::DnsServerSilent {
+            Problem::DnsServerSilent {
                 name,
                 app: app.id,
                 app_setting: app.dns_server.is_some(),
@@ -178,30 +178,37 @@ pub(super) fn regional<'a>(
         );
     }
     let answer = |dns_vnet: &'a VirtualNetwork, forwarded_by: Option<Ipv4Addr>| {
-        let step = match azure_dns(subscription, dns_vnet, name) {
-            AzureDnsAnswer::Zone(address, zone) => Step::ResolvedByAzureDns {
-                name,
+        let (address, finding) = match azure_dns(subscription, dns_vnet, name) {
+            AzureDnsAnswer::Zone(address, zone) => (
                 address,
-                zone: Some(zone),
-                forwarded_by,
-            },
-            AzureDnsAnswer::Public(address) => Step::ResolvedByAzureDns {
-                name,
+                Finding::ResolvedByAzureDns {
+                    name,
+                    address,
+                    zone: Some(zone),
+                    forwarded_by,
+                },
+            ),
+            AzureDnsAnswer::Public(address) => (
                 address,
-                zone: None,
-                forwarded_by,
-            },
-            AzureDnsAnswer::PrivateEndpointPublic(address, zone_name) => {
-                Step::ResolvedToPublicAddress {
+                Finding::ResolvedByAzureDns {
+                    name,
+                    address,
+                    zone: None,
+                    forwarded_by,
+                },
+            ),
+            AzureDnsAnswer::PrivateEndpointPublic(address, zone_name) => (
+                address,
+                Finding::ResolvedToPublicAddress {
                     name,
                     address,
                     zone_name,
                     forwarded_by: forwarded_by.map(|server| (server, dns_vnet.name.as_str())),
-                }
-            }
+                },
+            ),
             AzureDnsAnswer::Unknown => return None,
         };
-        Some((step, dns_vnet))
+        Some((address, finding, dns_vnet))
     };
     let found = if servers.is_empty() {
         answer(vnet, None)
@@ -210,7 +217,8 @@ pub(super) fn regional<'a>(
             let (dns_vnet, host) = dns_host(subscription, vnet, *server)?;
             match host.resolve(name) {
                 Some(address) => Some((
-                    Step::Resolved {
+                    address,
+                    Finding::Resolved {
                         name,
                         address,
                         server: *server,
@@ -221,16 +229,10 @@ pub(super) fn regional<'a>(
             }
         })
     };
-    let Some((step, resolver)) = found else {
-        return stop(report, Step::RegionalNotResolved { name, servers });
+    let Some((address, finding, resolver)) = found else {
+        return stop(report, Problem::RegionalNotResolved { name, servers });
     };
-    let address = match &step {
-        Step::Resolved { address, .. }
-        | Step::ResolvedByAzureDns { address, .. }
-        | Step::ResolvedToPublicAddress { address, .. } => *address,
-        _ => Ipv4Addr::UNSPECIFIED,
-    };
-    record(report, step)?;
+    record(report, finding)?;
     Next::Continue((address, resolver))
 }
 

@@ -1,7 +1,8 @@
-//! How to mend a failed step: advice, and the one command that applies it where there is one.
-//! Every failed step is matched by name, so a new one cannot lack its fix.
+//! How to mend a problem: advice, and the one command that applies it where there is one.
+//! Every problem is matched by name, so a new one cannot lack its fix; a finding has none.
 
-use super::{Dangling, Step, SubnetReference};
+use super::tier::needs;
+use super::{Dangling, Problem, SubnetReference};
 use crate::model::command::{ClockTarget, Command, SecurityRuleInput};
 use crate::model::derived::effective::{EffectiveRoute, Flow, RouteSource};
 use crate::model::derived::status::MissingCondition;
@@ -9,104 +10,81 @@ use crate::model::entities::host::Protocol;
 use crate::model::entities::ids::{NsgId, VnetId};
 use crate::model::entities::network::Routing;
 use crate::model::entities::security::{Access, Direction, RuleProtocol, SecurityRule};
-use crate::model::entities::tier::TierFamily;
 use crate::model::input::text::join;
 
-/// How to mend a failed step: advice, and the one command that applies it where there is one.
+/// How to mend a problem: advice, and the one command that applies it where there is one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
     pub advice: String,
     pub command: Option<Command>,
 }
 
-fn advice(text: impl Into<String>) -> Option<Fix> {
-    Some(Fix {
+fn advice(text: impl Into<String>) -> Fix {
+    Fix {
         advice: text.into(),
         command: None,
-    })
+    }
 }
 
-fn action(text: impl Into<String>, command: Command) -> Option<Fix> {
-    Some(Fix {
+fn action(text: impl Into<String>, command: Command) -> Fix {
+    Fix {
         advice: text.into(),
         command: Some(command),
-    })
+    }
 }
 
-impl Step<'_> {
-    /// The fix of a failed step; `None` for a passed one.
-    pub fn fix(&self) -> Option<Fix> {
-        use Step::*;
+impl Problem<'_> {
+    pub fn fix(&self) -> Fix {
+        use Problem::*;
         match self {
             PingUnsupported => advice("Run the connection check with TCP and the port the service listens on (tcpping host:port)."),
             SmbUnsupported => advice("Use an API over HTTPS (such as Azure Storage) instead of mounting a drive."),
             AuthenticationUnsupported { .. } => advice("Authenticate in the application itself (SQL authentication, tokens) instead of joining the domain or using Kerberos."),
-            TierTooLow { plan, plan_name, .. } => action(format!("Scale the plan {plan_name} to Standard."), Command::ScalePlan { plan: *plan, tier: TierFamily::Standard.entry_tier() }),
+            SmtpBlocked => advice("Send mail through an authenticated relay on port 587 (such as an email service) instead of port 25."),
+            TierTooLow { kind, plan, plan_name, .. } => {
+                let needs = needs(*kind);
+                action(format!("Scale the plan {plan_name} to {}.", needs.scale_to), Command::ScalePlan { plan: *plan, tier: needs.lowest.entry_tier() })
+            }
             NotConnected => advice("Connect the web app to a virtual network from its Virtual network tile."),
             GatewayNotReady { vnet, vnet_name, missing, routing } => gateway_fix(*vnet, vnet_name, missing, *routing),
             CertificateOutOfSync { app, .. } | NoDnsServer { app, sync_would_help: true, .. } | NotResolved { app, sync_would_help: true, .. } | LinkNotSynced { app, .. } => {
                 action("Sync the connection.", Command::SyncConnection { app: *app })
             }
-            NoDnsServer { .. } => advice("Use the IP address, or add a DNS server to the virtual network and sync the connection."),
-            NotResolved { name, .. } => advice(format!("Use the IP address, or add an A record for {name} on the VNet's DNS server.")),
-            NotLinked { vnet, local: Some((local, local_name)), .. } => action(format!("Link the virtual network to {local_name} with a site-to-site VPN, then sync."), Command::LinkSiteToSite { vnet: *vnet, local_network: *local }),
-            NotLinked { local: None, .. } | Unroutable { .. } => advice("Use an address inside the virtual network or inside a local network linked to it by site-to-site VPN."),
-            NoRouteBack { local, local_name, pool } => action(format!("On {local_name}, add the route {pool} via the VPN tunnel."), Command::AddRoute { local_network: *local, prefix: pool.to_string() }),
-            PortClosed { host, host_name, rule } => action(format!("Open {rule} on the firewall of {host_name}."), Command::OpenPort { host: *host, rule: *rule }),
-            NoHost { .. } => advice("No virtual machine or server has this address; check it."),
-            PortsUnknown { host, host_name, rule } => action(format!("Add the ports {host_name} opens, such as {rule}, so the lab can tell."), Command::OpenPort { host: *host, rule: *rule }),
-            SmtpBlocked => advice("Send mail through an authenticated relay on port 587 (such as an email service) instead of port 25."),
-            RegionalTierTooLow { plan, plan_name, .. } => action(format!("Scale the plan {plan_name} to Basic or higher."), Command::ScalePlan { plan: *plan, tier: TierFamily::Basic.entry_tier() }),
             OutsideRouteAll { app, .. } => action("Turn Route All on, so all outbound traffic enters the virtual network.", Command::SetRouteAll { app: *app, enabled: true }),
+            NoDnsServer { sync_would_help: false, .. } => advice("Use the IP address, or add a DNS server to the virtual network and sync the connection."),
+            NotResolved { name, sync_would_help: false, .. } => advice(format!("Use the IP address, or add an A record for {name} on the VNet's DNS server.")),
             RegionalNotResolved { name, servers } if servers.is_empty() => advice(format!("Use the IP address, or add a DNS server that knows {name} to the virtual network.")),
             RegionalNotResolved { name, .. } => advice(format!("Use the IP address, or add an A record for {name} on the VNet's DNS server.")),
+            DnsServerSilent { app, app_setting: true, .. } => action("Remove WEBSITE_DNS_SERVER, or set it to the address of a DNS server that answers.", Command::SetDnsServerSetting { app: *app, address: String::new() }),
+            DnsServerSilent { servers, app_setting: false, .. } => advice(format!("Create the DNS server at {} in the virtual network or a peered one, or correct the VNet's DNS servers.", join(servers, " or "))),
             RouteDrops { route_table: Some(table), route: EffectiveRoute { source: RouteSource::User { route, .. }, .. } } => action(format!("Remove the route {route}, or give it another next hop."), Command::RemoveUserRoute { route_table: *table, name: route.clone() }),
+            // Only a user route has the next hop None; without its table there is no command.
+            RouteDrops { route, .. } => advice(format!("Remove the route {} ({}), or give it another next hop.", route.prefix, route.source)),
             ApplianceUnreachable { address } => advice(format!("Create the virtual appliance at {address} in the virtual network or a peered one, or change the route's next hop.")),
             GatewayHasNoRoute { address } => advice(format!("Send {address} to the virtual network instead of the gateway: remove the route, or link a local network holding it by site-to-site VPN.")),
             PrivateToInternet { address } => advice(format!("Remove the route that sends {address} to the internet, or point it at a virtual appliance that reaches it.")),
             NsgDenies { nsg, rule, flow, allow_priority: Some(priority), .. } => nsg_fix(*nsg, rule, *flow, *priority),
-            NsgDenies { nsg_name, rule, .. } => advice(format!("Free a priority above {} in {nsg_name} and add an outbound Allow rule there.", rule.name)),
-            DnsServerSilent { app, app_setting: true, .. } => action("Remove WEBSITE_DNS_SERVER, or set it to the address of a DNS server that answers.", Command::SetDnsServerSetting { app: *app, address: String::new() }),
-            DnsServerSilent { servers, .. } => advice(format!("Create the DNS server at {} in the virtual network or a peered one, or correct the VNet's DNS servers.", join(servers, " or "))),
+            NsgDenies { nsg_name, rule, allow_priority: None, .. } => advice(format!("Free a priority above {} in {nsg_name} and add an outbound Allow rule there.", rule.name)),
+            NotLinked { vnet, local, local_name, .. } => action(format!("Link the virtual network to {local_name} with a site-to-site VPN, then sync."), Command::LinkSiteToSite { vnet: *vnet, local_network: *local }),
+            Unroutable { .. } => advice("Use an address inside the virtual network or inside a local network linked to it by site-to-site VPN."),
+            NoRouteBack { local, local_name, range } => action(format!("On {local_name}, add the route {} via the VPN tunnel.", range.prefix()), Command::AddRoute { local_network: *local, prefix: range.prefix().to_string() }),
             PublicAccessDenied { zone_linked: true, name, zone_name, vnet_name, private_address, .. } => advice(format!("Connect by the name {name}: the private DNS zone {zone_name}, linked to {vnet_name}, resolves it to the private endpoint's address {private_address}.")),
             PublicAccessDenied { unlinked_zone: Some(zone), vnet, vnet_name, zone_name, .. } => action(format!("Link the private DNS zone {zone_name} to {vnet_name}."), Command::LinkPrivateDnsZone { zone: *zone, vnet: *vnet }),
             PublicAccessDenied { name, vnet_name, zone_name, private_address, .. } => advice(format!("Create the private DNS zone {zone_name} with an A record for {} → {private_address}, and link it to {vnet_name}.", name.split('.').next().unwrap_or(name))),
-            NoRouteBackToSubnet { local, local_name, subnet } => action(format!("On {local_name}, add the route {subnet} via the VPN tunnel."), Command::AddRoute { local_network: *local, prefix: subnet.to_string() }),
+            NoHost { .. } => advice("No virtual machine or server has this address; check it."),
+            PortClosed { host, host_name, rule } => action(format!("Open {rule} on the firewall of {host_name}."), Command::OpenPort { host: *host, rule: *rule }),
+            PortsUnknown { host, host_name, rule } => action(format!("Add the ports {host_name} opens, such as {rule}, so the lab can tell."), Command::OpenPort { host: *host, rule: *rule }),
             Dangling(dangling) => dangling.fix(),
-            Outbound { .. }
-            | TierAllows { .. }
-            | Connected { .. }
-            | GatewayReady { .. }
-            | CertificateInSync { .. }
-            | IsAddress { .. }
-            | Resolved { .. }
-            | InVirtualNetwork { .. }
-            | ThroughTunnel { .. }
-            | PortOpen { .. }
-            | SmbThroughRegional
-            | RegionalTierAllows { .. }
-            | RegionalIntegration { .. }
-            | RouteAllScope { .. }
-            | ToInternet { .. }
-            | ThroughPeering { .. }
-            | ThroughTunnelToSubnet { .. }
-            | ResolvedByAzureDns { .. }
-            | ResolvedToPublicAddress { .. }
-            | RouteMatched { .. }
-            | ThroughAppliance { .. }
-            | NsgAllows { .. }
-            | InboundRuleIgnored { .. }
-            | LeavesByNat { .. }
-            | RouteDrops { .. } => None,
         }
     }
 }
 
 /// R30: an Allow for exactly this flow, just above the rule that denied it.
-fn nsg_fix(nsg: NsgId, deny: &SecurityRule, flow: Flow, priority: u16) -> Option<Fix> {
+fn nsg_fix(nsg: NsgId, deny: &SecurityRule, flow: Flow, priority: u16) -> Fix {
     let protocol = match flow.protocol {
         Protocol::Udp => RuleProtocol::Udp,
-        _ => RuleProtocol::Tcp,
+        // ICMP and SMB stop at the first stage; SMB that passes it is TCP 445.
+        Protocol::Tcp | Protocol::Smb | Protocol::Icmp => RuleProtocol::Tcp,
     };
     let rule = SecurityRuleInput {
         name: format!("Allow-{}-{}", protocol, flow.port),
@@ -128,7 +106,7 @@ fn gateway_fix(
     name: &str,
     missing: &[MissingCondition],
     routing: Option<Routing>,
-) -> Option<Fix> {
+) -> Fix {
     match missing.first() {
         Some(MissingCondition::NoGateway) => action(
             format!("Create a Dynamic routing gateway on {name}."),
@@ -157,12 +135,14 @@ fn gateway_fix(
                 },
             )
         }
-        _ => advice(format!("Enable point-to-site on {name}.")),
+        Some(MissingCondition::PointToSiteNotEnabled) | None => {
+            advice(format!("Enable point-to-site on {name}."))
+        }
     }
 }
 
 impl Dangling<'_> {
-    fn fix(&self) -> Option<Fix> {
+    fn fix(&self) -> Fix {
         match self {
             Dangling::WebApp { .. } => advice("Choose a web app of the subscription."),
             Dangling::Plan { app, .. } => advice(format!("Import a document that holds the plan of {app}, or start from the sample.")),

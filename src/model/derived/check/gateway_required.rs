@@ -4,19 +4,17 @@
 use std::net::Ipv4Addr;
 
 use super::dns;
-use super::firewall::vm_host;
+use super::firewall::{vm_host, Found};
 use super::record::{record, stop, Next};
-use super::{Dangling, Hop, Report, Step, Target};
+use super::tunnel::{self, ReturnRange};
+use super::{Dangling, Finding, Hop, Problem, Report, Target};
 use crate::model::command::HostRef;
 use crate::model::derived::status::{certificate_problem, missing_conditions, MissingCondition};
-use crate::model::entities::host::Host;
 use crate::model::entities::ids::WebAppId;
 use crate::model::entities::network::{PointToSite, VirtualNetwork};
 use crate::model::entities::subscription::Subscription;
 use crate::model::entities::web_app::{VnetConnection, WebApp};
 use crate::model::input::addressing::is_private_address;
-
-type Found<'a> = Option<(HostRef, &'a Host)>;
 
 /// From the connection to the host: the address the name resolved to, and the host there.
 pub(super) fn evaluate<'a>(
@@ -26,25 +24,25 @@ pub(super) fn evaluate<'a>(
     report: &mut Report<'a>,
 ) -> Next<(Ipv4Addr, Found<'a>)> {
     let Some(connection) = app.connection.as_ref() else {
-        return stop(report, Step::NotConnected);
+        return stop(report, Problem::NotConnected);
     };
     let Some(vnet) = subscription.virtual_networks.get(&connection.vnet) else {
         return stop(
             report,
-            Step::Dangling(Dangling::VirtualNetwork {
+            Problem::Dangling(Dangling::VirtualNetwork {
                 app: app.id,
                 vnet: connection.vnet,
             }),
         );
     };
-    record(report, Step::Connected { vnet: &vnet.name })?;
+    record(report, Finding::Connected { vnet: &vnet.name })?;
 
     let missing = missing_conditions(subscription, vnet);
     if !missing.is_empty() {
         let routing = vnet.gateway.as_ref().map(|gateway| gateway.routing);
         return stop(
             report,
-            Step::GatewayNotReady {
+            Problem::GatewayNotReady {
                 vnet: vnet.id,
                 vnet_name: &vnet.name,
                 missing,
@@ -57,7 +55,7 @@ pub(super) fn evaluate<'a>(
         let routing = vnet.gateway.as_ref().map(|gateway| gateway.routing);
         return stop(
             report,
-            Step::GatewayNotReady {
+            Problem::GatewayNotReady {
                 vnet: vnet.id,
                 vnet_name: &vnet.name,
                 missing,
@@ -65,23 +63,23 @@ pub(super) fn evaluate<'a>(
             },
         );
     };
-    record(report, Step::GatewayReady { vnet: &vnet.name })?;
+    record(report, Finding::GatewayReady { vnet: &vnet.name })?;
 
-    match certificate_problem(subscription, vnet, connection) {
-        Some(reason) => record(
+    if let Some(reason) = certificate_problem(subscription, vnet, connection) {
+        return stop(
             report,
-            Step::CertificateOutOfSync {
+            Problem::CertificateOutOfSync {
                 app: app.id,
                 reason,
             },
-        )?,
-        None => record(
-            report,
-            Step::CertificateInSync {
-                thumbprint: &connection.thumbprint,
-            },
-        )?,
+        );
     }
+    record(
+        report,
+        Finding::CertificateInSync {
+            thumbprint: &connection.thumbprint,
+        },
+    )?;
 
     let address = dns::gateway_required(
         subscription,
@@ -96,8 +94,8 @@ pub(super) fn evaluate<'a>(
 }
 
 /// R21: inside the VNet, or on a linked, synced local network that routes the pool back.
-/// Returns the host at the address, if there is one. Only traffic that takes the tunnel is
-/// drawn through the point-to-site address and the gateway.
+/// Returns the host at the address, if there is one. Only traffic into the VNet or its tunnel
+/// is drawn through the point-to-site address and the gateway.
 fn route<'a>(
     subscription: &'a Subscription,
     app: WebAppId,
@@ -107,23 +105,20 @@ fn route<'a>(
     address: Ipv4Addr,
     report: &mut Report<'a>,
 ) -> Next<Found<'a>> {
-    let pool = p2s.pool;
-    let through_gateway = |report: &mut Report<'a>| {
-        report
-            .path
-            .push(Hop::PointToSiteAddress(p2s.client_address()));
-        report.path.push(Hop::Gateway(&vnet.name));
-    };
+    let through_gateway = [
+        Hop::PointToSiteAddress(p2s.client_address()),
+        Hop::Gateway(&vnet.name),
+    ];
     if vnet.contains(address) {
         let subnet = vnet.subnet_of(address).map(|s| (s.name.as_str(), s.prefix));
         record(
             report,
-            Step::InVirtualNetwork {
+            Finding::InVirtualNetwork {
                 vnet: &vnet.name,
                 subnet,
             },
         )?;
-        through_gateway(report);
+        report.path.extend(through_gateway);
         if let Some((name, prefix)) = subnet {
             report.path.push(Hop::Subnet(name, prefix));
         }
@@ -138,7 +133,7 @@ fn route<'a>(
         if !is_private_address(address) {
             record(
                 report,
-                Step::ToInternet {
+                Finding::ToInternet {
                     address,
                     route_all: false,
                 },
@@ -153,44 +148,28 @@ fn route<'a>(
                     .map(|internet| (HostRef::InternetHost(internet.id), &internet.host)),
             );
         }
-        return stop(report, Step::Unroutable { address });
+        return stop(report, Problem::Unroutable { address });
     };
     if !vnet.site_to_site.contains(&local.id) {
         return stop(
             report,
-            Step::NotLinked {
+            Problem::NotLinked {
                 address,
                 vnet: vnet.id,
-                local: Some((local.id, &local.name)),
+                local: local.id,
+                local_name: &local.name,
             },
         );
     }
     if !connection.synced.site_to_site.contains(&local.id) {
         return stop(
             report,
-            Step::LinkNotSynced {
+            Problem::LinkNotSynced {
                 app,
                 local: &local.name,
             },
         );
     }
-    if !local.routes_back(&pool) {
-        return stop(
-            report,
-            Step::NoRouteBack {
-                local: local.id,
-                local_name: &local.name,
-                pool,
-            },
-        );
-    }
-    record(report, Step::ThroughTunnel { local: &local.name })?;
-    through_gateway(report);
-    report.path.push(Hop::Tunnel(&local.name));
-    report.path.push(Hop::LocalNetwork(&local.name));
-    Next::Continue(
-        local
-            .server_at(address)
-            .map(|server| (HostRef::Server(local.id, server.id), &server.host)),
-    )
+    let pool = ReturnRange::PointToSitePool(p2s.pool);
+    tunnel::stage(local, pool, through_gateway, address, report)
 }

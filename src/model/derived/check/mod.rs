@@ -8,31 +8,38 @@
 //! allocates little and the reachability matrix stays fast.
 //!
 //! One stage family a file: `protocol`, `tier`, `gateway_required`, `regional`, `dns`,
-//! `firewall`;
-//! `step` says what a step is, `fix` how to mend a failed one, `dangling` what a reference to
-//! nothing is, `record` how a stage stops, `hop` the path taken.
+//! `tunnel`, `firewall`. A step is a `finding` that passed or the `problem` it stopped at
+//! (`step`); only a problem has a fix (`fix`); `dangling` is a reference to nothing, `record`
+//! how a stage stops, `hop` the path taken.
 
 mod dangling;
 mod dns;
+mod finding;
 mod firewall;
 mod fix;
 mod gateway_required;
 mod hop;
+mod problem;
 mod protocol;
 mod record;
 mod regional;
 mod step;
 mod tier;
+mod tunnel;
 
+use crate::model::derived::integration::IntegrationKind;
 use crate::model::entities::host::{PortRule, Protocol};
 use crate::model::entities::ids::WebAppId;
 use crate::model::entities::subscription::Subscription;
 use crate::model::entities::web_app::Integration;
 pub use dangling::{Dangling, SubnetReference};
+pub use finding::Finding;
 pub use fix::Fix;
 pub use hop::Hop;
+pub use problem::Problem;
 use record::{record, stop, Next};
 pub use step::{Stage, Step};
+pub use tunnel::ReturnRange;
 
 /// What the check is asked: a host name or IPv4 address, a port, a protocol.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,13 +49,6 @@ pub struct Target<'a> {
     pub protocol: Protocol,
 }
 
-/// Which integration the check follows: the stages that differ hang on it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    GatewayRequired,
-    Regional,
-}
-
 /// The answer: every step evaluated, in order, and the path as far as it got.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report<'a> {
@@ -56,22 +56,28 @@ pub struct Report<'a> {
     pub path: Vec<Hop<'a>>,
 }
 
-impl Report<'_> {
+impl<'a> Report<'a> {
     /// Reached only when every step passed and the last is the target's open port: a chain
     /// the check did not follow to the host cannot end there.
     pub fn reachable(&self) -> bool {
         self.steps.iter().all(Step::passed)
-            && matches!(self.steps.last(), Some(Step::PortOpen { .. }))
+            && matches!(
+                self.steps.last(),
+                Some(Step::Passed(Finding::PortOpen { .. }))
+            )
     }
 
     /// R39: the network lets the traffic through to a host whose firewall the lab does not know.
     pub fn undecided(&self) -> bool {
-        matches!(self.steps.last(), Some(Step::PortsUnknown { .. }))
+        matches!(
+            self.steps.last(),
+            Some(Step::Failed(Problem::PortsUnknown { .. }))
+        )
     }
 
     /// The first broken link, if any.
-    pub fn failure(&self) -> Option<&Step<'_>> {
-        self.steps.iter().find(|step| !step.passed())
+    pub fn failure(&self) -> Option<&Problem<'a>> {
+        self.steps.iter().find_map(Step::problem)
     }
 }
 
@@ -98,7 +104,7 @@ fn evaluate<'a>(
     report: &mut Report<'a>,
 ) -> Next {
     let Some(app) = subscription.web_apps.get(&app_id) else {
-        return stop(report, Step::Dangling(Dangling::WebApp { app: app_id }));
+        return stop(report, Problem::Dangling(Dangling::WebApp { app: app_id }));
     };
     report.path.push(Hop::WebApp(&app.name));
     let regional = match app.integration() {
@@ -106,8 +112,8 @@ fn evaluate<'a>(
         Some(Integration::GatewayRequired(_)) | None => None,
     };
     let kind = match regional {
-        Some(_) => Kind::Regional,
-        None => Kind::GatewayRequired,
+        Some(_) => IntegrationKind::Regional,
+        None => IntegrationKind::GatewayRequired,
     };
     let (step, protocol) = protocol::step(kind, target);
     record(report, step)?;

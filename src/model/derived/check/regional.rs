@@ -6,9 +6,10 @@
 use std::net::Ipv4Addr;
 
 use super::dns;
-use super::firewall::vm_host;
+use super::firewall::{vm_host, Found};
 use super::record::{record, stop, Next};
-use super::{Dangling, Hop, Report, Step, SubnetReference, Target};
+use super::tunnel::{self, ReturnRange};
+use super::{Dangling, Finding, Hop, Problem, Report, SubnetReference, Target};
 use crate::model::command::HostRef;
 use crate::model::derived::effective::{
     deciding_rule, effective_routes, inbound_rule_for, inbound_rule_matching, matching_route,
@@ -17,14 +18,12 @@ use crate::model::derived::effective::{
 };
 use crate::model::derived::regional::instance_address;
 use crate::model::derived::status::MissingCondition;
-use crate::model::entities::host::{Host, Protocol};
+use crate::model::entities::host::Protocol;
 use crate::model::entities::network::{Subnet, VirtualNetwork};
 use crate::model::entities::security::Access;
 use crate::model::entities::subscription::Subscription;
 use crate::model::entities::web_app::{RegionalIntegration, WebApp};
 use crate::model::input::addressing::is_private_address;
-
-type Found<'a> = Option<(HostRef, &'a Host)>;
 
 /// What one regional check looks at.
 struct Context<'a> {
@@ -49,7 +48,7 @@ pub(super) fn evaluate<'a>(
     let Some(vnet) = subscription.virtual_networks.get(&regional.vnet) else {
         return stop(
             report,
-            Step::Dangling(Dangling::VirtualNetwork {
+            Problem::Dangling(Dangling::VirtualNetwork {
                 app: app.id,
                 vnet: regional.vnet,
             }),
@@ -58,7 +57,7 @@ pub(super) fn evaluate<'a>(
     let Some(subnet) = vnet.subnet(&regional.subnet) else {
         return stop(
             report,
-            Step::Dangling(Dangling::Subnet {
+            Problem::Dangling(Dangling::Subnet {
                 app: app.id,
                 vnet: &vnet.name,
                 subnet: &regional.subnet,
@@ -67,7 +66,7 @@ pub(super) fn evaluate<'a>(
     };
     record(
         report,
-        Step::RegionalIntegration {
+        Finding::RegionalIntegration {
             vnet: &vnet.name,
             region: vnet.region,
             subnet: &subnet.name,
@@ -76,7 +75,7 @@ pub(super) fn evaluate<'a>(
     )?;
     record(
         report,
-        Step::RouteAllScope {
+        Finding::RouteAllScope {
             route_all: regional.route_all,
         },
     )?;
@@ -103,9 +102,9 @@ pub(super) fn evaluate<'a>(
     Next::Continue((address, host))
 }
 
-/// The failed step for a reference of the integration subnet that does not resolve.
-fn dangling<'a>(context: &Context<'a>, what: SubnetReference) -> Step<'a> {
-    Step::Dangling(Dangling::OfSubnet {
+/// The problem of a reference of the integration subnet that does not resolve.
+fn dangling<'a>(context: &Context<'a>, what: SubnetReference) -> Problem<'a> {
+    Problem::Dangling(Dangling::OfSubnet {
         vnet: context.vnet.id,
         vnet_name: &context.vnet.name,
         subnet: &context.subnet.name,
@@ -145,7 +144,7 @@ fn deliver<'a>(context: &Context<'a>, flow: Flow, report: &mut Report<'a>) -> Ne
         if in_reach {
             return stop(
                 report,
-                Step::OutsideRouteAll {
+                Problem::OutsideRouteAll {
                     app: app.id,
                     address,
                 },
@@ -153,7 +152,7 @@ fn deliver<'a>(context: &Context<'a>, flow: Flow, report: &mut Report<'a>) -> Ne
         }
         record(
             report,
-            Step::ToInternet {
+            Finding::ToInternet {
                 address,
                 route_all: false,
             },
@@ -179,12 +178,12 @@ fn deliver<'a>(context: &Context<'a>, flow: Flow, report: &mut Report<'a>) -> Ne
     }
     let routes = effective_routes(subscription, vnet, subnet);
     let Some(route) = matching_route(&routes, address).cloned() else {
-        return stop(report, Step::Unroutable { address });
+        return stop(report, Problem::Unroutable { address });
     };
     if route.next_hop == EffectiveNextHop::None {
         return stop(
             report,
-            Step::RouteDrops {
+            Problem::RouteDrops {
                 route,
                 route_table: subnet.route_table,
             },
@@ -192,7 +191,7 @@ fn deliver<'a>(context: &Context<'a>, flow: Flow, report: &mut Report<'a>) -> Ne
     }
     record(
         report,
-        Step::RouteMatched {
+        Finding::RouteMatched {
             route: route.clone(),
         },
     )?;
@@ -210,7 +209,7 @@ fn deliver<'a>(context: &Context<'a>, flow: Flow, report: &mut Report<'a>) -> Ne
             Access::Allow => {
                 record(
                     report,
-                    Step::NsgAllows {
+                    Finding::NsgAllows {
                         nsg: &nsg.name,
                         rule,
                     },
@@ -218,7 +217,7 @@ fn deliver<'a>(context: &Context<'a>, flow: Flow, report: &mut Report<'a>) -> Ne
                 if let Some(inbound) = inbound_rule_matching(nsg, flow, &tag) {
                     record(
                         report,
-                        Step::InboundRuleIgnored {
+                        Finding::InboundRuleIgnored {
                             nsg: &nsg.name,
                             rule: inbound.to_string(),
                         },
@@ -230,7 +229,7 @@ fn deliver<'a>(context: &Context<'a>, flow: Flow, report: &mut Report<'a>) -> Ne
                 let allow_priority = priority_above(nsg, rule.priority);
                 return stop(
                     report,
-                    Step::NsgDenies {
+                    Problem::NsgDenies {
                         nsg: nsg.id,
                         nsg_name: &nsg.name,
                         rule,
@@ -247,11 +246,11 @@ fn deliver<'a>(context: &Context<'a>, flow: Flow, report: &mut Report<'a>) -> Ne
         let Some((_, vm)) = reachable_vnets(subscription, vnet)
             .find_map(|network| network.vm_at(appliance).map(|vm| (network, vm)))
         else {
-            return stop(report, Step::ApplianceUnreachable { address: appliance });
+            return stop(report, Problem::ApplianceUnreachable { address: appliance });
         };
         record(
             report,
-            Step::ThroughAppliance {
+            Finding::ThroughAppliance {
                 address: appliance,
                 name: &vm.host.name,
             },
@@ -260,7 +259,7 @@ fn deliver<'a>(context: &Context<'a>, flow: Flow, report: &mut Report<'a>) -> Ne
         // The appliance forwards by the system routes.
         let system = system_routes(subscription, vnet);
         let Some(onward) = matching_route(&system, address).cloned() else {
-            return stop(report, Step::Unroutable { address });
+            return stop(report, Problem::Unroutable { address });
         };
         return follow(context, &onward, flow, report);
     }
@@ -286,7 +285,7 @@ fn follow<'a>(
             let found = vnet.subnet_of(address).map(|s| (s.name.as_str(), s.prefix));
             record(
                 report,
-                Step::InVirtualNetwork {
+                Finding::InVirtualNetwork {
                     vnet: &vnet.name,
                     subnet: found,
                 },
@@ -301,12 +300,12 @@ fn follow<'a>(
                 .skip(1)
                 .find(|peer| peer.contains(address));
             let Some(peer) = peer else {
-                return stop(report, Step::Unroutable { address });
+                return stop(report, Problem::Unroutable { address });
             };
             let found = peer.subnet_of(address).map(|s| (s.name.as_str(), s.prefix));
             record(
                 report,
-                Step::ThroughPeering {
+                Finding::ThroughPeering {
                     vnet: &peer.name,
                     subnet: found,
                 },
@@ -330,23 +329,24 @@ fn follow<'a>(
                 if !vnet.site_to_site.contains(&local.id) {
                     return stop(
                         report,
-                        Step::NotLinked {
+                        Problem::NotLinked {
                             address,
                             vnet: vnet.id,
-                            local: Some((local.id, &local.name)),
+                            local: local.id,
+                            local_name: &local.name,
                         },
                     );
                 }
             }
             if matches!(route.source, RouteSource::User { .. }) {
-                return stop(report, Step::PrivateToInternet { address });
+                return stop(report, Problem::PrivateToInternet { address });
             }
-            stop(report, Step::Unroutable { address })
+            stop(report, Problem::Unroutable { address })
         }
         EffectiveNextHop::Internet => {
             record(
                 report,
-                Step::ToInternet {
+                Finding::ToInternet {
                     address,
                     route_all: true,
                 },
@@ -357,7 +357,7 @@ fn follow<'a>(
                 };
                 record(
                     report,
-                    Step::LeavesByNat {
+                    Finding::LeavesByNat {
                         name: &nat.name,
                         public_ip: nat.public_ip,
                     },
@@ -368,10 +368,10 @@ fn follow<'a>(
             internet_host(context, address, report)
         }
         // The system routes an appliance forwards by have neither next hop.
-        EffectiveNextHop::VirtualAppliance(_) => stop(report, Step::Unroutable { address }),
+        EffectiveNextHop::VirtualAppliance(_) => stop(report, Problem::Unroutable { address }),
         EffectiveNextHop::None => stop(
             report,
-            Step::RouteDrops {
+            Problem::RouteDrops {
                 route: route.clone(),
                 route_table: None,
             },
@@ -433,7 +433,7 @@ fn internet_host<'a>(
         .map(|zone| zone.id);
     stop(
         report,
-        Step::PublicAccessDenied {
+        Problem::PublicAccessDenied {
             name: &endpoint.host.name,
             vnet: resolver.id,
             vnet_name: &resolver.name,
@@ -446,8 +446,8 @@ fn internet_host<'a>(
 }
 
 /// Site-to-site links without the gateway that carries them.
-fn no_gateway(vnet: &VirtualNetwork) -> Step<'_> {
-    Step::GatewayNotReady {
+fn no_gateway(vnet: &VirtualNetwork) -> Problem<'_> {
+    Problem::GatewayNotReady {
         vnet: vnet.id,
         vnet_name: &vnet.name,
         missing: vec![MissingCondition::NoGateway],
@@ -473,7 +473,7 @@ fn site_to_site<'a>(
         .filter_map(|id| subscription.local_networks.get(id))
         .find(|local| local.contains(address))
     else {
-        return stop(report, Step::GatewayHasNoRoute { address });
+        return stop(report, Problem::GatewayHasNoRoute { address });
     };
     let now = subscription.now();
     let Some(gateway) = vnet.gateway.as_ref() else {
@@ -482,7 +482,7 @@ fn site_to_site<'a>(
     if !gateway.is_ready(now) {
         return stop(
             report,
-            Step::GatewayNotReady {
+            Problem::GatewayNotReady {
                 vnet: vnet.id,
                 vnet_name: &vnet.name,
                 missing: vec![MissingCondition::GatewayProvisioning {
@@ -492,29 +492,6 @@ fn site_to_site<'a>(
             },
         );
     }
-    if !local.routes_back(&subnet.prefix) {
-        return stop(
-            report,
-            Step::NoRouteBackToSubnet {
-                local: local.id,
-                local_name: &local.name,
-                subnet: subnet.prefix,
-            },
-        );
-    }
-    record(
-        report,
-        Step::ThroughTunnelToSubnet {
-            local: &local.name,
-            subnet: subnet.prefix,
-        },
-    )?;
-    report.path.push(Hop::Gateway(&vnet.name));
-    report.path.push(Hop::Tunnel(&local.name));
-    report.path.push(Hop::LocalNetwork(&local.name));
-    Next::Continue(
-        local
-            .server_at(address)
-            .map(|server| (HostRef::Server(local.id, server.id), &server.host)),
-    )
+    let range = ReturnRange::IntegrationSubnet(subnet.prefix);
+    tunnel::stage(local, range, [Hop::Gateway(&vnet.name)], address, report)
 }

@@ -4,7 +4,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::model::derived::check::{self, Fix, Stage, Target};
+use crate::model::derived::check::{self, Fix, Problem, Stage, Target};
 use crate::model::derived::hybrid::hybrid_answer;
 use crate::model::derived::integration::{app_integration, IntegrationKind};
 use crate::model::entities::ids::VnetId;
@@ -53,7 +53,7 @@ fn outcome(s: &Subscription, query: &CheckQuery) -> Option<Outcome> {
                 stage: step.stage(),
                 passed: step.passed(),
                 text: step.to_string(),
-                fix: step.fix(),
+                fix: step.problem().map(Problem::fix),
             })
             .collect(),
         hybrid: (hybrid.reaches(), hybrid.to_string()),
