@@ -58,31 +58,20 @@ impl Subscription {
         if !is_private(&pool) {
             return Err(CommandError::PoolNotPrivate { pool });
         }
-        if let Some(space) = network
-            .address_space
-            .iter()
-            .find(|space| overlaps(space, &pool))
-        {
-            return Err(CommandError::PoolOverlaps {
-                pool,
-                other: *space,
-                owner: network.name.clone(),
-            });
-        }
-        for local in network
+        // The VNet's own space, then each local network it reaches by site-to-site.
+        let locals = network
             .site_to_site
             .iter()
             .filter_map(|id| self.local_networks.get(id))
+            .map(|local| (&local.name, &local.address_space));
+        for (owner, spaces) in
+            std::iter::once((&network.name, &network.address_space)).chain(locals)
         {
-            if let Some(space) = local
-                .address_space
-                .iter()
-                .find(|space| overlaps(space, &pool))
-            {
+            if let Some(space) = spaces.iter().find(|space| overlaps(space, &pool)) {
                 return Err(CommandError::PoolOverlaps {
                     pool,
                     other: *space,
-                    owner: local.name.clone(),
+                    owner: owner.clone(),
                 });
             }
         }

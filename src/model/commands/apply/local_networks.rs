@@ -1,11 +1,11 @@
 //! `Microsoft.Network/localNetworkGateways` with the on-premises servers and routes behind
 //! them, and the site-to-site `connections` that link them to a VNet's gateway.
 
-use super::lookup::{host_names, resource_name};
+use super::lookup::{new_host, resource_name};
 use super::virtual_networks::address_space;
 use crate::model::command::Event;
 use crate::model::commands::error::CommandError;
-use crate::model::entities::host::{Host, Role};
+use crate::model::entities::host::Role;
 use crate::model::entities::ids::{LocalNetworkId, ServerId, VnetId};
 use crate::model::entities::local_network::{LocalNetwork, Server};
 use crate::model::entities::subscription::Subscription;
@@ -175,14 +175,7 @@ impl Subscription {
         ));
         network.servers.push(Server {
             id,
-            host: Host {
-                name,
-                address,
-                host_names: host_names(names),
-                open_ports: Vec::new(),
-                role,
-                ports_unknown: false,
-            },
+            host: new_host(name, address, names, role),
         });
         Ok(event)
     }

@@ -3,7 +3,7 @@
 use std::net::Ipv4Addr;
 
 use crate::model::commands::error::CommandError;
-use crate::model::entities::host::Host;
+use crate::model::entities::host::{Host, Role};
 use crate::model::entities::hybrid::HybridConnection;
 use crate::model::entities::ids::{HybridConnectionId, LocalNetworkId, PlanId, VnetId, WebAppId};
 use crate::model::entities::local_network::LocalNetwork;
@@ -170,12 +170,17 @@ pub(super) fn dns_name(text: &str) -> Result<String, CommandError> {
 
 /// A host with a name and an address and nothing open yet.
 pub(super) fn public_host(name: String, address: Ipv4Addr) -> Host {
+    new_host(name, address, "", None)
+}
+
+/// A host as a command creates it: its typed host names, nothing open yet, its ports known.
+pub(super) fn new_host(name: String, address: Ipv4Addr, names: &str, role: Option<Role>) -> Host {
     Host {
         name,
         address,
-        host_names: Vec::new(),
+        host_names: host_names(names),
         open_ports: Vec::new(),
-        role: None,
+        role,
         ports_unknown: false,
     }
 }

@@ -1,7 +1,7 @@
 //! `Microsoft.Compute/virtualMachines` in a subnet, the ports hosts listen on, and the DNS
 //! records a VM's DNS server answers.
 
-use super::lookup::{host_names, resource_name};
+use super::lookup::{new_host, resource_name};
 use crate::model::command::{Event, HostRef};
 use crate::model::commands::error::CommandError;
 use crate::model::entities::host::{Host, PortRule, Role};
@@ -60,14 +60,7 @@ impl Subscription {
         network.virtual_machines.push(VirtualMachine {
             id,
             subnet: subnet.name,
-            host: Host {
-                name,
-                address,
-                host_names: host_names(names),
-                open_ports: Vec::new(),
-                role,
-                ports_unknown: false,
-            },
+            host: new_host(name, address, names, role),
         });
         Ok(event)
     }
