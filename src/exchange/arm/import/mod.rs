@@ -200,6 +200,8 @@ pub fn prepare(text: &str, current: &Subscription, options: &Options) -> Result<
 #[cfg(test)]
 mod findings_tests;
 #[cfg(test)]
+mod nested_tests;
+#[cfg(test)]
 mod roundtrip_tests;
 #[cfg(test)]
 mod tests;

@@ -1,8 +1,10 @@
 //! Reads a template's resources (R39): `languageVersion` 1 (an array) and 2.0 (an object keyed
-//! by symbolic name), child resources nested or at the top, `condition` and `copy`, and every
-//! string evaluated in a [`Scope`] made of the template's parameters, variables and resources.
+//! by symbolic name), child resources nested or at the top, `condition` and `copy` (of resources
+//! and of properties), nested deployments with an inline template (every Bicep module), and
+//! every string evaluated in a [`Scope`] made of the template's parameters, variables and
+//! resources.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
@@ -118,18 +120,57 @@ struct Declared {
     raw: Value,
     copy: Option<(String, i64)>,
     name_unknown: Option<Unknown>,
+    /// The frame its expressions are evaluated in.
+    frame: usize,
 }
+
+/// The parameters and variables an expression sees: the template's own, or those of a nested
+/// deployment evaluated in its inner scope (`expressionEvaluationOptions.scope` = `inner`, as
+/// every Bicep module is written).
+struct Frame<'a> {
+    /// Who declares them, for messages: empty for the template itself.
+    owner: String,
+    parameters: Map<String, Value>,
+    given: Given<'a>,
+    variables: Map<String, Value>,
+    variable_values: RefCell<BTreeMap<String, Val>>,
+}
+
+enum Given<'a> {
+    /// The values of the report's form.
+    Form(&'a BTreeMap<String, Value>),
+    /// A nested deployment's `properties.parameters`, evaluated where the deployment is.
+    Deployment {
+        values: Map<String, Value>,
+        frame: usize,
+        copy: Option<(String, i64)>,
+        path: String,
+    },
+}
+
+/// A nested deployment, so `reference()` of it gives its template's outputs.
+struct Nested {
+    id: String,
+    name: String,
+    symbolic: Option<String>,
+    frame: usize,
+    outputs: Map<String, Value>,
+    path: String,
+}
+
+const DEPLOYMENTS: &str = "Microsoft.Resources/deployments";
 
 struct Reader<'a> {
     deployment: &'a Deployment,
-    declared_parameters: Map<String, Value>,
-    given: &'a BTreeMap<String, Value>,
-    variables: Map<String, Value>,
-    variable_values: RefCell<BTreeMap<String, Val>>,
+    frames: Vec<Frame<'a>>,
+    frame: Cell<usize>,
     resources: Vec<Declared>,
+    nested: Vec<Nested>,
     /// What is being evaluated, innermost last: a cycle names its steps.
     evaluating: RefCell<Vec<String>>,
     copy: RefCell<Option<(String, i64)>>,
+    /// The property `copy` loops being expanded, innermost last.
+    loops: RefCell<Vec<(String, i64)>>,
     here: RefCell<String>,
     placeholders: RefCell<Vec<Placeholder>>,
 }
@@ -143,16 +184,21 @@ pub fn read_template(
     let object = root
         .as_object()
         .ok_or("the template is not a JSON object")?;
-    let declared_parameters = object_at(object, "parameters")?;
     let mut reader = Reader {
         deployment,
-        declared_parameters,
-        given,
-        variables: object_at(object, "variables")?,
-        variable_values: RefCell::new(BTreeMap::new()),
+        frames: vec![Frame {
+            owner: String::new(),
+            parameters: object_at(object, "parameters")?,
+            given: Given::Form(given),
+            variables: object_at(object, "variables")?,
+            variable_values: RefCell::new(BTreeMap::new()),
+        }],
+        frame: Cell::new(0),
         resources: Vec::new(),
+        nested: Vec::new(),
         evaluating: RefCell::new(Vec::new()),
         copy: RefCell::new(None),
+        loops: RefCell::new(Vec::new()),
         here: RefCell::new(String::new()),
         placeholders: RefCell::new(Vec::new()),
     };
@@ -160,37 +206,58 @@ pub fn read_template(
         parameters: reader.parameters(),
         ..Reading::default()
     };
-    match member(object, "resources") {
-        Some(Value::Array(items)) => {
-            for (i, item) in items.iter().enumerate() {
-                reader.declare(
-                    item,
-                    format!("resources[{i}]"),
-                    None,
-                    None,
-                    &mut reading.skipped,
-                )?;
-            }
-        }
-        Some(Value::Object(items)) => {
-            for (symbolic, item) in items {
-                reader.declare(
-                    item,
-                    format!("resources.{symbolic}"),
-                    Some(symbolic.clone()),
-                    None,
-                    &mut reading.skipped,
-                )?;
-            }
-        }
-        Some(_) => return Err("\"resources\" is neither an array nor an object".into()),
-        None => return Err("the template has no \"resources\"".into()),
+    let Some(resources) = member(object, "resources") else {
+        return Err("the template has no \"resources\"".into());
+    };
+    for (path, symbolic, item) in members(resources, "resources")? {
+        reader.declare(item, path, symbolic, None, 0, &mut reading.skipped)?;
     }
     for index in 0..reader.resources.len() {
         reading.resources.push(reader.evaluate_resource(index)?);
     }
     reading.placeholders = reader.placeholders.into_inner();
     Ok(reading)
+}
+
+/// A resource as a `resources` array or object holds it: its JSON path, its symbolic name.
+type Member<'v> = (String, Option<String>, &'v Value);
+
+/// The items of a `resources` array, or of a `resources` object keyed by symbolic name.
+fn members<'v>(resources: &'v Value, at: &str) -> Result<Vec<Member<'v>>, String> {
+    match resources {
+        Value::Array(items) => Ok(items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (format!("{at}[{i}]"), None, item))
+            .collect()),
+        Value::Object(items) => Ok(items
+            .iter()
+            .map(|(key, item)| (format!("{at}.{key}"), Some(key.clone()), item))
+            .collect()),
+        _ => Err(format!("\"{at}\" is neither an array nor an object")),
+    }
+}
+
+/// The loops of a property `copy`: an array of `{name, count, input}`, unlike a resource's
+/// `copy` object.
+fn property_loops<'v>(key: &str, item: &'v Value) -> Option<Vec<&'v Map<String, Value>>> {
+    if !key.eq_ignore_ascii_case("copy") {
+        return None;
+    }
+    let loops: Vec<&Map<String, Value>> = item
+        .as_array()?
+        .iter()
+        .filter_map(Value::as_object)
+        .collect();
+    (!loops.is_empty() && loops.iter().all(|spec| member(spec, "input").is_some())).then_some(loops)
+}
+
+/// A copy loop's count, as ARM allows it.
+fn loop_count(count: &Value, at: &str) -> Result<i64, String> {
+    count
+        .as_i64()
+        .filter(|n| (0..=800).contains(n))
+        .ok_or_else(|| format!("{at} is {count}: write a whole number from 0 to 800"))
 }
 
 fn object_at(object: &Map<String, Value>, key: &str) -> Result<Map<String, Value>, String> {
@@ -220,8 +287,10 @@ pub fn resource_id(deployment: &Deployment, resource_type: &str, name: &str) -> 
 }
 
 impl Reader<'_> {
+    /// The template's own parameters: a nested deployment's are given by the deployment.
     fn parameters(&self) -> Vec<Parameter> {
-        self.declared_parameters
+        self.frames[0]
+            .parameters
             .iter()
             .map(|(name, spec)| {
                 let spec = spec.as_object().cloned().unwrap_or_default();
@@ -289,21 +358,77 @@ impl Reader<'_> {
                     .map(|(i, item)| self.evaluate_value(item, &format!("{path}[{i}]"), unknowns))
                     .collect::<Result<_, _>>()?,
             ),
-            Value::Object(object) => Value::Object(
-                object
-                    .iter()
-                    .map(|(key, item)| {
-                        let at = if path.is_empty() {
-                            key.clone()
-                        } else {
-                            format!("{path}.{key}")
-                        };
-                        Ok((key.clone(), self.evaluate_value(item, &at, unknowns)?))
-                    })
-                    .collect::<Result<_, String>>()?,
-            ),
+            Value::Object(object) => {
+                let mut evaluated = Map::new();
+                for (key, item) in object {
+                    let at = if path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    match property_loops(key, item) {
+                        Some(loops) => {
+                            for (i, spec) in loops.iter().enumerate() {
+                                let (name, value) = self.property_loop(
+                                    spec,
+                                    path,
+                                    &format!("{at}[{i}]"),
+                                    unknowns,
+                                )?;
+                                evaluated.insert(name, value);
+                            }
+                        }
+                        None => {
+                            evaluated
+                                .insert(key.clone(), self.evaluate_value(item, &at, unknowns)?);
+                        }
+                    }
+                }
+                Value::Object(evaluated)
+            }
             other => other.clone(),
         })
+    }
+
+    /// A property `copy` loop: the property it names, as the array of its evaluated inputs.
+    fn property_loop(
+        &self,
+        spec: &Map<String, Value>,
+        path: &str,
+        at: &str,
+        unknowns: &mut Vec<(String, Unknown)>,
+    ) -> Result<(String, Value), String> {
+        let Some(name) = text_at(spec, "name").map(str::to_string) else {
+            return Err(format!(
+                "{at} has no \"name\": name the property the copy loop makes, as \"securityRules\""
+            ));
+        };
+        let property = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path}.{name}")
+        };
+        let count = match member(spec, "count") {
+            Some(count) => self.known(count, &format!("{at}.count"))?,
+            None => return Err(format!("{at} has no \"count\": say how many copies")),
+        };
+        let count = match count {
+            Ok(count) => loop_count(&count, &format!("{at}.count"))?,
+            Err(unknown) => {
+                let text = placeholder_text(&unknown);
+                unknowns.push((property, unknown));
+                return Ok((name, Value::String(text)));
+            }
+        };
+        let input = member(spec, "input").unwrap_or(&Value::Null);
+        let mut items = Vec::new();
+        for i in 0..count {
+            self.loops.borrow_mut().push((name.clone(), i));
+            let item = self.evaluate_value(input, &format!("{property}[{i}]"), unknowns);
+            self.loops.borrow_mut().pop();
+            items.push(item?);
+        }
+        Ok((name, Value::Array(items)))
     }
 
     /// A value that must be known to read the template's shape (a name, a count).
@@ -316,7 +441,45 @@ impl Reader<'_> {
         })
     }
 
+    /// Declares a resource (each copy of it), its children, and what a nested deployment
+    /// deploys, evaluating what shapes them in `frame`.
     fn declare(
+        &mut self,
+        raw: &Value,
+        path: String,
+        symbolic: Option<String>,
+        parent: Option<(&str, &str)>,
+        frame: usize,
+        skipped: &mut Vec<Skipped>,
+    ) -> Result<(), String> {
+        let outer = self.frame.replace(frame);
+        let outer_copy = self.copy.borrow().clone();
+        let declared = self.declare_in_frame(raw, path, symbolic, parent, skipped);
+        self.frame.set(outer);
+        *self.copy.borrow_mut() = outer_copy;
+        declared
+    }
+
+    /// Runs `work` as a resource in `frame` and `copy` sees it, then returns to where it was.
+    fn in_frame<T>(
+        &self,
+        frame: usize,
+        copy: Option<(String, i64)>,
+        work: impl FnOnce() -> T,
+    ) -> T {
+        let outer = self.frame.replace(frame);
+        let outer_copy = self.copy.replace(copy);
+        let outer_loops = self.loops.take();
+        let here = self.here.borrow().clone();
+        let result = work();
+        self.frame.set(outer);
+        *self.copy.borrow_mut() = outer_copy;
+        *self.loops.borrow_mut() = outer_loops;
+        *self.here.borrow_mut() = here;
+        result
+    }
+
+    fn declare_in_frame(
         &mut self,
         raw: &Value,
         path: String,
@@ -324,6 +487,7 @@ impl Reader<'_> {
         parent: Option<(&str, &str)>,
         skipped: &mut Vec<Skipped>,
     ) -> Result<(), String> {
+        let frame = self.frame.get();
         let object = raw
             .as_object()
             .ok_or_else(|| format!("{path} is not an object: every resource is a JSON object"))?;
@@ -352,10 +516,7 @@ impl Reader<'_> {
                 };
                 match count {
                     Ok(count) => {
-                        let count = count
-                            .as_i64()
-                            .filter(|n| (0..=800).contains(n))
-                            .ok_or_else(|| format!("{path}.copy.count is {count}: write a whole number from 0 to 800"))?;
+                        let count = loop_count(&count, &format!("{path}.copy.count"))?;
                         (0..count).map(|i| Some((loop_name.clone(), i))).collect()
                     }
                     Err(_) => {
@@ -419,6 +580,15 @@ impl Reader<'_> {
                     name: name.clone(),
                     reason: "it is an `existing` resource, declared elsewhere: import the template that creates it first".into(),
                 });
+            } else if resource_type.eq_ignore_ascii_case(DEPLOYMENTS) {
+                self.nest(
+                    object,
+                    &path,
+                    symbolic.clone(),
+                    &name,
+                    copy.clone(),
+                    skipped,
+                )?;
             } else {
                 self.resources.push(Declared {
                     path: path.clone(),
@@ -429,50 +599,98 @@ impl Reader<'_> {
                     raw: raw.clone(),
                     copy: copy.clone(),
                     name_unknown: name_unknown.clone(),
+                    frame,
                 });
             }
             if let Some(children) = member(object, "resources") {
-                let children: Vec<(String, Option<String>, Value)> = match children {
-                    Value::Array(items) => items
-                        .iter()
-                        .enumerate()
-                        .map(|(i, item)| (format!("{path}.resources[{i}]"), None, item.clone()))
-                        .collect(),
-                    Value::Object(items) => items
-                        .iter()
-                        .map(|(key, item)| {
-                            (
-                                format!("{path}.resources.{key}"),
-                                Some(key.clone()),
-                                item.clone(),
-                            )
-                        })
-                        .collect(),
-                    _ => {
-                        return Err(format!(
-                            "{path}.resources is neither an array nor an object"
-                        ))
-                    }
-                };
-                for (child_path, child_symbolic, child) in children {
+                for (child_path, child_symbolic, child) in
+                    members(children, &format!("{path}.resources"))?
+                {
                     self.declare(
-                        &child,
+                        child,
                         child_path,
                         child_symbolic,
                         Some((&resource_type, &name)),
+                        frame,
                         skipped,
                     )?;
-                    *self.copy.borrow_mut() = copy.clone();
                 }
             }
         }
-        *self.copy.borrow_mut() = None;
+        Ok(())
+    }
+
+    /// A nested deployment: the resources of its inline template are declared as the
+    /// template's own, in their own frame when it is evaluated in its inner scope.
+    fn nest(
+        &mut self,
+        object: &Map<String, Value>,
+        path: &str,
+        symbolic: Option<String>,
+        name: &str,
+        copy: Option<(String, i64)>,
+        skipped: &mut Vec<Skipped>,
+    ) -> Result<(), String> {
+        let properties = member(object, "properties")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
+        let Some(Value::Object(template)) = member(&properties, "template") else {
+            let reason = if member(&properties, "templateLink").is_some() {
+                "its template is linked (properties.templateLink), and the lab reads no URL: import the linked template on its own"
+            } else {
+                "it has no inline template (properties.template) to read"
+            };
+            skipped.push(Skipped {
+                path: path.to_string(),
+                resource_type: DEPLOYMENTS.into(),
+                name: name.to_string(),
+                reason: reason.into(),
+            });
+            return Ok(());
+        };
+        let inner = member(&properties, "expressionEvaluationOptions")
+            .and_then(Value::as_object)
+            .and_then(|options| text_at(options, "scope"))
+            .is_some_and(|scope| scope.eq_ignore_ascii_case("inner"));
+        let at = format!("{path}.properties.template");
+        let frame = if inner {
+            self.frames.push(Frame {
+                owner: format!("the nested deployment “{name}” ({path})"),
+                parameters: object_at(template, "parameters").map_err(|e| format!("{at}: {e}"))?,
+                given: Given::Deployment {
+                    values: object_at(&properties, "parameters")
+                        .map_err(|e| format!("{path}.properties: {e}"))?,
+                    frame: self.frame.get(),
+                    copy,
+                    path: format!("{path}.properties.parameters"),
+                },
+                variables: object_at(template, "variables").map_err(|e| format!("{at}: {e}"))?,
+                variable_values: RefCell::new(BTreeMap::new()),
+            });
+            self.frames.len() - 1
+        } else {
+            self.frame.get()
+        };
+        self.nested.push(Nested {
+            id: resource_id(self.deployment, DEPLOYMENTS, name),
+            name: name.to_string(),
+            symbolic,
+            frame,
+            outputs: object_at(template, "outputs").map_err(|e| format!("{at}: {e}"))?,
+            path: at.clone(),
+        });
+        let Some(resources) = member(template, "resources") else {
+            return Err(format!("{at} has no \"resources\""));
+        };
+        for (item_path, item_symbolic, item) in members(resources, &format!("{at}.resources"))? {
+            self.declare(item, item_path, item_symbolic, None, frame, skipped)?;
+        }
         Ok(())
     }
 
     fn evaluate_resource(&self, index: usize) -> Result<Resource, String> {
         let declared = &self.resources[index];
-        *self.copy.borrow_mut() = declared.copy.clone();
         let mut unknowns: Vec<(String, Unknown)> = declared
             .name_unknown
             .iter()
@@ -499,9 +717,10 @@ impl Reader<'_> {
             }
         }
         let body = self
-            .evaluate_value(&raw, "", &mut unknowns)
+            .in_frame(declared.frame, declared.copy.clone(), || {
+                self.evaluate_value(&raw, "", &mut unknowns)
+            })
             .map_err(|e| self.locate(declared, e))?;
-        *self.copy.borrow_mut() = None;
         Ok(Resource {
             path: declared.path.clone(),
             resource_type: declared.resource_type.clone(),
@@ -528,8 +747,6 @@ impl Reader<'_> {
     fn properties_of(&self, index: usize) -> Result<Value, String> {
         let declared = &self.resources[index];
         self.guard(format!("reference({})", declared.name), || {
-            let saved = self.copy.replace(declared.copy.clone());
-            let here = self.here.borrow().clone();
             let raw = declared
                 .raw
                 .as_object()
@@ -537,9 +754,9 @@ impl Reader<'_> {
                 .cloned()
                 .unwrap_or(Value::Object(Map::new()));
             let mut unknowns = Vec::new();
-            let result = self.evaluate_value(&raw, "properties", &mut unknowns);
-            *self.copy.borrow_mut() = saved;
-            *self.here.borrow_mut() = here;
+            let result = self.in_frame(declared.frame, declared.copy.clone(), || {
+                self.evaluate_value(&raw, "properties", &mut unknowns)
+            });
             let mut properties = result.map_err(|e| self.locate(declared, e))?;
             if let Value::Object(object) = &mut properties {
                 for (key, value) in object.iter_mut() {
@@ -561,48 +778,128 @@ impl Reader<'_> {
     }
 }
 
+impl Frame<'_> {
+    /// Whose parameters or variables, for a message: "the template's " or the deployment's.
+    fn whose(&self) -> String {
+        if self.owner.is_empty() {
+            "the template's ".into()
+        } else {
+            format!("{}'s ", self.owner)
+        }
+    }
+}
+
+impl<'a> Reader<'a> {
+    fn current(&self) -> &Frame<'a> {
+        &self.frames[self.frame.get()]
+    }
+
+    /// A value evaluated whole: unknown when any part of it is.
+    fn evaluated(&self, raw: &Value, at: &str) -> Result<Val, String> {
+        let mut unknowns = Vec::new();
+        let value = self.evaluate_value(raw, at, &mut unknowns)?;
+        Ok(match unknowns.into_iter().next() {
+            Some((_, unknown)) => Val::Unknown(unknown),
+            None => Val::Known(value),
+        })
+    }
+
+    /// What `reference()` of a nested deployment gives: its template's outputs, evaluated in
+    /// the deployment's frame.
+    fn outputs_of(&self, index: usize) -> Result<Value, String> {
+        let nested = &self.nested[index];
+        self.guard(format!("reference({})", nested.name), || {
+            let mut outputs = Map::new();
+            for (key, output) in &nested.outputs {
+                let at = format!("outputs.{key}");
+                let mut unknowns = Vec::new();
+                let value = self
+                    .in_frame(nested.frame, None, || {
+                        self.evaluate_value(output, &at, &mut unknowns)
+                    })
+                    .map_err(|e| format!("{} at {e}", nested.path))?;
+                outputs.insert(key.clone(), value);
+            }
+            let mut deployment = Map::new();
+            deployment.insert("outputs".into(), Value::Object(outputs));
+            deployment.insert(RUNTIME.into(), Value::Bool(true));
+            Ok(Value::Object(deployment))
+        })
+    }
+}
+
 impl Scope for Reader<'_> {
     fn deployment(&self) -> &Deployment {
         self.deployment
     }
 
     fn parameter(&self, name: &str) -> Result<Val, String> {
-        let Some((declared_name, spec)) = self
-            .declared_parameters
+        let frame = self.current();
+        let Some((declared_name, spec)) = frame
+            .parameters
             .iter()
             .find(|(key, _)| key.eq_ignore_ascii_case(name))
         else {
             return Err(format!(
-                "the parameter “{name}” is not declared in the template's \"parameters\": declare it or correct the name"
+                "the parameter “{name}” is not declared in {}\"parameters\": declare it or correct the name",
+                frame.whose()
             ));
         };
-        if let Some(value) = self.given.get(declared_name) {
-            return Ok(Val::Known(value.clone()));
+        match &frame.given {
+            Given::Form(given) => {
+                if let Some(value) = given.get(declared_name) {
+                    return Ok(Val::Known(value.clone()));
+                }
+            }
+            Given::Deployment {
+                values,
+                frame: outer,
+                copy,
+                path,
+            } => {
+                if let Some(given) = member(values, declared_name) {
+                    let at = format!("{path}.{declared_name}");
+                    // A Key Vault `reference` instead of a `value` is a secret read at deployment.
+                    let Some(value) = given.as_object().and_then(|given| member(given, "value"))
+                    else {
+                        return Ok(Val::Unknown(Unknown::Deployment(format!(
+                            "the secret given to {at}"
+                        ))));
+                    };
+                    return self.guard(at.clone(), || {
+                        self.in_frame(*outer, copy.clone(), || {
+                            self.evaluated(value, &format!("{at}.value"))
+                        })
+                    });
+                }
+            }
         }
         match spec
             .as_object()
             .and_then(|spec| member(spec, "defaultValue"))
         {
-            None => Ok(Val::Unknown(Unknown::MissingParameter(
-                declared_name.clone(),
-            ))),
-            Some(default) => self.guard(format!("parameters('{declared_name}')"), || {
-                let mut unknowns = Vec::new();
+            None => match &frame.given {
+                Given::Form(_) => Ok(Val::Unknown(Unknown::MissingParameter(
+                    declared_name.clone(),
+                ))),
+                Given::Deployment { path, .. } => Err(format!(
+                    "{} gives no value for its parameter “{declared_name}”, which has no default: give it in {path}",
+                    frame.owner
+                )),
+            },
+            Some(default) => self.guard(format!("{}parameters('{declared_name}')", frame.whose()), || {
                 let here = self.here.borrow().clone();
-                let value = self.evaluate_value(default, &here, &mut unknowns)?;
-                Ok(match unknowns.into_iter().next() {
-                    Some((_, unknown)) => Val::Unknown(unknown),
-                    None => Val::Known(value),
-                })
+                self.evaluated(default, &here)
             }),
         }
     }
 
     fn variable(&self, name: &str) -> Result<Val, String> {
-        if let Some(value) = self.variable_values.borrow().get(name) {
+        let frame = self.current();
+        if let Some(value) = frame.variable_values.borrow().get(name) {
             return Ok(value.clone());
         }
-        let found = self
+        let found = frame
             .variables
             .iter()
             .find(|(key, _)| key.eq_ignore_ascii_case(name))
@@ -613,43 +910,62 @@ impl Scope for Reader<'_> {
                 Some(value) => return Ok(value),
                 None => {
                     return Err(format!(
-                        "the variable “{name}” is not declared in the template's \"variables\": declare it or correct the name"
+                        "the variable “{name}” is not declared in {}\"variables\": declare it or correct the name",
+                        frame.whose()
                     ))
                 }
             },
         };
-        let value = self.guard(format!("variables('{key}')"), || {
-            let mut unknowns = Vec::new();
+        let value = self.guard(format!("{}variables('{key}')", frame.whose()), || {
             let here = self.here.borrow().clone();
-            let value = self.evaluate_value(&raw, &here, &mut unknowns)?;
-            Ok(match unknowns.into_iter().next() {
-                Some((_, unknown)) => Val::Unknown(unknown),
-                None => Val::Known(value),
-            })
+            self.evaluated(&raw, &here)
         })?;
-        self.variable_values
+        frame
+            .variable_values
             .borrow_mut()
             .insert(name.to_string(), value.clone());
         Ok(value)
     }
 
     fn reference(&self, target: &str) -> Option<Result<Value, String>> {
-        let index = self.resources.iter().position(|declared| {
-            declared.id.eq_ignore_ascii_case(target)
-                || declared.symbolic.as_deref() == Some(target)
-                || declared.name.eq_ignore_ascii_case(target)
-        })?;
-        Some(self.properties_of(index))
+        let names = |id: &str, symbolic: Option<&str>, name: &str| {
+            id.eq_ignore_ascii_case(target)
+                || symbolic == Some(target)
+                || name.eq_ignore_ascii_case(target)
+        };
+        if let Some(index) = self
+            .resources
+            .iter()
+            .position(|declared| names(&declared.id, declared.symbolic.as_deref(), &declared.name))
+        {
+            return Some(self.properties_of(index));
+        }
+        let index = self
+            .nested
+            .iter()
+            .position(|nested| names(&nested.id, nested.symbolic.as_deref(), &nested.name))?;
+        Some(self.outputs_of(index))
     }
 
+    /// A named loop is the innermost property loop of that name, or the resource's own;
+    /// `copyIndex()` without a name is the resource's, as in ARM.
     fn copy_index(&self, loop_name: Option<&str>) -> Result<i64, String> {
-        match (&*self.copy.borrow(), loop_name) {
-            (Some((_, index)), None) => Ok(*index),
-            (Some((name, index)), Some(wanted)) if name.eq_ignore_ascii_case(wanted) => Ok(*index),
-            (_, Some(wanted)) => Err(format!(
-                "copyIndex('{wanted}') is outside a copy loop named {wanted}"
-            )),
-            (None, None) => Err("copyIndex() is used outside a copy loop".into()),
+        let resource = self.copy.borrow().clone();
+        match loop_name {
+            None => resource
+                .map(|(_, index)| index)
+                .ok_or_else(|| "copyIndex() is used outside a copy loop".into()),
+            Some(wanted) => self
+                .loops
+                .borrow()
+                .iter()
+                .rev()
+                .chain(resource.iter())
+                .find(|(name, _)| name.eq_ignore_ascii_case(wanted))
+                .map(|(_, index)| *index)
+                .ok_or_else(|| {
+                    format!("copyIndex('{wanted}') is outside a copy loop named {wanted}")
+                }),
         }
     }
 
@@ -672,7 +988,8 @@ impl Scope for Reader<'_> {
 impl Reader<'_> {
     /// A variable made by the variables' own `copy` loops.
     fn copied_variable(&self, name: &str) -> Result<Option<Val>, String> {
-        let Some(Value::Array(loops)) = member(&self.variables, "copy") else {
+        let frame = self.current();
+        let Some(Value::Array(loops)) = member(&frame.variables, "copy") else {
             return Ok(None);
         };
         let Some(spec) = loops
@@ -687,12 +1004,7 @@ impl Reader<'_> {
             member(spec, "count").unwrap_or(&Value::Null),
             &format!("{at}.count"),
         )? {
-            Ok(count) => count
-                .as_i64()
-                .filter(|n| (0..=800).contains(n))
-                .ok_or_else(|| {
-                    format!("{at}.count is {count}: write a whole number from 0 to 800")
-                })?,
+            Ok(count) => loop_count(&count, &format!("{at}.count"))?,
             Err(unknown) => return Ok(Some(Val::Unknown(unknown))),
         };
         let input = member(spec, "input").cloned().unwrap_or(Value::Null);
@@ -706,7 +1018,8 @@ impl Reader<'_> {
             items.push(item?);
         }
         let value = Val::Known(Value::Array(items));
-        self.variable_values
+        frame
+            .variable_values
             .borrow_mut()
             .insert(name.to_string(), value.clone());
         Ok(Some(value))
