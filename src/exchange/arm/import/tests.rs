@@ -325,6 +325,50 @@ fn r39_language_version_2_reads_symbolic_names_and_skips_existing() {
 }
 
 #[test]
+fn r39_japaneast_region_is_read_by_short_and_display_name() {
+    use crate::model::entities::region::Region;
+    for location in ["japaneast", "Japan East", "JAPANEAST"] {
+        let text = format!(
+            r#"{{"resources": [{{"type": "Microsoft.Web/serverfarms", "name": "plan", "location": "{location}", "sku": {{"name": "S1"}}}}]}}"#
+        );
+        let (_, lab) = import(&text, &[]);
+        let plan = lab.plans.values().next().unwrap();
+        assert_eq!(plan.region, Region::JapanEast, "{location}");
+        assert_eq!(
+            (plan.region.display_name(), plan.region.arm_name()),
+            ("Japan East", "japaneast")
+        );
+    }
+    let message = refused(
+        r#"{"resources": [{"type": "Microsoft.Web/serverfarms", "name": "plan", "location": "marsnorth", "sku": {"name": "S1"}}]}"#,
+    );
+    assert_eq!(
+        message,
+        "The template cannot be imported: resources[0] (Microsoft.Web/serverfarms “plan”) at location: “marsnorth” is not an Azure public-cloud region: write its short name (westeurope) or the name the portal shows (West Europe). Nothing changed."
+    );
+}
+
+#[test]
+fn r39_every_region_reads_back_from_its_short_and_display_names() {
+    use crate::model::entities::region::Region;
+    use strum::VariantArray;
+    for &region in Region::VARIANTS {
+        assert_eq!(map::region_named(region.arm_name()), Some(region));
+        assert_eq!(map::region_named(region.display_name()), Some(region));
+        assert_eq!(
+            region.display_name().replace(' ', "").to_lowercase(),
+            region.arm_name(),
+            "Azure's short name is its display name squeezed"
+        );
+    }
+    assert_eq!(Region::VARIANTS.len(), 58);
+    assert_eq!(
+        Region::VARIANTS[..2],
+        [Region::WestEurope, Region::NorthEurope]
+    );
+}
+
+#[test]
 fn r39_nested_children_copy_loops_and_conditions() {
     let text = r#"{"parameters": {"count": {"type": "int", "defaultValue": 3}, "withNsg": {"type": "bool", "defaultValue": false}},
       "variables": {"copy": [{"name": "prefixes", "count": "[parameters('count')]", "input": "[format('10.0.{0}.0/24', copyIndex('prefixes'))]"}]},
