@@ -292,12 +292,12 @@ fn r39_malformed_inputs_are_refused_with_the_reason() {
 #[test]
 fn r39_an_unknown_function_is_named_with_its_resource_and_property() {
     let text = r#"{"resources": [{"type": "Microsoft.Web/serverfarms", "name": "plan", "sku": {"name": "S1"},
-        "tags": {"when": "[utcNow()]"}}]}"#;
+        "tags": {"zones": "[string(pickZones('Microsoft.Compute', 'virtualMachines', 'westeurope'))]"}}]}"#;
     let (report, _) = import(text, &[]);
     let unsupported = &report.unsupported_functions[0];
     assert_eq!(
         (unsupported.function.as_str(), unsupported.path.as_str()),
-        ("utcNow", "tags.when")
+        ("pickZones", "tags.zones")
     );
     assert!(unsupported
         .resource
