@@ -57,9 +57,11 @@ fn pad_left(args: &[Value]) -> Result<String, String> {
             let mut chars = given.chars();
             match (chars.next(), chars.next()) {
                 (Some(c), None) => c,
-                _ => return Err(format!(
+                _ => {
+                    return Err(format!(
                     "pads with one character, not '{given}': give a single character such as '0'"
-                )),
+                ))
+                }
             }
         }
     };

@@ -8,6 +8,7 @@ pub mod findings;
 pub mod live;
 pub mod map;
 pub mod metadata;
+mod parameter_types;
 pub mod props;
 pub mod report;
 pub mod template;

@@ -19,6 +19,7 @@ pub struct Parameter {
     pub kind: String,
     pub description: Option<String>,
     pub allowed: Vec<Value>,
+    /// A `defaultValue`, or `nullable` (languageVersion 2.0), whose default is null.
     pub has_default: bool,
 }
 
@@ -143,7 +144,10 @@ pub fn read_template(
     let object = root
         .as_object()
         .ok_or("the template is not a JSON object")?;
-    let declared_parameters = object_at(object, "parameters")?;
+    let declared_parameters = super::parameter_types::resolve(
+        object_at(object, "parameters")?,
+        &object_at(object, "definitions")?,
+    )?;
     let mut reader = Reader {
         deployment,
         declared_parameters,
@@ -236,7 +240,8 @@ impl Reader<'_> {
                         .and_then(Value::as_array)
                         .cloned()
                         .unwrap_or_default(),
-                    has_default: member(&spec, "defaultValue").is_some(),
+                    has_default: member(&spec, "defaultValue").is_some()
+                        || super::parameter_types::nullable(&spec),
                 }
             })
             .collect()
@@ -583,6 +588,13 @@ impl Scope for Reader<'_> {
             .as_object()
             .and_then(|spec| member(spec, "defaultValue"))
         {
+            // languageVersion 2.0: a nullable parameter with no default is null, never asked.
+            None if spec
+                .as_object()
+                .is_some_and(super::parameter_types::nullable) =>
+            {
+                Ok(Val::Known(Value::Null))
+            }
             None => Ok(Val::Unknown(Unknown::MissingParameter(
                 declared_name.clone(),
             ))),
