@@ -677,3 +677,21 @@ fn r39_the_labs_own_export_comes_back_with_its_resources_names_and_properties() 
     let (_, imported) = import(&exported, &[]);
     assert_eq!(shape(&imported), shape(&sample));
 }
+
+#[test]
+fn r39_a_refusal_whose_problem_ends_its_sentence_has_one_period() {
+    let message = refused(
+        r#"{"resources": [{"type": "Microsoft.Network/virtualNetworks", "name": "hub",
+        "properties": {"addressSpace": {"addressPrefixes": ["10.1.0.0/16"]},
+          "subnets": [{"name": "apps", "properties": {"addressPrefix": "10.2.0.0/24"}}]}}]}"#,
+    );
+    assert_eq!(
+        message,
+        "The template cannot be imported: resources[0] (Microsoft.Network/virtualNetworks “hub”) at properties.subnets[0].properties.addressPrefix: The subnet 10.2.0.0/24 is not inside the address space of hub. Pick a prefix inside it, or add to the address space first. Nothing changed."
+    );
+    // A problem without its own period still gets one.
+    assert_eq!(
+        refused(r#"{"resources": [{"type": "Microsoft.Web/serverfarms", "name": "[parameters('nope')]"}]}"#),
+        "The template cannot be imported: resources[0].name: the parameter “nope” is not declared in the template's \"parameters\": declare it or correct the name. Nothing changed."
+    );
+}
