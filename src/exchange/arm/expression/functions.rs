@@ -5,9 +5,9 @@
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
-use super::evaluate;
 use super::syntax::Expr;
 use super::value::{self, describe, kind, truth, Scope, Unknown, Val, RUNTIME};
+use super::{collections, environment, evaluate, numbers, texts};
 
 /// Every function the lab evaluates, with the fewest and most arguments it takes.
 pub const SUPPORTED: &[(&str, usize, usize)] = &[
@@ -52,6 +52,32 @@ pub const SUPPORTED: &[(&str, usize, usize)] = &[
     ("reference", 1, 3),
     ("uniqueString", 1, usize::MAX),
     ("guid", 1, usize::MAX),
+    ("newGuid", 0, 0),
+    ("utcNow", 0, 1),
+    ("environment", 0, 0),
+    ("greater", 2, 2),
+    ("greaterOrEquals", 2, 2),
+    ("less", 2, 2),
+    ("lessOrEquals", 2, 2),
+    ("add", 2, 2),
+    ("sub", 2, 2),
+    ("mul", 2, 2),
+    ("div", 2, 2),
+    ("mod", 2, 2),
+    ("min", 1, usize::MAX),
+    ("max", 1, usize::MAX),
+    ("range", 2, 2),
+    ("startsWith", 2, 2),
+    ("endsWith", 2, 2),
+    ("lastIndexOf", 2, 2),
+    ("trim", 1, 1),
+    ("padLeft", 2, 3),
+    ("base64", 1, 1),
+    ("take", 2, 2),
+    ("skip", 2, 2),
+    ("array", 1, 1),
+    ("objectKeys", 1, 1),
+    ("items", 1, 1),
 ];
 
 pub fn call(name: &str, args: &[Expr], scope: &dyn Scope) -> Result<Val, String> {
@@ -169,6 +195,27 @@ fn known(name: &str, args: &[Value], scope: &dyn Scope) -> Result<Val, String> {
             let made = guid(&strings(args)?);
             scope.placeholder("guid", &made);
             Value::String(made)
+        }
+        "newGuid" => {
+            let made = guid(&["newGuid".to_string()]);
+            scope.placeholder("newGuid", &made);
+            Value::String(made)
+        }
+        "utcNow" => {
+            let made = environment::utc_now(args.first().map(text).transpose()?);
+            scope.placeholder("utcNow", &made);
+            Value::String(made)
+        }
+        "environment" => environment::azure_cloud(),
+        "greater" | "greaterOrEquals" | "less" | "lessOrEquals" => numbers::compare(name, args)?,
+        "add" | "sub" | "mul" | "div" | "mod" => numbers::arithmetic(name, args)?,
+        "min" | "max" => numbers::extreme(name, args)?,
+        "range" => numbers::range(args)?,
+        "startsWith" | "endsWith" | "lastIndexOf" | "trim" | "padLeft" | "base64" => {
+            texts::string_function(name, args)?
+        }
+        "take" | "skip" | "array" | "objectKeys" | "items" => {
+            collections::collection_function(name, args)?
         }
         "resourceGroup" => serde_json::json!({
             "id": deployment.resource_group_id(),
@@ -416,7 +463,7 @@ fn known(name: &str, args: &[Value], scope: &dyn Scope) -> Result<Val, String> {
     Ok(Val::Known(value))
 }
 
-fn text(value: &Value) -> Result<&str, String> {
+pub(super) fn text(value: &Value) -> Result<&str, String> {
     value
         .as_str()
         .ok_or_else(|| format!("expected a string, got {}", describe(value)))
@@ -436,7 +483,7 @@ fn to_text(value: &Value) -> Result<String, String> {
     }
 }
 
-fn integer(value: &Value) -> Result<i64, String> {
+pub(super) fn integer(value: &Value) -> Result<i64, String> {
     value
         .as_i64()
         .ok_or_else(|| format!("expected a whole number, got {}", describe(value)))

@@ -2,8 +2,12 @@
 //! value `"[…]"` is an expression, `"[[…"` the literal text `[…`; [`evaluate_string`] turns
 //! either into a JSON value, asking a [`Scope`] for parameters, variables and references.
 
+mod collections;
+mod environment;
 mod functions;
+mod numbers;
 pub mod syntax;
+mod texts;
 mod value;
 
 use serde_json::Value;

@@ -125,8 +125,8 @@ fn r39_a_function_outside_the_subset_is_unsupported_and_named() {
         Ok(Val::Unknown(Unknown::Unsupported("dateTimeAdd".into())))
     );
     assert_eq!(
-        eval("[concat('a', utcNow())]"),
-        Ok(Val::Unknown(Unknown::Unsupported("utcNow".into())))
+        eval("[concat('a', dataUri('x'))]"),
+        Ok(Val::Unknown(Unknown::Unsupported("dataUri".into())))
     );
     assert_eq!(
         eval("[pickZones('a')]"),
@@ -340,4 +340,201 @@ fn r39_syntax_errors_say_where() {
     assert!(error("[a.]").contains("“(” after the function name a"));
     let deep = format!("[{}'x'{}]", "concat(".repeat(10_000), ")".repeat(10_000));
     assert!(error(&deep).contains("nested more than 64 deep"));
+}
+
+#[test]
+fn r39_comparisons_take_two_numbers_or_two_strings() {
+    assert_eq!(known("[greater(2, 1)]"), json!(true));
+    assert_eq!(known("[greater(1, 2)]"), json!(false));
+    assert_eq!(known("[greaterOrEquals(2, 2)]"), json!(true));
+    assert_eq!(known("[less(1, 2)]"), json!(true));
+    assert_eq!(known("[lessOrEquals(3, 2)]"), json!(false));
+    // ARM's reference: greater('A', 'a') is true; letters compare before case.
+    assert_eq!(known("[greater('A', 'a')]"), json!(true));
+    assert_eq!(known("[less('A', 'a')]"), json!(false));
+    assert_eq!(known("[greaterOrEquals('a', 'a')]"), json!(true));
+    assert_eq!(known("[less('apple', 'Banana')]"), json!(true));
+    assert_eq!(
+        error("[greater(1, 'a')]"),
+        "greater: compares two whole numbers or two strings, not a number (1) and the string 'a'"
+    );
+    assert_eq!(
+        error("[lessOrEquals(1)]"),
+        "lessOrEquals takes 2 arguments, not 1"
+    );
+}
+
+#[test]
+fn r39_arithmetic_is_on_whole_numbers_and_div_by_zero_says_so() {
+    assert_eq!(known("[add(parameters('count'), 2)]"), json!(5));
+    assert_eq!(known("[sub(2, 5)]"), json!(-3));
+    assert_eq!(known("[mul(-4, 3)]"), json!(-12));
+    assert_eq!(known("[div(7, 2)]"), json!(3));
+    assert_eq!(known("[div(-7, 2)]"), json!(-3));
+    assert_eq!(known("[mod(7, 3)]"), json!(1));
+    assert_eq!(known("[mod(-7, 3)]"), json!(-1));
+    assert_eq!(
+        error("[div(7, 0)]"),
+        "div: 7 cannot be divided by zero: give a divisor other than 0"
+    );
+    assert_eq!(
+        error("[mod(7, 0)]"),
+        "mod: 7 cannot be divided by zero: give a divisor other than 0"
+    );
+    assert_eq!(
+        error("[add('1', 2)]"),
+        "add: expected a whole number, got the string '1'"
+    );
+    assert_eq!(
+        error("[mul(9223372036854775807, 2)]"),
+        "mul: the result of 9223372036854775807 and 2 is outside the whole numbers ARM holds (64-bit)"
+    );
+    assert_eq!(error("[add(1)]"), "add takes 2 arguments, not 1");
+    assert_eq!(known("[min(3, 1, 2)]"), json!(1));
+    assert_eq!(known("[max(createArray(3, 7, 2))]"), json!(7));
+    assert_eq!(
+        error("[max(createArray())]"),
+        "max: the array is empty: give at least one whole number"
+    );
+    assert_eq!(
+        error("[min(1, 'two')]"),
+        "min: expected a whole number, got the string 'two'"
+    );
+    assert_eq!(known("[range(5, 3)]"), json!([5, 6, 7]));
+    assert_eq!(known("[range(0, 0)]"), json!([]));
+    assert_eq!(
+        error("[range(0, 10001)]"),
+        "range: the count 10001 is not between 0 and 10000: ARM makes at most 10000 numbers"
+    );
+    assert_eq!(
+        error("[range(2147483647, 2)]"),
+        "range: 2147483647 plus the count 2 is above 2147483647, the most ARM allows"
+    );
+}
+
+#[test]
+fn r39_string_functions_ignore_case_where_arm_does() {
+    assert_eq!(
+        known("[startsWith('Microsoft.Web/sites', 'microsoft.web')]"),
+        json!(true)
+    );
+    assert_eq!(known("[endsWith('contoso-APP', '-app')]"), json!(true));
+    assert_eq!(known("[endsWith('a', 'ba')]"), json!(false));
+    assert_eq!(known("[lastIndexOf('test', 'T')]"), json!(3));
+    assert_eq!(known("[lastIndexOf('abcdef', 'z')]"), json!(-1));
+    assert_eq!(known("[trim('  apps \t')]"), json!("apps"));
+    assert_eq!(known("[padLeft('7', 3, '0')]"), json!("007"));
+    assert_eq!(known("[padLeft(42, 4)]"), json!("  42"));
+    assert_eq!(known("[padLeft('long', 2, '0')]"), json!("long"));
+    assert_eq!(
+        error("[padLeft('7', 3, '00')]"),
+        "padLeft: pads with one character, not '00': give a single character such as '0'"
+    );
+    assert_eq!(
+        error("[padLeft(true(), 3)]"),
+        "padLeft: pads a string or a whole number, not a boolean (true)"
+    );
+    assert_eq!(known("[base64('one, two')]"), json!("b25lLCB0d28="));
+    assert_eq!(
+        error("[startsWith(1, 'a')]"),
+        "startsWith: expected a string, got a number (1)"
+    );
+    assert_eq!(error("[trim()]"), "trim takes 1 argument, not 0");
+}
+
+#[test]
+fn r39_take_skip_array_and_object_functions() {
+    assert_eq!(known("[take(createArray(1, 2, 3), 2)]"), json!([1, 2]));
+    assert_eq!(known("[take(createArray(1, 2, 3), 9)]"), json!([1, 2, 3]));
+    assert_eq!(known("[take('contoso', -1)]"), json!(""));
+    assert_eq!(known("[skip(createArray(1, 2, 3), 2)]"), json!([3]));
+    assert_eq!(known("[skip('contoso', 9)]"), json!(""));
+    assert_eq!(known("[skip('contoso', -2)]"), json!("contoso"));
+    assert_eq!(
+        error("[take(createObject('a', 1), 1)]"),
+        "take: expected an array or a string, got an object ({\"a\":1})"
+    );
+    assert_eq!(known("[array('x')]"), json!(["x"]));
+    assert_eq!(known("[array(createArray(1))]"), json!([1]));
+    assert_eq!(known("[array(createObject('a', 1))]"), json!([{"a": 1}]));
+    assert_eq!(
+        error("[array(null())]"),
+        "array: converts a whole number, string, array or object, not null (null)"
+    );
+    assert_eq!(
+        known("[objectKeys(variables('config'))]"),
+        json!(["prefixes", "subnetName"])
+    );
+    assert_eq!(
+        known("[items(createObject('b', 2, 'a', 1))]"),
+        json!([{"key": "a", "value": 1}, {"key": "b", "value": 2}])
+    );
+    assert_eq!(
+        error("[items('x')]"),
+        "items: expected an object, got the string 'x'"
+    );
+}
+
+#[test]
+fn r39_environment_is_azure_public_cloud() {
+    assert_eq!(known("[environment().name]"), json!("AzureCloud"));
+    assert_eq!(
+        known("[environment().suffixes.storage]"),
+        json!("core.windows.net")
+    );
+    assert_eq!(
+        known("[concat('sql1', environment().suffixes.sqlServerHostname)]"),
+        json!("sql1.database.windows.net")
+    );
+    assert_eq!(
+        known("[environment().suffixes.keyvaultDns]"),
+        json!(".vault.azure.net")
+    );
+    assert_eq!(
+        known("[environment().suffixes.acrLoginServer]"),
+        json!(".azurecr.io")
+    );
+    assert_eq!(
+        known("[environment().resourceManager]"),
+        json!("https://management.azure.com/")
+    );
+    assert_eq!(
+        known("[environment().authentication.loginEndpoint]"),
+        json!("https://login.microsoftonline.com/")
+    );
+    assert_eq!(
+        error("[environment('AzureCloud')]"),
+        "environment takes 0 arguments, not 1"
+    );
+}
+
+#[test]
+fn r39_utc_now_and_new_guid_are_listed_placeholders() {
+    let f = fixture();
+    let now = |text: &str| match evaluate_string(text, &f) {
+        Ok(Val::Known(Value::String(made))) => made,
+        other => panic!("{text} gave {other:?}"),
+    };
+    assert_eq!(now("[utcNow()]"), "20000101T000000Z");
+    assert_eq!(now("[utcNow('u')]"), "2000-01-01 00:00:00Z");
+    assert_eq!(now("[utcNow('yyyy-MM-dd')]"), "2000-01-01");
+    assert_eq!(now("[utcNow('yyMMddHHmm')]"), "0001010000");
+    let made = now("[newGuid()]");
+    assert_eq!(made.len(), 36);
+    assert_eq!(now("[newGuid()]"), made, "stable, so an import repeats");
+    let listed: Vec<String> = f
+        .placeholders
+        .borrow()
+        .iter()
+        .map(|(n, _)| n.clone())
+        .collect();
+    assert_eq!(
+        listed,
+        ["utcNow", "utcNow", "utcNow", "utcNow", "newGuid", "newGuid"]
+    );
+    assert_eq!(
+        error("[utcNow(1)]"),
+        "utcNow: expected a string, got a number (1)"
+    );
+    assert_eq!(error("[newGuid('a')]"), "newGuid takes 0 arguments, not 1");
 }

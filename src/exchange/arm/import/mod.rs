@@ -8,6 +8,7 @@ pub mod findings;
 pub mod live;
 pub mod map;
 pub mod metadata;
+mod parameter_types;
 pub mod props;
 pub mod report;
 pub mod template;
@@ -86,7 +87,7 @@ pub fn prepare(text: &str, current: &Subscription, options: &Options) -> Result<
         }
         Document::LiveState(items) => live::read_live(&items),
     }
-    .map_err(|problem| format!("The template cannot be imported: {problem}. Nothing changed."))?;
+    .map_err(|problem| refusal("The template cannot be imported", &problem))?;
     let Reading {
         parameters,
         resources,
@@ -164,29 +165,30 @@ pub fn prepare(text: &str, current: &Subscription, options: &Options) -> Result<
         }
         Mode::Add => current.clone(),
     };
-    let (subscription, mut report) =
-        map::map(&supported, start, report, facts.as_ref()).map_err(|problem| {
-            format!("The template cannot be imported: {problem}. Nothing changed.")
-        })?;
+    let (subscription, mut report) = map::map(&supported, start, report, facts.as_ref())
+        .map_err(|problem| refusal("The template cannot be imported", &problem))?;
     if report.created.is_empty() && facts.is_none() {
         let reasons: Vec<String> = report
             .skipped
             .iter()
             .map(|s| format!("{} “{}”: {}", s.resource_type, s.name, s.reason))
             .collect();
-        return Err(format!(
-            "Nothing importable remains: {}. Nothing changed.",
-            if reasons.is_empty() {
+        return Err(refusal(
+            "Nothing importable remains",
+            &if reasons.is_empty() {
                 "every resource is of a type the lab does not model".to_string()
             } else {
                 reasons.join("; ")
-            }
+            },
         ));
     }
     // Applied without a copy per command (apply_unguarded): the whole result is checked as
     // every document is before use (SPEC §8), so no import can leave a state commands could not.
     subscription.validate().map_err(|invalid| {
-        format!("The imported subscription is not consistent: {invalid}. Nothing changed.")
+        refusal(
+            "The imported subscription is not consistent",
+            &invalid.to_string(),
+        )
     })?;
     report
         .findings
@@ -195,6 +197,18 @@ pub fn prepare(text: &str, current: &Subscription, options: &Options) -> Result<
         report,
         subscription: Some(subscription),
     })
+}
+
+/// `lead: problem.` and that nothing changed; a problem that already ends its sentence (the
+/// model's messages do) keeps its one period.
+fn refusal(lead: &str, problem: &str) -> String {
+    let problem = problem.trim_end();
+    let end = if problem.ends_with(['.', '!', '?']) {
+        ""
+    } else {
+        "."
+    };
+    format!("{lead}: {problem}{end} Nothing changed.")
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ pub struct Parameter {
     pub kind: String,
     pub description: Option<String>,
     pub allowed: Vec<Value>,
+    /// A `defaultValue`, or `nullable` (languageVersion 2.0), whose default is null.
     pub has_default: bool,
 }
 
@@ -188,7 +189,7 @@ pub fn read_template(
         deployment,
         frames: vec![Frame {
             owner: String::new(),
-            parameters: object_at(object, "parameters")?,
+            parameters: declared_parameters(object)?,
             given: Given::Form(given),
             variables: object_at(object, "variables")?,
             variable_values: RefCell::new(BTreeMap::new()),
@@ -217,6 +218,14 @@ pub fn read_template(
     }
     reading.placeholders = reader.placeholders.into_inner();
     Ok(reading)
+}
+
+/// A template's parameters, each typed by its own `type` or the definition its `$ref` names.
+fn declared_parameters(template: &Map<String, Value>) -> Result<Map<String, Value>, String> {
+    super::parameter_types::resolve(
+        object_at(template, "parameters")?,
+        &object_at(template, "definitions")?,
+    )
 }
 
 /// A resource as a `resources` array or object holds it: its JSON path, its symbolic name.
@@ -305,7 +314,8 @@ impl Reader<'_> {
                         .and_then(Value::as_array)
                         .cloned()
                         .unwrap_or_default(),
-                    has_default: member(&spec, "defaultValue").is_some(),
+                    has_default: member(&spec, "defaultValue").is_some()
+                        || super::parameter_types::nullable(&spec),
                 }
             })
             .collect()
@@ -657,7 +667,7 @@ impl Reader<'_> {
         let frame = if inner {
             self.frames.push(Frame {
                 owner: format!("the nested deployment “{name}” ({path})"),
-                parameters: object_at(template, "parameters").map_err(|e| format!("{at}: {e}"))?,
+                parameters: declared_parameters(template).map_err(|e| format!("{at}: {e}"))?,
                 given: Given::Deployment {
                     values: object_at(&properties, "parameters")
                         .map_err(|e| format!("{path}.properties: {e}"))?,
@@ -878,6 +888,13 @@ impl Scope for Reader<'_> {
             .as_object()
             .and_then(|spec| member(spec, "defaultValue"))
         {
+            // languageVersion 2.0: a nullable parameter with no default is null, never asked.
+            None if spec
+                .as_object()
+                .is_some_and(super::parameter_types::nullable) =>
+            {
+                Ok(Val::Known(Value::Null))
+            }
             None => match &frame.given {
                 Given::Form(_) => Ok(Val::Unknown(Unknown::MissingParameter(
                     declared_name.clone(),

@@ -292,12 +292,12 @@ fn r39_malformed_inputs_are_refused_with_the_reason() {
 #[test]
 fn r39_an_unknown_function_is_named_with_its_resource_and_property() {
     let text = r#"{"resources": [{"type": "Microsoft.Web/serverfarms", "name": "plan", "sku": {"name": "S1"},
-        "tags": {"when": "[utcNow()]"}}]}"#;
+        "tags": {"zones": "[string(pickZones('Microsoft.Compute', 'virtualMachines', 'westeurope'))]"}}]}"#;
     let (report, _) = import(text, &[]);
     let unsupported = &report.unsupported_functions[0];
     assert_eq!(
         (unsupported.function.as_str(), unsupported.path.as_str()),
-        ("utcNow", "tags.when")
+        ("pickZones", "tags.zones")
     );
     assert!(unsupported
         .resource
@@ -322,6 +322,50 @@ fn r39_language_version_2_reads_symbolic_names_and_skips_existing() {
         .skipped
         .iter()
         .any(|s| s.name == "elsewhere" && s.reason.contains("`existing`")));
+}
+
+#[test]
+fn r39_japaneast_region_is_read_by_short_and_display_name() {
+    use crate::model::entities::region::Region;
+    for location in ["japaneast", "Japan East", "JAPANEAST"] {
+        let text = format!(
+            r#"{{"resources": [{{"type": "Microsoft.Web/serverfarms", "name": "plan", "location": "{location}", "sku": {{"name": "S1"}}}}]}}"#
+        );
+        let (_, lab) = import(&text, &[]);
+        let plan = lab.plans.values().next().unwrap();
+        assert_eq!(plan.region, Region::JapanEast, "{location}");
+        assert_eq!(
+            (plan.region.display_name(), plan.region.arm_name()),
+            ("Japan East", "japaneast")
+        );
+    }
+    let message = refused(
+        r#"{"resources": [{"type": "Microsoft.Web/serverfarms", "name": "plan", "location": "marsnorth", "sku": {"name": "S1"}}]}"#,
+    );
+    assert_eq!(
+        message,
+        "The template cannot be imported: resources[0] (Microsoft.Web/serverfarms “plan”) at location: “marsnorth” is not an Azure public-cloud region: write its short name (westeurope) or the name the portal shows (West Europe). Nothing changed."
+    );
+}
+
+#[test]
+fn r39_every_region_reads_back_from_its_short_and_display_names() {
+    use crate::model::entities::region::Region;
+    use strum::VariantArray;
+    for &region in Region::VARIANTS {
+        assert_eq!(map::region_named(region.arm_name()), Some(region));
+        assert_eq!(map::region_named(region.display_name()), Some(region));
+        assert_eq!(
+            region.display_name().replace(' ', "").to_lowercase(),
+            region.arm_name(),
+            "Azure's short name is its display name squeezed"
+        );
+    }
+    assert_eq!(Region::VARIANTS.len(), 58);
+    assert_eq!(
+        Region::VARIANTS[..2],
+        [Region::WestEurope, Region::NorthEurope]
+    );
 }
 
 #[test]
@@ -464,6 +508,79 @@ fn r39_parameter_values_are_read_by_their_type() {
     assert!(number.value_of("x").unwrap_err().contains("whole number"));
 }
 
+#[test]
+fn r39_a_nullable_parameter_without_default_is_null_and_not_asked() {
+    let text = r#"{"languageVersion": "2.0", "parameters": {
+        "dnsServer": {"type": "string", "nullable": true, "metadata": {"description": "A custom DNS server"}}},
+      "resources": {"net": {"type": "Microsoft.Network/virtualNetworks", "name": "hub",
+        "properties": {"addressSpace": {"addressPrefixes": ["10.1.0.0/16"]},
+          "dhcpOptions": {"dnsServers": "[if(empty(parameters('dnsServer')), createArray(), createArray(parameters('dnsServer')))]"}}}}}"#;
+    let (report, lab) = import(text, &[]);
+    assert!(report.parameters.is_empty(), "{:?}", report.parameters);
+    assert!(lab.vnet_named("hub").unwrap().dns_servers.is_empty());
+    let (_, given) = import(text, &[("dnsServer", json!("10.1.0.4"))]);
+    assert_eq!(
+        given.vnet_named("hub").unwrap().dns_servers,
+        ["10.1.0.4".parse::<std::net::Ipv4Addr>().unwrap()]
+    );
+    let reading = template::read_template(
+        &serde_json::from_str(text).unwrap(),
+        &BTreeMap::new(),
+        &Default::default(),
+    )
+    .unwrap();
+    assert!(reading.parameters[0].has_default, "null is its default");
+}
+
+#[test]
+fn r39_a_parameter_of_a_user_defined_type_shows_that_type_and_its_allowed_values() {
+    let text = r##"{"languageVersion": "2.0",
+      "definitions": {"instances": {"$ref": "#/definitions/count"},
+                      "count": {"type": "int", "allowedValues": [1, 2, 3], "metadata": {"description": "Instances"}}},
+      "parameters": {"planSize": {"$ref": "#/definitions/instances", "metadata": {"description": "How many instances the plan runs"}}},
+      "resources": {"farm": {"type": "Microsoft.Web/serverfarms", "name": "plan",
+        "sku": {"name": "S1", "capacity": "[parameters('planSize')]"}}}}"##;
+    let prepared = prepare(text, &Subscription::empty(), &Options::at(NOW)).unwrap();
+    assert!(prepared.subscription.is_none(), "the size is asked for");
+    let asked = &prepared.report.parameters[0];
+    assert_eq!(
+        (
+            asked.name.as_str(),
+            asked.kind.as_str(),
+            asked.description.as_deref()
+        ),
+        ("planSize", "int", Some("How many instances the plan runs"))
+    );
+    assert_eq!(asked.allowed, [json!(1), json!(2), json!(3)]);
+    assert_eq!(
+        asked.value_of("5"),
+        Err("planSize must be one of 1, 2, 3".to_string())
+    );
+    let (_, lab) = import(text, &[("planSize", asked.value_of("2").unwrap())]);
+    assert_eq!(lab.plans.values().next().unwrap().instances, 2);
+}
+
+#[test]
+fn r39_a_ref_to_no_definition_is_refused_naming_it() {
+    let message = refused(
+        r##"{"languageVersion": "2.0", "definitions": {"size": {"type": "int"}},
+          "parameters": {"planSize": {"$ref": "#/definitions/sizes"}},
+          "resources": {"farm": {"type": "Microsoft.Web/serverfarms", "name": "plan", "sku": {"name": "S1"}}}}"##,
+    );
+    assert_eq!(
+        message,
+        "The template cannot be imported: the parameter “planSize” refers to “#/definitions/sizes”, which the template's \"definitions\" does not declare: declare the type there or correct the \"$ref\". Nothing changed."
+    );
+    let cycle = refused(
+        r##"{"languageVersion": "2.0", "definitions": {"a": {"$ref": "#/definitions/b"}, "b": {"$ref": "#/definitions/a"}},
+          "parameters": {"p": {"$ref": "#/definitions/a"}}, "resources": {}}"##,
+    );
+    assert!(
+        cycle.contains("the definition “a” refers back to itself (a → b → a): break the cycle"),
+        "{cycle}"
+    );
+}
+
 /// What the round trip keeps so far: every resource's name and the properties ARM states
 /// (metadata.vnetLab is not read back yet, so hosts' ports, on-premises servers and the clock
 /// are left out of the comparison).
@@ -559,4 +676,22 @@ fn r39_the_labs_own_export_comes_back_with_its_resources_names_and_properties() 
     let exported = crate::exchange::arm::template_text(&sample);
     let (_, imported) = import(&exported, &[]);
     assert_eq!(shape(&imported), shape(&sample));
+}
+
+#[test]
+fn r39_a_refusal_whose_problem_ends_its_sentence_has_one_period() {
+    let message = refused(
+        r#"{"resources": [{"type": "Microsoft.Network/virtualNetworks", "name": "hub",
+        "properties": {"addressSpace": {"addressPrefixes": ["10.1.0.0/16"]},
+          "subnets": [{"name": "apps", "properties": {"addressPrefix": "10.2.0.0/24"}}]}}]}"#,
+    );
+    assert_eq!(
+        message,
+        "The template cannot be imported: resources[0] (Microsoft.Network/virtualNetworks “hub”) at properties.subnets[0].properties.addressPrefix: The subnet 10.2.0.0/24 is not inside the address space of hub. Pick a prefix inside it, or add to the address space first. Nothing changed."
+    );
+    // A problem without its own period still gets one.
+    assert_eq!(
+        refused(r#"{"resources": [{"type": "Microsoft.Web/serverfarms", "name": "[parameters('nope')]"}]}"#),
+        "The template cannot be imported: resources[0].name: the parameter “nope” is not declared in the template's \"parameters\": declare it or correct the name. Nothing changed."
+    );
 }

@@ -148,11 +148,10 @@ impl<'r> Mapper<'r> {
         match text(&resource.body, "location") {
             None => Ok(Region::default()),
             Some(location) => region_named(location).ok_or_else(|| {
-                let known: Vec<&str> = Region::VARIANTS.iter().map(|r| r.arm_name()).collect();
                 format!(
-                    "{} at location: “{location}” is not a region the lab models: use one of {}",
-                    describe(resource),
-                    known.join(", ")
+                    "{} at location: “{location}” is not an Azure public-cloud region: write its \
+                     short name (westeurope) or the name the portal shows (West Europe)",
+                    describe(resource)
                 )
             }),
         }
