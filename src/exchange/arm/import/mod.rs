@@ -83,7 +83,8 @@ pub fn prepare(text: &str, current: &Subscription, options: &Options) -> Result<
     };
     let reading = match document {
         Document::Template(root) => {
-            template::read_template(&root, &options.parameters, &options.deployment)
+            let held = (options.mode == Mode::Add).then_some(current);
+            template::read_template(&root, &options.parameters, &options.deployment, held)
         }
         Document::LiveState(items) => live::read_live(&items),
     }

@@ -1,5 +1,6 @@
-//! R39 on what `bicep build` writes for modules and loops: nested deployments with an inline
-//! template in their inner or outer scope, their outputs, and property `copy` loops.
+//! R39 on what `bicep build` writes for modules and loops (nested deployments with an inline
+//! template in their inner or outer scope, their outputs, property `copy` loops) and on
+//! `reference()` of what the subscription already holds when a template is added to it.
 
 use serde_json::json;
 
@@ -281,4 +282,40 @@ fn r39_property_copy_without_a_name_is_refused_with_the_path() {
             .contains("properties.copy[0] has no \"name\": name the property the copy loop makes"),
         "{message}"
     );
+}
+
+#[test]
+fn r39_in_add_mode_reference_reads_what_the_subscription_already_holds() {
+    let network = json!({"resources": [{
+        "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "hub", "location": "westeurope",
+        "properties": {"addressSpace": {"addressPrefixes": ["10.0.0.0/16"]},
+            "subnets": [{"name": "apps", "properties": {"addressPrefix": "10.0.1.0/24",
+                "delegations": [{"name": "web", "properties": {"serviceName": "Microsoft.Web/serverFarms"}}]}}]}
+    }]})
+    .to_string();
+    let (_, first) = imported(&network);
+    let apps = json!({"resources": [plan(), {
+        "type": "Microsoft.Web/sites", "apiVersion": "2024-11-01", "name": "shop", "location": "westeurope",
+        "properties": {
+            "serverFarmId": "[resourceId('Microsoft.Web/serverfarms', 'plan')]",
+            "virtualNetworkSubnetId": "[reference(resourceId('Microsoft.Network/virtualNetworks', 'hub'), '2024-05-01').subnets[0].id]"
+        }
+    }], "parameters": {"location": {"type": "string", "defaultValue": "westeurope"}}})
+    .to_string();
+    let mut add = Options::at(NOW);
+    add.mode = Mode::Add;
+    let prepared = prepare(&apps, &first, &add).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        prepared.report.placeholders.is_empty(),
+        "the VNet is held, so its subnet's id is known: {:?}",
+        prepared.report.placeholders
+    );
+    let lab = prepared.subscription.unwrap();
+    let app = lab.web_apps.values().find(|a| a.name == "shop").unwrap();
+    let regional = app
+        .regional
+        .as_ref()
+        .expect("integrated with the held VNet");
+    assert_eq!(regional.vnet, lab.vnet_named("hub").unwrap().id);
+    assert_eq!(regional.subnet, "apps");
 }

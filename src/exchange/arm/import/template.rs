@@ -4,7 +4,7 @@
 //! every string evaluated in a [`Scope`] made of the template's parameters, variables and
 //! resources.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 use crate::exchange::arm::expression::{
     clean, evaluate_string, member, truth, Deployment, Scope, Unknown, Val, RUNTIME,
 };
+use crate::model::Subscription;
 
 /// A declared parameter, for the form that asks for the ones without a value.
 #[derive(Clone, Debug, PartialEq)]
@@ -174,13 +175,19 @@ struct Reader<'a> {
     loops: RefCell<Vec<(String, i64)>>,
     here: RefCell<String>,
     placeholders: RefCell<Vec<Placeholder>>,
+    /// In add mode, what the subscription already holds, read from its own export when a
+    /// `reference()` names a resource the template does not declare.
+    adding_to: Option<&'a Subscription>,
+    held: OnceCell<Vec<Resource>>,
 }
 
-/// Reads a template, with `given` values for parameters (by name).
+/// Reads a template, with `given` values for parameters (by name); `current` is the
+/// subscription an import in add mode adds to, whose resources `reference()` may name.
 pub fn read_template(
     root: &Value,
     given: &BTreeMap<String, Value>,
     deployment: &Deployment,
+    current: Option<&Subscription>,
 ) -> Result<Reading, String> {
     let object = root
         .as_object()
@@ -202,6 +209,8 @@ pub fn read_template(
         loops: RefCell::new(Vec::new()),
         here: RefCell::new(String::new()),
         placeholders: RefCell::new(Vec::new()),
+        adding_to: current,
+        held: OnceCell::new(),
     };
     let mut reading = Reading {
         parameters: reader.parameters(),
@@ -768,23 +777,52 @@ impl Reader<'_> {
                 self.evaluate_value(&raw, "properties", &mut unknowns)
             });
             let mut properties = result.map_err(|e| self.locate(declared, e))?;
-            if let Value::Object(object) = &mut properties {
-                for (key, value) in object.iter_mut() {
-                    if let Value::Array(children) = value {
-                        for child in children.iter_mut().filter_map(Value::as_object_mut) {
-                            if let Some(name) = text_at(child, "name").map(str::to_string) {
-                                child.entry("id").or_insert_with(|| {
-                                    Value::String(format!("{}/{key}/{name}", declared.id))
-                                });
-                                child.insert(RUNTIME.into(), Value::Bool(true));
-                            }
-                        }
-                    }
-                }
-                object.insert(RUNTIME.into(), Value::Bool(true));
-            }
+            as_referenced(&mut properties, &declared.id);
             Ok(properties)
         })
+    }
+
+    /// The properties of a resource the subscription holds, as its own export declares them.
+    fn held_properties(&self, target: &str) -> Option<Value> {
+        let current = self.adding_to?;
+        let held = self.held.get_or_init(|| {
+            let export = crate::exchange::arm::template::template(current);
+            // The lab reads its own export back whole (R39's round trip); were it not to, the
+            // reference stays a placeholder rather than a guess.
+            read_template(&export, &BTreeMap::new(), self.deployment, None)
+                .map(|reading| reading.resources)
+                .unwrap_or_default()
+        });
+        let resource = held.iter().find(|resource| {
+            resource.id.eq_ignore_ascii_case(target) || resource.name.eq_ignore_ascii_case(target)
+        })?;
+        let mut properties = resource
+            .body
+            .get("properties")
+            .cloned()
+            .unwrap_or(Value::Object(Map::new()));
+        as_referenced(&mut properties, &resource.id);
+        Some(properties)
+    }
+}
+
+/// Declared properties as `reference()` gives them: inline children (subnets, rules) with the
+/// ids Azure gives them, and whatever else is marked as known only once deployed.
+fn as_referenced(properties: &mut Value, id: &str) {
+    if let Value::Object(object) = properties {
+        for (key, value) in object.iter_mut() {
+            if let Value::Array(children) = value {
+                for child in children.iter_mut().filter_map(Value::as_object_mut) {
+                    if let Some(name) = text_at(child, "name").map(str::to_string) {
+                        child
+                            .entry("id")
+                            .or_insert_with(|| Value::String(format!("{id}/{key}/{name}")));
+                        child.insert(RUNTIME.into(), Value::Bool(true));
+                    }
+                }
+            }
+        }
+        object.insert(RUNTIME.into(), Value::Bool(true));
     }
 }
 
@@ -957,11 +995,14 @@ impl Scope for Reader<'_> {
         {
             return Some(self.properties_of(index));
         }
-        let index = self
+        match self
             .nested
             .iter()
-            .position(|nested| names(&nested.id, nested.symbolic.as_deref(), &nested.name))?;
-        Some(self.outputs_of(index))
+            .position(|nested| names(&nested.id, nested.symbolic.as_deref(), &nested.name))
+        {
+            Some(index) => Some(self.outputs_of(index)),
+            None => self.held_properties(target).map(Ok),
+        }
     }
 
     /// A named loop is the innermost property loop of that name, or the resource's own;

@@ -527,6 +527,7 @@ fn r39_a_nullable_parameter_without_default_is_null_and_not_asked() {
         &serde_json::from_str(text).unwrap(),
         &BTreeMap::new(),
         &Default::default(),
+        None,
     )
     .unwrap();
     assert!(reading.parameters[0].has_default, "null is its default");
