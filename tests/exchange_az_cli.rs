@@ -111,6 +111,51 @@ fn r38_script_commands_are_the_azure_cli_s() {
     }
 }
 
+#[test]
+fn r38_az_script_writes_premium_v3_sku() {
+    let mut s = Subscription::empty();
+    for (name, tier) in [
+        ("v3-plan", Tier::P1v3),
+        ("memory-plan", Tier::P2mv4),
+        ("elastic-plan", Tier::EP1),
+        ("legacy-plan", Tier::P1),
+    ] {
+        s.apply(Command::CreatePlan {
+            name: name.into(),
+            tier,
+            region: Region::WestEurope,
+        })
+        .unwrap();
+    }
+    let text = script(&s);
+    for expected in [
+        "az appservice plan create --resource-group \"${RESOURCE_GROUP}\" --name v3-plan --location \"${LOCATION}\" --sku P1V3 --number-of-workers 1",
+        "az appservice plan create --resource-group \"${RESOURCE_GROUP}\" --name memory-plan --location \"${LOCATION}\" --sku P2MV4 --number-of-workers 1",
+        // `az appservice plan create` has no EP among its --sku choices; the functionapp group does.
+        "az functionapp plan create --resource-group \"${RESOURCE_GROUP}\" --name elastic-plan --location \"${LOCATION}\" --sku EP1 --number-of-workers 1",
+        "az appservice plan create --resource-group \"${RESOURCE_GROUP}\" --name legacy-plan --location \"${LOCATION}\" --sku P1V2 --number-of-workers 1",
+    ] {
+        assert!(text.contains(&format!("\n{expected}\n")), "the script has: {expected}\n{text}");
+    }
+    // R42: the activity log's az line of a scale names the same SKU, in the group that takes it.
+    let plan = s.plans.values().find(|p| p.name == "v3-plan").unwrap().id;
+    let scaled = |s: &mut Subscription, tier: Tier| {
+        apply_logged(s, Command::ScalePlan { plan, tier }).unwrap();
+        s.activity
+            .last()
+            .and_then(|a| a.az.clone())
+            .expect("logged")
+    };
+    assert_eq!(
+        scaled(&mut s, Tier::P3v3),
+        CliEquivalent::Commands("az appservice plan update --resource-group \"${RESOURCE_GROUP}\" --name v3-plan --sku P3V3 --number-of-workers 1".into())
+    );
+    assert_eq!(
+        scaled(&mut s, Tier::EP2),
+        CliEquivalent::Commands("az functionapp plan update --resource-group \"${RESOURCE_GROUP}\" --name v3-plan --sku EP2 --number-of-workers 1".into())
+    );
+}
+
 /// Every resource's block comes after those of what it uses.
 #[test]
 fn r38_script_runs_in_dependency_order() {

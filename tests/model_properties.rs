@@ -70,9 +70,11 @@ fn prefix() -> impl Strategy<Value = String> {
 
 fn action() -> impl Strategy<Value = Action> {
     let i = || 0usize..8;
+    // Every tier, the Premium v3, v4 and Elastic Premium ones included (R39 keeps their SKU).
+    let tier = || 0usize..Tier::VARIANTS.len();
     prop_oneof![
-        (0u8..6, i()).prop_map(|(n, t)| Action::CreatePlan(n, t)),
-        (i(), i()).prop_map(|(p, t)| Action::Scale(p, t)),
+        (0u8..6, tier()).prop_map(|(n, t)| Action::CreatePlan(n, t)),
+        (i(), tier()).prop_map(|(p, t)| Action::Scale(p, t)),
         (0u8..12, i()).prop_map(|(n, p)| Action::CreateApp(n, p)),
         (
             0u8..8,

@@ -115,6 +115,69 @@ fn r01_only_standard_and_premium_plans_can_connect() {
 }
 
 #[test]
+fn r01_premium_v3_v4_and_elastic_premium_plans_are_premium_and_can_connect() {
+    let premium: Vec<String> = TierFamily::Premium.tiers().map(|t| t.to_string()).collect();
+    for shown in [
+        "Premium P1",
+        "Premium v3 P0v3",
+        "Premium v3 P1v3",
+        "Premium v3 P5mv3",
+        "Premium v4 P1v4",
+        "Premium v4 P5mv4",
+        "Elastic Premium EP1",
+        "Elastic Premium EP3",
+    ] {
+        assert!(
+            premium.iter().any(|t| t == shown),
+            "the Premium card lists {shown}: {premium:?}"
+        );
+    }
+    // Every tier is on exactly one card of the picker.
+    let listed: usize = TierFamily::VARIANTS.iter().map(|f| f.tiers().count()).sum();
+    assert_eq!(listed, Tier::VARIANTS.len());
+    for tier in TierFamily::Premium.tiers() {
+        assert!(
+            tier.allows_vnet_integration() && tier.allows_regional_integration(),
+            "{tier}"
+        );
+        assert_eq!(
+            tier.hybrid_connection_limit().to_string(),
+            "220 Hybrid Connections per web app",
+            "{tier}"
+        );
+    }
+    let mut s = sample();
+    let blog = app(&s, "contoso-blog");
+    let corp = vnet(&s, "corpVnet");
+    let basic = plan(&s, "contoso-basic");
+    ok(
+        &mut s,
+        Command::ScalePlan {
+            plan: basic,
+            tier: Tier::EP1,
+        },
+    );
+    ok(
+        &mut s,
+        Command::ConnectWebApp {
+            app: blog,
+            vnet: corp,
+        },
+    );
+    ok(
+        &mut s,
+        Command::ScalePlan {
+            plan: basic,
+            tier: Tier::P1v3,
+        },
+    );
+    assert_eq!(
+        virtual_network_tile(&s, blog),
+        VirtualNetworkTile::Available
+    );
+}
+
+#[test]
 fn r02_tile_below_standard_offers_the_pricing_tier_picker_which_scales_the_plan() {
     let mut s = sample();
     let blog = app(&s, "contoso-blog");

@@ -8,3 +8,4 @@ pub mod gateway_subnet;
 pub mod names;
 pub mod relays;
 pub mod services;
+pub mod sku;

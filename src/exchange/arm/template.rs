@@ -12,11 +12,11 @@ use crate::exchange::gateway_subnet::added_gateway_subnet;
 use crate::exchange::names;
 use crate::exchange::relays::{relay_namespaces, RelayNamespace};
 use crate::exchange::services::service;
+use crate::exchange::sku::{plan_kind, sku_name, sku_tier};
 use crate::model::entities::network::{Routing, Subnet, VirtualNetwork, GATEWAY_SUBNET};
 use crate::model::entities::region::Region;
 use crate::model::entities::routing::NextHop;
 use crate::model::entities::security::{Destination, RuleProtocol};
-use crate::model::entities::tier::{Tier, TierFamily};
 use crate::model::Subscription;
 
 pub const SCHEMA: &str =
@@ -368,29 +368,6 @@ fn virtual_networks(subscription: &Subscription, resources: &mut Vec<Value>) {
     }
 }
 
-/// A plan's SKU as Azure sells it today: the lab's Premium P1–P3 are Premium v2 (`P1v2`), the
-/// Premium Azure still creates; the others by their code (`S1`).
-pub fn sku_name(tier: Tier) -> String {
-    let code: &'static str = tier.into();
-    match tier.family() {
-        TierFamily::Premium => format!("{code}v2"),
-        TierFamily::Free | TierFamily::Shared | TierFamily::Basic | TierFamily::Standard => {
-            code.to_string()
-        }
-    }
-}
-
-/// The SKU's tier: `PremiumV2` for Premium v2, else the family's name.
-pub fn sku_tier(tier: Tier) -> String {
-    match tier.family() {
-        TierFamily::Premium => "PremiumV2".into(),
-        family @ (TierFamily::Free
-        | TierFamily::Shared
-        | TierFamily::Basic
-        | TierFamily::Standard) => family.to_string(),
-    }
-}
-
 /// A VPN gateway's SKU: Basic for policy-based (static routing), VpnGw1 for route-based.
 pub fn gateway_sku(routing: Routing) -> &'static str {
     match routing {
@@ -667,20 +644,24 @@ fn private_dns(subscription: &Subscription, resources: &mut Vec<Value>) {
 
 fn apps(subscription: &Subscription, resources: &mut Vec<Value>) {
     for plan in subscription.plans.values() {
+        let mut body = with_sku(
+            properties(json!({})),
+            json!({
+                "name": sku_name(plan.tier),
+                "tier": sku_tier(plan.tier),
+                "capacity": plan.instances,
+            }),
+        );
+        if let Some(kind) = plan_kind(plan.tier) {
+            body.insert("kind".into(), json!(kind));
+        }
         resources.push(resource(
             SERVER_FARMS,
             WEB_API,
             &plan.name,
             location(plan.region),
             Vec::new(),
-            with_sku(
-                properties(json!({})),
-                json!({
-                    "name": sku_name(plan.tier),
-                    "tier": sku_tier(plan.tier),
-                    "capacity": plan.instances,
-                }),
-            ),
+            body,
         ));
     }
     for app in subscription.web_apps.values() {

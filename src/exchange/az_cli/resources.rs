@@ -7,12 +7,13 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 
 use crate::exchange::arm::template::{
-    gateway_sku, next_hop_type, nsg_destination, nsg_ports, nsg_protocol, sku_name, user_metadata,
-    vpn_type, WEB_API,
+    gateway_sku, next_hop_type, nsg_destination, nsg_ports, nsg_protocol, user_metadata, vpn_type,
+    WEB_API,
 };
 use crate::exchange::az_cli::word::{AzCommand, Line, Part, Var, Word};
 use crate::exchange::names;
 use crate::exchange::services::service;
+use crate::exchange::sku::{cli_sku, PlanGroup};
 use crate::model::entities::hybrid::HybridConnection;
 use crate::model::entities::local_network::LocalNetwork;
 use crate::model::entities::network::{
@@ -495,20 +496,25 @@ impl Az {
             .flag("--yes")
     }
 
+    /// `az appservice plan create`, or `az functionapp plan create` for an Elastic Premium SKU
+    /// (the one whose `--sku` takes `EP1`); both read `--number-of-workers`.
     pub fn plan_create(&self, plan: &Plan) -> AzCommand {
-        AzCommand::new(&["appservice", "plan", "create"])
+        let [group, plans] = PlanGroup::of(plan.tier).words();
+        AzCommand::new(&[group, plans, "create"])
             .group()
             .arg("--name", &plan.name)
             .word("--location", self.location(plan.region))
-            .arg("--sku", sku_name(plan.tier))
+            .arg("--sku", cli_sku(plan.tier))
             .arg("--number-of-workers", plan.instances.to_string())
     }
 
+    /// The update of the group that takes the plan's new SKU.
     pub fn plan_update(&self, plan: &Plan) -> AzCommand {
-        AzCommand::new(&["appservice", "plan", "update"])
+        let [group, plans] = PlanGroup::of(plan.tier).words();
+        AzCommand::new(&[group, plans, "update"])
             .group()
             .arg("--name", &plan.name)
-            .arg("--sku", sku_name(plan.tier))
+            .arg("--sku", cli_sku(plan.tier))
             .arg("--number-of-workers", plan.instances.to_string())
     }
 

@@ -1,10 +1,14 @@
 //! Pricing tiers and what each allows: VNet Integration (R1) and Hybrid Connections (R23).
+//! Premium v3, v4 and Elastic Premium are plans of the Premium family that keep their own
+//! SKU (R39).
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use strum::VariantArray;
 
-/// A pricing tier by its code (`S1`); it shows with its family ("Standard S1").
+/// A pricing tier by its code (`S1`); it shows with its offering ("Standard S1", "Premium v3
+/// P1v3"). New tiers are appended: stored subscriptions name tiers by variant.
 #[derive(
     Clone,
     Copy,
@@ -31,6 +35,43 @@ pub enum Tier {
     P1,
     P2,
     P3,
+    P0v3,
+    P1v3,
+    P2v3,
+    P3v3,
+    P1mv3,
+    P2mv3,
+    P3mv3,
+    P4mv3,
+    P5mv3,
+    P0v4,
+    P1v4,
+    P2v4,
+    P3v4,
+    P1mv4,
+    P2mv4,
+    P3mv4,
+    P4mv4,
+    P5mv4,
+    EP1,
+    EP2,
+    EP3,
+}
+
+/// The generation a tier is sold as inside its family, as the portal names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::Display)]
+pub enum Offering {
+    Free,
+    Shared,
+    Basic,
+    Standard,
+    Premium,
+    #[strum(serialize = "Premium v3")]
+    PremiumV3,
+    #[strum(serialize = "Premium v4")]
+    PremiumV4,
+    #[strum(serialize = "Elastic Premium")]
+    ElasticPremium,
 }
 
 /// The families the pricing-tier picker shows as cards.
@@ -76,13 +117,39 @@ impl fmt::Display for HybridConnectionLimit {
 
 impl Tier {
     pub fn family(self) -> TierFamily {
-        match self {
-            Tier::F1 => TierFamily::Free,
-            Tier::D1 => TierFamily::Shared,
-            Tier::B1 | Tier::B2 | Tier::B3 => TierFamily::Basic,
-            Tier::S1 | Tier::S2 | Tier::S3 => TierFamily::Standard,
-            Tier::P1 | Tier::P2 | Tier::P3 => TierFamily::Premium,
+        match self.offering() {
+            Offering::Free => TierFamily::Free,
+            Offering::Shared => TierFamily::Shared,
+            Offering::Basic => TierFamily::Basic,
+            Offering::Standard => TierFamily::Standard,
+            Offering::Premium
+            | Offering::PremiumV3
+            | Offering::PremiumV4
+            | Offering::ElasticPremium => TierFamily::Premium,
         }
+    }
+
+    pub fn offering(self) -> Offering {
+        use Tier::*;
+        match self {
+            F1 => Offering::Free,
+            D1 => Offering::Shared,
+            B1 | B2 | B3 => Offering::Basic,
+            S1 | S2 | S3 => Offering::Standard,
+            P1 | P2 | P3 => Offering::Premium,
+            P0v3 | P1v3 | P2v3 | P3v3 | P1mv3 | P2mv3 | P3mv3 | P4mv3 | P5mv3 => {
+                Offering::PremiumV3
+            }
+            P0v4 | P1v4 | P2v4 | P3v4 | P1mv4 | P2mv4 | P3mv4 | P4mv4 | P5mv4 => {
+                Offering::PremiumV4
+            }
+            EP1 | EP2 | EP3 => Offering::ElasticPremium,
+        }
+    }
+
+    /// The tier's code, its SKU name in the lab (`P1v3`).
+    pub fn code(self) -> &'static str {
+        self.into()
     }
 
     /// R1: only Standard and Premium plans use VNet Integration.
@@ -112,6 +179,14 @@ impl TierFamily {
         }
     }
 
+    /// The tiers of the family, in the order the picker lists them.
+    pub fn tiers(self) -> impl Iterator<Item = Tier> {
+        Tier::VARIANTS
+            .iter()
+            .copied()
+            .filter(move |tier| tier.family() == self)
+    }
+
     pub fn hybrid_connection_limit(self) -> HybridConnectionLimit {
         match self {
             TierFamily::Free | TierFamily::Shared => HybridConnectionLimit::None,
@@ -124,7 +199,6 @@ impl TierFamily {
 
 impl fmt::Display for Tier {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let code: &'static str = self.into();
-        write!(f, "{} {code}", self.family())
+        write!(f, "{} {}", self.offering(), self.code())
     }
 }

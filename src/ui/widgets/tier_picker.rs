@@ -1,4 +1,5 @@
-//! The pricing-tier picker: one card per tier family, with what each allows (R1, R2, R23, R25).
+//! The pricing-tier picker: one card per tier family, with what each allows (R1, R2, R23, R25),
+//! and the family's tiers to scale to one of them (Premium v3 P1v3, Elastic Premium EP1 …).
 
 use leptos::prelude::*;
 use strum::VariantArray;
@@ -12,11 +13,30 @@ use crate::ui::lab::use_lab;
 #[component]
 pub fn TierPicker(plan: PlanId) -> impl IntoView {
     let lab = use_lab();
+    let current_tier = lab.derive(move |s| s.plans.get(&plan).map(|p| p.tier));
     let current = lab.derive(move |s| s.plans.get(&plan).map(|p| p.tier.family()));
     let cards = TierFamily::VARIANTS
         .iter()
         .map(|&family| {
             let is_current = move || current.get() == Some(family);
+            let tiers = family
+                .tiers()
+                .map(|tier| {
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                disabled=move || current_tier.get() == Some(tier)
+                                on:click=move |_| {
+                                    let _ = lab.run(Command::ScalePlan { plan, tier });
+                                }
+                            >
+                                {tier.to_string()}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
             view! {
                 <li class="tier-card" class:tier-current=is_current>
                     <h3>{family.to_string()}</h3>
@@ -30,6 +50,7 @@ pub fn TierPicker(plan: PlanId) -> impl IntoView {
                     >
                         {move || if is_current() { "Current tier".to_string() } else { format!("Scale to {family}") }}
                     </button>
+                    <ul class="tier-sizes" aria-label=format!("{family} tiers")>{tiers}</ul>
                 </li>
             }
         })

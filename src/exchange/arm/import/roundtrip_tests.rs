@@ -298,3 +298,28 @@ fn r39_the_export_of_a_lab_with_only_internet_hosts_comes_back() {
         crate::exchange::arm::template_text(&lab)
     );
 }
+
+#[test]
+fn r39_a_plan_at_every_tier_round_trips_with_its_sku() {
+    use crate::model::entities::region::Region;
+    use crate::model::entities::tier::Tier;
+    use crate::model::Command;
+    use strum::VariantArray;
+    let mut lab = Subscription::empty();
+    for &tier in Tier::VARIANTS {
+        lab.apply(Command::CreatePlan {
+            name: format!("plan-{}", tier.code()),
+            tier,
+            region: Region::WestEurope,
+        })
+        .unwrap();
+    }
+    let imported = round_trip(&lab);
+    assert_eq!(facts(&imported), facts(&lab));
+    assert!(facts(&imported).contains(&"plan plan-P1v3 P1v3 WestEurope x1".to_string()));
+    assert!(facts(&imported).contains(&"plan plan-EP3 EP3 WestEurope x1".to_string()));
+    assert_eq!(
+        crate::exchange::arm::template_text(&imported),
+        crate::exchange::arm::template_text(&lab)
+    );
+}

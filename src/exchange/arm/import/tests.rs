@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use super::*;
 use crate::model::entities::clock::Instant;
 use crate::model::entities::network::{Delegation, Routing};
-use crate::model::entities::tier::Tier;
+use crate::model::entities::tier::{Tier, TierFamily};
 
 const NOW: Instant = Instant(1_764_806_400);
 
@@ -317,11 +317,112 @@ fn r39_language_version_2_reads_symbolic_names_and_skips_existing() {
     let (report, lab) = import(text, &[]);
     let app = lab.web_app_named("app").unwrap();
     assert!(app.regional.as_ref().unwrap().route_all);
-    assert_eq!(lab.plans.values().next().unwrap().tier, Tier::P1);
+    assert_eq!(lab.plans.values().next().unwrap().tier, Tier::EP1);
     assert!(report
         .skipped
         .iter()
         .any(|s| s.name == "elsewhere" && s.reason.contains("`existing`")));
+}
+
+fn plan_template(sku: &str) -> String {
+    format!(
+        r#"{{"resources": [{{"type": "Microsoft.Web/serverfarms", "apiVersion": "2024-11-01", "name": "plan",
+            "location": "westeurope", "sku": {{"name": "{sku}", "capacity": 2}}}}]}}"#
+    )
+}
+
+fn exported_sku(lab: &Subscription) -> Value {
+    let template = crate::exchange::arm::template::template(lab);
+    let plan = template["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["type"] == "Microsoft.Web/serverfarms")
+        .unwrap()
+        .clone();
+    json!({ "sku": plan["sku"], "kind": plan["kind"] })
+}
+
+#[test]
+fn r39_premium_v3_plan_keeps_its_sku() {
+    for written in ["P1v3", "P1V3", "p1v3"] {
+        let (_, lab) = import(&plan_template(written), &[]);
+        let plan = lab.plans.values().next().unwrap();
+        assert_eq!((plan.tier, plan.instances), (Tier::P1v3, 2), "{written}");
+        assert_eq!(plan.tier.to_string(), "Premium v3 P1v3");
+        assert_eq!(
+            exported_sku(&lab),
+            json!({ "sku": {"name": "P1v3", "tier": "PremiumV3", "capacity": 2}, "kind": null }),
+            "{written}"
+        );
+    }
+    for (sku, tier, arm_tier) in [
+        ("P1v2", Tier::P1, "PremiumV2"),
+        ("P0v3", Tier::P0v3, "Premium0V3"),
+        ("P3mv3", Tier::P3mv3, "PremiumMV3"),
+        ("P0v4", Tier::P0v4, "PremiumV4"),
+        ("P5mv4", Tier::P5mv4, "PremiumMV4"),
+    ] {
+        let (_, lab) = import(&plan_template(sku), &[]);
+        assert_eq!(lab.plans.values().next().unwrap().tier, tier, "{sku}");
+        assert_eq!(
+            exported_sku(&lab)["sku"],
+            json!({"name": sku, "tier": arm_tier, "capacity": 2}),
+            "{sku}"
+        );
+    }
+}
+
+#[test]
+fn r39_elastic_premium_plan_is_premium_family() {
+    let (report, lab) = import(&plan_template("ep2"), &[]);
+    let plan = lab.plans.values().next().unwrap();
+    assert_eq!(plan.tier, Tier::EP2);
+    assert_eq!(plan.tier.family(), TierFamily::Premium);
+    assert_eq!(plan.tier.to_string(), "Elastic Premium EP2");
+    assert!(plan.tier.allows_vnet_integration() && plan.tier.allows_regional_integration());
+    assert_eq!(
+        plan.tier.hybrid_connection_limit().to_string(),
+        "220 Hybrid Connections per web app"
+    );
+    assert_eq!(report.count("App Service plan"), 1);
+    assert_eq!(
+        exported_sku(&lab),
+        json!({ "sku": {"name": "EP2", "tier": "ElasticPremium", "capacity": 2}, "kind": "elastic" })
+    );
+}
+
+#[test]
+fn r39_plan_imported_at_its_own_tier() {
+    let (_, lab) = import(&plan_template("S1"), &[]);
+    assert_eq!(lab.plans.values().next().unwrap().tier, Tier::S1);
+    let log: Vec<&str> = lab.activity.iter().map(|a| a.text.as_str()).collect();
+    assert!(
+        log.contains(&"Created the App Service plan plan (Standard S1) in West Europe"),
+        "{log:?}"
+    );
+    assert!(!log.iter().any(|line| line.contains("Premium")), "{log:?}");
+    // The lab's own export is the exception: its plan is made at the top tier, then set to its own.
+    let own = crate::exchange::arm::template_text(&lab);
+    let (_, again) = import(&own, &[]);
+    assert_eq!(again.plans.values().next().unwrap().tier, Tier::S1);
+    assert!(again
+        .activity
+        .iter()
+        .any(|a| a.text == "Created the App Service plan plan (Premium P3) in West Europe"));
+}
+
+#[test]
+fn r39_an_unknown_sku_is_refused_naming_the_skus_the_lab_takes() {
+    for sku in ["P9v3", "Y1", "EP4"] {
+        let message = refused(&plan_template(sku));
+        assert_eq!(
+            message,
+            format!(
+                "The template cannot be imported: resources[0] (Microsoft.Web/serverfarms “plan”) at sku.name: “{sku}” is not an App Service SKU the lab models: use one of F1, D1, B1–B3, S1–S3, P1v2–P3v2, P0v3–P3v3, P1mv3–P5mv3, P0v4–P3v4, P1mv4–P5mv4, EP1–EP3. Nothing changed."
+            )
+        );
+    }
 }
 
 #[test]

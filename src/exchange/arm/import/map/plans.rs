@@ -1,36 +1,12 @@
 //! `Microsoft.Web/serverfarms`: a plan, its tier from `sku.name` and its instances from
-//! `sku.capacity`. Premium v2, v3, v4 and Elastic Premium SKUs are plans of the Premium family.
+//! `sku.capacity`. Premium v2, v3, v4 and Elastic Premium SKUs are plans of the Premium family,
+//! each at its own tier so the export writes the same SKU.
 
 use super::{describe, Mapper};
 use crate::exchange::arm::import::props::{at, text};
+use crate::exchange::sku::{tier_of, KNOWN_SKUS};
 use crate::model::entities::tier::Tier;
 use crate::model::Command;
-
-/// The lab's tier for an Azure SKU name: `S1`, `P1v3` → P1, `EP2` → P2.
-pub fn tier_of(sku: &str) -> Option<Tier> {
-    let sku = sku.trim().to_ascii_uppercase();
-    let exact = match sku.as_str() {
-        "F1" | "FREE" => Some(Tier::F1),
-        "D1" | "SHARED" => Some(Tier::D1),
-        "B1" => Some(Tier::B1),
-        "B2" => Some(Tier::B2),
-        "B3" => Some(Tier::B3),
-        "S1" => Some(Tier::S1),
-        "S2" => Some(Tier::S2),
-        "S3" => Some(Tier::S3),
-        _ => None,
-    };
-    exact.or_else(|| {
-        let rest = sku.strip_prefix("EP").or_else(|| sku.strip_prefix('P'))?;
-        let size = rest.chars().next()?;
-        match size {
-            '0' | '1' => Some(Tier::P1),
-            '2' => Some(Tier::P2),
-            '3' | '4' | '5' => Some(Tier::P3),
-            _ => None,
-        }
-    })
-}
 
 impl Mapper<'_> {
     pub(super) fn plans(&mut self) -> Result<(), String> {
@@ -41,7 +17,7 @@ impl Mapper<'_> {
             let sku = text(&plan.body, "sku.name").unwrap_or("S1");
             let tier = tier_of(sku).ok_or_else(|| {
                 format!(
-                    "{} at sku.name: “{sku}” is not an App Service SKU the lab models: use F1, D1, B1–B3, S1–S3, or a Premium one (P1v3, EP1 …)",
+                    "{} at sku.name: “{sku}” is not an App Service SKU the lab models: use one of {KNOWN_SKUS}",
                     describe(plan)
                 )
             })?;
