@@ -1,6 +1,7 @@
 //! ARM deployment templates: the one the lab exports (R38), the expression language and the
 //! import with its report (R39, R40).
 
+mod document;
 pub mod expression;
 mod facts;
 pub mod import;
