@@ -1,11 +1,11 @@
 //! ARM deployment templates: the one the lab exports (R38), the expression language and the
 //! import with its report (R39, R40).
 
-mod document;
 pub mod expression;
 mod facts;
 pub mod import;
 pub mod lab_metadata;
 pub mod template;
+mod writer;
 
 pub use template::{template, template_text};

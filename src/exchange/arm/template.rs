@@ -8,7 +8,7 @@ use base64::Engine;
 use serde::ser::SerializeSeq;
 use serde_json::{json, Map, Value};
 
-use crate::exchange::arm::document::{Document, Resources};
+use crate::exchange::arm::writer::{Document, Resources};
 use crate::exchange::gateway_subnet::added_gateway_subnet;
 use crate::exchange::names;
 use crate::exchange::relays::{relay_namespaces, RelayNamespace};
