@@ -6,5 +6,6 @@ mod facts;
 pub mod import;
 pub mod lab_metadata;
 pub mod template;
+mod writer;
 
 pub use template::{template, template_text};

@@ -5,9 +5,10 @@
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
+use serde::ser::SerializeSeq;
 use serde_json::{json, Map, Value};
 
-use crate::exchange::arm::lab_metadata::VnetLab;
+use crate::exchange::arm::writer::{Document, Resources};
 use crate::exchange::gateway_subnet::added_gateway_subnet;
 use crate::exchange::names;
 use crate::exchange::relays::{relay_namespaces, RelayNamespace};
@@ -116,35 +117,35 @@ fn with_sku(mut body: Map<String, Value>, sku: Value) -> Map<String, Value> {
 
 /// The template as a JSON value.
 pub fn template(subscription: &Subscription) -> Value {
-    let mut resources = Vec::new();
-    network_controls(subscription, &mut resources);
-    virtual_networks(subscription, &mut resources);
-    gateways(subscription, &mut resources);
-    machines_and_endpoints(subscription, &mut resources);
-    private_dns(subscription, &mut resources);
-    apps(subscription, &mut resources);
-    hybrid_connections(subscription, &mut resources);
-    let metadata = serde_json::to_value(VnetLab::of(subscription)).unwrap_or(Value::Null);
-    json!({
-        "$schema": SCHEMA,
-        "contentVersion": CONTENT_VERSION,
-        "metadata": { "vnetLab": metadata },
-        "resources": resources,
-    })
+    serde_json::to_value(Document(subscription)).unwrap_or(Value::Null)
 }
 
 /// The template as the file downloads it: indented, ending in a newline.
 pub fn template_text(subscription: &Subscription) -> String {
-    let mut text = serde_json::to_string_pretty(&template(subscription)).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(&Document(subscription)).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// Every resource, in dependency order.
+pub(super) fn every_resource(
+    subscription: &Subscription,
+    resources: &mut Resources<impl SerializeSeq>,
+) {
+    network_controls(subscription, resources);
+    virtual_networks(subscription, resources);
+    gateways(subscription, resources);
+    machines_and_endpoints(subscription, resources);
+    private_dns(subscription, resources);
+    apps(subscription, resources);
+    hybrid_connections(subscription, resources);
 }
 
 fn location(region: Region) -> Option<&'static str> {
     Some(region.arm_name())
 }
 
-fn network_controls(subscription: &Subscription, resources: &mut Vec<Value>) {
+fn network_controls(subscription: &Subscription, resources: &mut Resources<impl SerializeSeq>) {
     for nsg in subscription.network_security_groups.values() {
         let rules: Vec<Value> = nsg
             .rules
@@ -317,7 +318,7 @@ fn subnet_value(subscription: &Subscription, vnet: &VirtualNetwork) -> (Vec<Valu
     (subnets, depends)
 }
 
-fn virtual_networks(subscription: &Subscription, resources: &mut Vec<Value>) {
+fn virtual_networks(subscription: &Subscription, resources: &mut Resources<impl SerializeSeq>) {
     for vnet in subscription.virtual_networks.values() {
         let (subnets, depends) = subnet_value(subscription, vnet);
         let mut props = Map::new();
@@ -396,7 +397,7 @@ pub fn local_network_region(
         .map_or(Region::default(), |vnet| vnet.region)
 }
 
-fn gateways(subscription: &Subscription, resources: &mut Vec<Value>) {
+fn gateways(subscription: &Subscription, resources: &mut Resources<impl SerializeSeq>) {
     for vnet in subscription.virtual_networks.values() {
         let Some(gateway) = &vnet.gateway else {
             continue;
@@ -524,7 +525,10 @@ pub fn external_id(resource_type: &str, name: &str) -> String {
     )
 }
 
-fn machines_and_endpoints(subscription: &Subscription, resources: &mut Vec<Value>) {
+fn machines_and_endpoints(
+    subscription: &Subscription,
+    resources: &mut Resources<impl SerializeSeq>,
+) {
     let nics = names::nics(subscription);
     for vnet in subscription.virtual_networks.values() {
         for vm in &vnet.virtual_machines {
@@ -595,7 +599,7 @@ pub fn record_sets(
     sets
 }
 
-fn private_dns(subscription: &Subscription, resources: &mut Vec<Value>) {
+fn private_dns(subscription: &Subscription, resources: &mut Resources<impl SerializeSeq>) {
     for zone in subscription.private_dns_zones.values() {
         resources.push(resource(
             ZONES,
@@ -642,7 +646,7 @@ fn private_dns(subscription: &Subscription, resources: &mut Vec<Value>) {
     }
 }
 
-fn apps(subscription: &Subscription, resources: &mut Vec<Value>) {
+fn apps(subscription: &Subscription, resources: &mut Resources<impl SerializeSeq>) {
     for plan in subscription.plans.values() {
         let mut body = with_sku(
             properties(json!({})),
@@ -737,7 +741,7 @@ pub fn user_metadata(endpoint: &str) -> String {
     json!([{ "key": "endpoint", "value": endpoint }]).to_string()
 }
 
-fn hybrid_connections(subscription: &Subscription, resources: &mut Vec<Value>) {
+fn hybrid_connections(subscription: &Subscription, resources: &mut Resources<impl SerializeSeq>) {
     for RelayNamespace {
         app,
         region,
