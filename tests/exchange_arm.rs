@@ -284,6 +284,11 @@ fn r38_networks_controls_dns_and_hybrid_connections_carry_their_values() {
     let link = find(&t, "Microsoft.Network/connections", "corpVnet-to-onPremHQ");
     assert_eq!(link["properties"]["connectionType"], "IPsec");
     assert_eq!(
+        link["properties"]["sharedKey"], "[parameters('vpnSharedKey')]",
+        "an IPsec connection deploys only with its pre-shared key, a secret the template asks for"
+    );
+    assert_eq!(t["parameters"]["vpnSharedKey"]["type"], "securestring");
+    assert_eq!(
         link["properties"]["localNetworkGateway2"]["id"],
         "[resourceId('Microsoft.Network/localNetworkGateways', 'onPremHQ')]"
     );
@@ -356,6 +361,24 @@ fn r38_networks_controls_dns_and_hybrid_connections_carry_their_values() {
     );
     assert_eq!(relay["properties"]["hostname"], "app.contoso.local");
     assert_eq!(relay["properties"]["port"], 8080);
+    assert_eq!(
+        relay["properties"]["sendKeyName"],
+        "RootManageSharedAccessKey"
+    );
+    assert_eq!(
+        relay["properties"]["sendKeyValue"],
+        "[listKeys(format('{0}/authorizationRules/RootManageSharedAccessKey', resourceId('Microsoft.Relay/namespaces', 'contoso-blog-relay')), '2024-01-01').primaryKey]",
+        "the app sends through the relay with a key that has Send rights"
+    );
+}
+
+#[test]
+fn r38_a_template_without_site_to_site_asks_for_no_shared_key() {
+    let mut lab = Subscription::sample();
+    for vnet in lab.virtual_networks.values_mut() {
+        vnet.site_to_site.clear();
+    }
+    assert!(template(&lab).get("parameters").is_none());
 }
 
 /// Every `[resourceId('T', 'a', 'b')]` in `value`, as (type, "a/b").

@@ -29,6 +29,8 @@ pub const WEB_API: &str = "2024-11-01";
 pub const NETWORK_API: &str = "2024-05-01";
 pub const PRIVATE_DNS_API: &str = "2024-06-01";
 pub const RELAY_API: &str = "2024-01-01";
+/// The authorization rule Azure creates with every relay namespace (Listen, Send, Manage).
+const RELAY_ROOT_KEY: &str = "RootManageSharedAccessKey";
 
 pub const SERVER_FARMS: &str = "Microsoft.Web/serverfarms";
 pub const SITES: &str = "Microsoft.Web/sites";
@@ -59,9 +61,14 @@ fn quoted(text: &str) -> String {
 
 /// `[resourceId('Type', 'name', …)]`.
 pub fn resource_id(resource_type: &str, names: &[&str]) -> String {
+    format!("[{}]", resource_id_call(resource_type, names))
+}
+
+/// `resourceId('Type', 'name', …)`, to use inside a larger expression.
+fn resource_id_call(resource_type: &str, names: &[&str]) -> String {
     let names: Vec<String> = names.iter().map(|name| quoted(name)).collect();
     format!(
-        "[resourceId({}, {})]",
+        "resourceId({}, {})",
         quoted(resource_type),
         names.join(", ")
     )
@@ -139,6 +146,23 @@ pub(super) fn every_resource(
     private_dns(subscription, resources);
     apps(subscription, resources);
     hybrid_connections(subscription, resources);
+}
+
+/// The parameter of the site-to-site connections' pre-shared key: a secret the lab never holds.
+pub const SHARED_KEY: &str = "vpnSharedKey";
+
+/// The template's `parameters`: the VPN's shared key, when a site-to-site connection needs it.
+pub(super) fn parameters(subscription: &Subscription) -> Option<Value> {
+    let site_to_site = subscription
+        .virtual_networks
+        .values()
+        .any(|vnet| vnet.gateway.is_some() && !vnet.site_to_site.is_empty());
+    site_to_site.then(|| {
+        json!({ SHARED_KEY: {
+            "type": "securestring",
+            "metadata": { "description": "The pre-shared key of the site-to-site connections: the key your on-premises VPN device is set up with" },
+        }})
+    })
 }
 
 fn location(region: Region) -> Option<&'static str> {
@@ -507,6 +531,7 @@ fn gateways(subscription: &Subscription, resources: &mut Resources<impl Serializ
                     "connectionType": "IPsec",
                     "virtualNetworkGateway1": id(GATEWAYS, &[&gateway]),
                     "localNetworkGateway2": id(LOCAL_GATEWAYS, &[&local.name]),
+                    "sharedKey": format!("[parameters('{SHARED_KEY}')]"),
                 })),
             ));
         }
@@ -789,6 +814,13 @@ fn hybrid_connections(subscription: &Subscription, resources: &mut Resources<imp
                     "relayArmUri": resource_id(RELAY_HYBRID_CONNECTIONS, &[&namespace, &hybrid.name]),
                     "hostname": hybrid.host,
                     "port": hybrid.port,
+                    // The app sends through the relay with a key that has Send rights: the
+                    // namespace's own rule, which every relay namespace is created with.
+                    "sendKeyName": RELAY_ROOT_KEY,
+                    "sendKeyValue": format!(
+                        "[listKeys(format('{{0}}/authorizationRules/{RELAY_ROOT_KEY}', {}), '{RELAY_API}').primaryKey]",
+                        resource_id_call(RELAY_NAMESPACES, &[&namespace])
+                    ),
                 })),
             ));
         }

@@ -8,7 +8,7 @@ use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::exchange::arm::lab_metadata::VnetLab;
-use crate::exchange::arm::template::{every_resource, CONTENT_VERSION, SCHEMA};
+use crate::exchange::arm::template::{every_resource, parameters, CONTENT_VERSION, SCHEMA};
 use crate::model::Subscription;
 
 pub(super) struct Document<'a>(pub &'a Subscription);
@@ -17,13 +17,17 @@ impl Serialize for Document<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // Through a `Value`, whose maps sort the metadata's fields.
         let metadata = serde_json::to_value(VnetLab::of(self.0)).map_err(S::Error::custom)?;
-        let mut root = serializer.serialize_map(Some(4))?;
+        let parameters = parameters(self.0);
+        let mut root = serializer.serialize_map(Some(4 + usize::from(parameters.is_some())))?;
         root.serialize_entry("$schema", SCHEMA)?;
         root.serialize_entry("contentVersion", CONTENT_VERSION)?;
         root.serialize_entry(
             "metadata",
             &Map::from_iter([("vnetLab".to_string(), metadata)]),
         )?;
+        if let Some(parameters) = parameters {
+            root.serialize_entry("parameters", &parameters)?;
+        }
         root.serialize_entry("resources", &AllResources(self.0))?;
         root.end()
     }
