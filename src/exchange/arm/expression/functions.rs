@@ -230,8 +230,10 @@ fn known(name: &str, args: &[Value], scope: &dyn Scope) -> Result<Val, String> {
             "tenantId": deployment.subscription_id,
             "displayName": "VNet Integration Lab",
         }),
+        // `location` is what a subscription-scope deployment has; the lab's is its resource group's.
         "deployment" => serde_json::json!({
             "name": deployment.name,
+            "location": deployment.location,
             "properties": { "mode": "Incremental" },
         }),
         "resourceId" => Value::String(resource_id(args, deployment)?),
@@ -559,7 +561,8 @@ fn resource_id(args: &[Value], deployment: &value::Deployment) -> Result<String,
 
 /// `/providers/Namespace/type/name/child/name` from a type and one name per segment.
 fn provider_path(args: &[Value]) -> Result<String, String> {
-    let resource_type = text(&args[0])?;
+    // Azure reads `Microsoft.Storage/storageAccounts/` as `Microsoft.Storage/storageAccounts`.
+    let resource_type = text(&args[0])?.trim_end_matches('/');
     let names = strings(&args[1..])?;
     let mut segments = resource_type.split('/');
     let namespace = segments.next().unwrap_or_default();

@@ -538,3 +538,12 @@ fn r39_utc_now_and_new_guid_are_listed_placeholders() {
     );
     assert_eq!(error("[newGuid('a')]"), "newGuid takes 0 arguments, not 1");
 }
+
+#[test]
+fn r39_a_type_ending_in_a_slash_and_the_deployments_location_read_as_azure_reads_them() {
+    assert_eq!(
+        known("[resourceId('Microsoft.Storage/storageAccounts/', 'logs')]"),
+        json!("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/lab-rg/providers/Microsoft.Storage/storageAccounts/logs")
+    );
+    assert_eq!(known("[deployment().location]"), json!("westeurope"));
+}

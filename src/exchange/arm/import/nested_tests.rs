@@ -319,3 +319,110 @@ fn r39_in_add_mode_reference_reads_what_the_subscription_already_holds() {
     assert_eq!(regional.vnet, lab.vnet_named("hub").unwrap().id);
     assert_eq!(regional.subnet, "apps");
 }
+
+#[test]
+fn r39_a_resource_whose_condition_is_false_is_skipped_even_when_its_name_cannot_be() {
+    let text = json!({
+        "parameters": {"insights": {"type": "string", "defaultValue": ""}},
+        "resources": [plan(), {
+            "condition": "[not(empty(parameters('insights')))]",
+            "type": "Microsoft.Insights/components", "apiVersion": "2020-02-02",
+            "name": "[last(split(json('null'), '/'))]", "location": "westeurope"
+        }]
+    })
+    .to_string()
+    .replace("[parameters('location')]", "westeurope");
+    let (report, lab) = imported(&text);
+    assert_eq!(lab.plans.len(), 1);
+    let skipped = report
+        .skipped
+        .iter()
+        .find(|s| s.resource_type == "Microsoft.Insights/components")
+        .expect("listed as skipped");
+    assert_eq!(skipped.reason, "its condition is false");
+}
+
+#[test]
+fn r39_a_module_given_null_or_one_expression_reads_as_arm_deploys_it() {
+    let mut module = network_module(None);
+    // A null value is the parameter's default (10.20); a whole expression is evaluated.
+    module["properties"]["parameters"]["prefix"] = json!({"value": null});
+    module["properties"]["parameters"]["vnetName"] =
+        json!("[if(true(), createObject('value', 'expr-vnet'), null())]");
+    let (_, lab) = imported(&template(vec![module]));
+    let vnet = lab
+        .vnet_named("expr-vnet")
+        .expect("the name from the expression");
+    assert_eq!(vnet.address_space[0].to_string(), "10.20.0.0/16");
+}
+
+#[test]
+fn r39_outputs_with_copy_and_outputs_that_cannot_be_read() {
+    let mut module = network_module(None);
+    let outputs = &mut module["properties"]["template"]["outputs"];
+    outputs["names"] =
+        json!({"type": "array", "copy": {"count": 2, "input": "[format('n{0}', copyIndex())]"}});
+    outputs["broken"] = json!({"type": "string", "value": "[split(json('null'), '/')[0]]"});
+    let nsg = json!({"type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2024-05-01",
+        "name": "[reference(resourceId('Microsoft.Resources/deployments', 'network')).outputs.names.value[1]]",
+        "location": "westeurope"});
+    let (_, lab) = imported(&template(vec![plan(), module, nsg, app_on_module_subnet()]));
+    assert!(lab.network_security_groups.values().any(|n| n.name == "n1"));
+    assert!(
+        lab.web_apps.values().next().unwrap().regional.is_some(),
+        "the output that cannot be read leaves subnetId readable"
+    );
+}
+
+#[test]
+fn r39_an_existing_resource_another_module_declares_is_that_resource() {
+    let mut text = json!({"languageVersion": "2.0",
+    "parameters": {"location": {"type": "string", "defaultValue": "westeurope"}},
+    "resources": {
+      "plan": plan(),
+      "vnet": {"type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "hub", "location": "westeurope",
+               "properties": {"addressSpace": {"addressPrefixes": ["10.0.0.0/16"]},
+                 "subnets": [{"name": "apps", "properties": {"addressPrefix": "10.0.1.0/24"}}]}},
+      "hubRef": {"existing": true, "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "hub"},
+      "site": {"type": "Microsoft.Web/sites", "apiVersion": "2024-11-01", "name": "shop", "location": "westeurope",
+               "properties": {"serverFarmId": "[resourceId('Microsoft.Web/serverfarms', 'plan')]",
+                 "virtualNetworkSubnetId": "[reference('hubRef').subnets[0].id]"}}
+    }});
+    text["resources"]["plan"]["location"] = json!("westeurope");
+    let (report, lab) = imported(&text.to_string());
+    assert!(
+        report.skipped.iter().all(|s| s.name != "hub"),
+        "an existing reference to a VNet the template declares is not skipped: {:?}",
+        report.skipped
+    );
+    let app = lab.web_apps.values().next().unwrap();
+    assert_eq!(
+        app.regional.as_ref().map(|r| r.subnet.as_str()),
+        Some("apps")
+    );
+}
+
+#[test]
+fn r39_a_reference_to_a_deployment_in_another_resource_group_is_the_one_declared() {
+    let mut app = app_on_module_subnet();
+    app["properties"]["virtualNetworkSubnetId"] = json!(
+        "[reference('/subscriptions/1111/resourceGroups/net-rg/providers/Microsoft.Resources/deployments/network', '2022-09-01').outputs.subnetId.value]"
+    );
+    let (_, lab) = imported(&template(vec![plan(), network_module(None), app]));
+    assert!(lab.web_apps.values().next().unwrap().regional.is_some());
+}
+
+#[test]
+fn r39_a_failing_default_names_its_path_once() {
+    let text = json!({
+        "parameters": {"name": {"type": "string", "defaultValue": "[split(json('null'), '/')[0]]"}},
+        "resources": [{"type": "Microsoft.Network/networkSecurityGroups", "name": "[parameters('name')]", "location": "westeurope"}]
+    })
+    .to_string();
+    let message = prepared(&text).unwrap_err();
+    assert_eq!(
+        message.matches("resources[0].name:").count(),
+        1,
+        "{message}"
+    );
+}

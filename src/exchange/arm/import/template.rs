@@ -150,6 +150,14 @@ enum Given<'a> {
     },
 }
 
+/// An `existing` resource: a name for one deployed elsewhere, or declared in another module
+/// of the same template.
+struct Existing {
+    symbolic: Option<String>,
+    id: String,
+    skipped: Skipped,
+}
+
 /// A nested deployment, so `reference()` of it gives its template's outputs.
 struct Nested {
     id: String,
@@ -157,7 +165,6 @@ struct Nested {
     symbolic: Option<String>,
     frame: usize,
     outputs: Map<String, Value>,
-    path: String,
 }
 
 const DEPLOYMENTS: &str = "Microsoft.Resources/deployments";
@@ -168,6 +175,9 @@ struct Reader<'a> {
     frame: Cell<usize>,
     resources: Vec<Declared>,
     nested: Vec<Nested>,
+    existing: Vec<Existing>,
+    /// The symbolic names of `existing` resources the template declares too, and their ids.
+    aliases: Vec<(Option<String>, String)>,
     /// What is being evaluated, innermost last: a cycle names its steps.
     evaluating: RefCell<Vec<String>>,
     copy: RefCell<Option<(String, i64)>>,
@@ -204,6 +214,8 @@ pub fn read_template(
         frame: Cell::new(0),
         resources: Vec::new(),
         nested: Vec::new(),
+        existing: Vec::new(),
+        aliases: Vec::new(),
         evaluating: RefCell::new(Vec::new()),
         copy: RefCell::new(None),
         loops: RefCell::new(Vec::new()),
@@ -222,11 +234,41 @@ pub fn read_template(
     for (path, symbolic, item) in members(resources, "resources")? {
         reader.declare(item, path, symbolic, None, 0, &mut reading.skipped)?;
     }
+    for existing in std::mem::take(&mut reader.existing) {
+        let declared = reader
+            .resources
+            .iter()
+            .any(|d| same_id(&d.id, &existing.id));
+        if declared {
+            reader.aliases.push((existing.symbolic, existing.id));
+        } else {
+            reading.skipped.push(existing.skipped);
+        }
+    }
     for index in 0..reader.resources.len() {
         reading.resources.push(reader.evaluate_resource(index)?);
     }
     reading.placeholders = reader.placeholders.into_inner();
     Ok(reading)
+}
+
+/// Whether two ids name the same resource once imported: the lab imports one resource group,
+/// so a template's other groups and subscriptions are that one too.
+fn same_id(id: &str, other: &str) -> bool {
+    let within = |id: &str| {
+        id.to_ascii_lowercase()
+            .find("/providers/")
+            .map(|at| id[at..].to_ascii_lowercase())
+    };
+    id.eq_ignore_ascii_case(other)
+        || (other.starts_with("/subscriptions/")
+            && within(id).is_some()
+            && within(id) == within(other))
+}
+
+fn has_default(spec: &Value) -> bool {
+    spec.as_object()
+        .is_some_and(|spec| member(spec, "defaultValue").is_some())
 }
 
 /// A template's parameters, each typed by its own `type` or the definition its `$ref` names.
@@ -358,7 +400,15 @@ impl Reader<'_> {
             Value::String(text) => {
                 *self.here.borrow_mut() = path.to_string();
                 let at = if path.is_empty() { "the value" } else { path };
-                match evaluate_string(text, self).map_err(|e| format!("{at}: {e}"))? {
+                // A parameter's default evaluated here already names this path.
+                let located = |e: String| {
+                    if e.starts_with(&format!("{at}: ")) {
+                        e
+                    } else {
+                        format!("{at}: {e}")
+                    }
+                };
+                match evaluate_string(text, self).map_err(located)? {
                     Val::Known(mut value) => {
                         clean(&mut value);
                         value
@@ -556,25 +606,8 @@ impl Reader<'_> {
                 Some((_, i)) => format!("{path}[copy {i}]"),
                 None => path.clone(),
             };
-            let mut name_unknown = None;
-            let name = match member(object, "name") {
-                None => return Err(format!("{path} has no \"name\"")),
-                Some(raw_name) => match self.known(raw_name, &format!("{path}.name"))? {
-                    Ok(Value::String(name)) => name,
-                    Ok(other) => return Err(format!("{path}.name is {other}, not a string")),
-                    Err(unknown) => {
-                        let text = placeholder_text(&unknown);
-                        name_unknown = Some(unknown);
-                        text
-                    }
-                },
-            };
-            let name = match parent {
-                Some((_, parent_name)) if !written_type.contains('/') => {
-                    format!("{parent_name}/{name}")
-                }
-                _ => name,
-            };
+            // The condition first: a resource that is not deployed may have a name that cannot
+            // be computed (`split(null, …)` of the parameter that switches it off).
             let condition = match member(object, "condition") {
                 None => Ok(Value::Bool(true)),
                 Some(raw) => self.known(raw, &format!("{path}.condition"))?,
@@ -583,21 +616,49 @@ impl Reader<'_> {
                 Ok(value) => truth(value).map_err(|e| format!("{path}.condition: {e}"))?,
                 Err(_) => true,
             };
+            let Some(raw_name) = member(object, "name") else {
+                return Err(format!("{path} has no \"name\""));
+            };
+            let full_name = |name: String| match parent {
+                Some((_, parent_name)) if !written_type.contains('/') => {
+                    format!("{parent_name}/{name}")
+                }
+                _ => name,
+            };
             if !deployed {
+                let name = match self.known(raw_name, &format!("{path}.name")) {
+                    Ok(Ok(Value::String(name))) => name,
+                    _ => raw_name.as_str().unwrap_or_default().to_string(),
+                };
                 skipped.push(Skipped {
                     path,
                     resource_type: resource_type.clone(),
-                    name,
+                    name: full_name(name),
                     reason: "its condition is false".into(),
                 });
                 continue;
             }
+            let mut name_unknown = None;
+            let name = match self.known(raw_name, &format!("{path}.name"))? {
+                Ok(Value::String(name)) => name,
+                Ok(other) => return Err(format!("{path}.name is {other}, not a string")),
+                Err(unknown) => {
+                    let text = placeholder_text(&unknown);
+                    name_unknown = Some(unknown);
+                    text
+                }
+            };
+            let name = full_name(name);
             if member(object, "existing").and_then(Value::as_bool) == Some(true) {
-                skipped.push(Skipped {
-                    path: path.clone(),
-                    resource_type: resource_type.clone(),
-                    name: name.clone(),
-                    reason: "it is an `existing` resource, declared elsewhere: import the template that creates it first".into(),
+                self.existing.push(Existing {
+                    symbolic: symbolic.clone(),
+                    id: resource_id(self.deployment, &resource_type, &name),
+                    skipped: Skipped {
+                        path: path.clone(),
+                        resource_type: resource_type.clone(),
+                        name: name.clone(),
+                        reason: "it is an `existing` resource, declared elsewhere: import the template that creates it first".into(),
+                    },
                 });
             } else if resource_type.eq_ignore_ascii_case(DEPLOYMENTS) {
                 self.nest(
@@ -697,7 +758,6 @@ impl Reader<'_> {
             symbolic,
             frame,
             outputs: object_at(template, "outputs").map_err(|e| format!("{at}: {e}"))?,
-            path: at.clone(),
         });
         let Some(resources) = member(template, "resources") else {
             return Err(format!("{at} has no \"resources\""));
@@ -794,7 +854,7 @@ impl Reader<'_> {
                 .unwrap_or_default()
         });
         let resource = held.iter().find(|resource| {
-            resource.id.eq_ignore_ascii_case(target) || resource.name.eq_ignore_ascii_case(target)
+            same_id(&resource.id, target) || resource.name.eq_ignore_ascii_case(target)
         })?;
         let mut properties = resource
             .body
@@ -858,21 +918,59 @@ impl<'a> Reader<'a> {
         let nested = &self.nested[index];
         self.guard(format!("reference({})", nested.name), || {
             let mut outputs = Map::new();
+            let mut failed = false;
             for (key, output) in &nested.outputs {
-                let at = format!("outputs.{key}");
-                let mut unknowns = Vec::new();
-                let value = self
-                    .in_frame(nested.frame, None, || {
-                        self.evaluate_value(output, &at, &mut unknowns)
-                    })
-                    .map_err(|e| format!("{} at {e}", nested.path))?;
-                outputs.insert(key.clone(), value);
+                // One output the lab cannot evaluate leaves the others readable: reading it
+                // gives a value known at deployment, never a made-up one.
+                match self.output(nested.frame, output, &format!("outputs.{key}")) {
+                    Ok(value) => {
+                        outputs.insert(key.clone(), value);
+                    }
+                    Err(_) => failed = true,
+                }
+            }
+            let mut outputs = Value::Object(outputs);
+            if failed {
+                outputs[RUNTIME] = Value::Bool(true);
             }
             let mut deployment = Map::new();
-            deployment.insert("outputs".into(), Value::Object(outputs));
+            deployment.insert("outputs".into(), outputs);
             deployment.insert(RUNTIME.into(), Value::Bool(true));
             Ok(Value::Object(deployment))
         })
+    }
+
+    /// One output as `reference()` shows it, `{type, value}`; a `copy` makes its value an array.
+    fn output(&self, frame: usize, output: &Value, at: &str) -> Result<Value, String> {
+        let mut unknowns = Vec::new();
+        let Some(copy) = output
+            .as_object()
+            .and_then(|output| member(output, "copy"))
+            .and_then(Value::as_object)
+        else {
+            return self.in_frame(frame, None, || {
+                self.evaluate_value(output, at, &mut unknowns)
+            });
+        };
+        let count = member(copy, "count").unwrap_or(&Value::Null);
+        let count = match self.in_frame(frame, None, || {
+            self.known(count, &format!("{at}.copy.count"))
+        })? {
+            Ok(count) => loop_count(&count, &format!("{at}.copy.count"))?,
+            Err(unknown) => {
+                return Err(format!("{at}.copy.count is {}", placeholder_text(&unknown)))
+            }
+        };
+        let input = member(copy, "input").unwrap_or(&Value::Null);
+        let items = (0..count)
+            .map(|i| {
+                self.in_frame(frame, Some(("output".into(), i)), || {
+                    self.evaluate_value(input, &format!("{at}.copy.input"), &mut unknowns)
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let kind = output.get("type").cloned().unwrap_or(Value::Null);
+        Ok(serde_json::json!({ "type": kind, "value": items }))
     }
 }
 
@@ -907,18 +1005,31 @@ impl Scope for Reader<'_> {
             } => {
                 if let Some(given) = member(values, declared_name) {
                     let at = format!("{path}.{declared_name}");
-                    // A Key Vault `reference` instead of a `value` is a secret read at deployment.
-                    let Some(value) = given.as_object().and_then(|given| member(given, "value"))
-                    else {
-                        return Ok(Val::Unknown(Unknown::Deployment(format!(
-                            "the secret given to {at}"
-                        ))));
-                    };
-                    return self.guard(at.clone(), || {
-                        self.in_frame(*outer, copy.clone(), || {
-                            self.evaluated(value, &format!("{at}.value"))
-                        })
-                    });
+                    // Evaluated whole: Bicep writes an optional one as one expression,
+                    // `[if(…, createObject('value', …), null())]`.
+                    let given = self.guard(at.clone(), || {
+                        self.in_frame(*outer, copy.clone(), || self.evaluated(given, &at))
+                    })?;
+                    match given {
+                        Val::Unknown(unknown) => return Ok(Val::Unknown(unknown)),
+                        Val::Known(Value::Object(given)) => match member(&given, "value") {
+                            // ARM deploys a null value as the parameter's default.
+                            Some(Value::Null) if has_default(spec) => {}
+                            Some(value) => return Ok(Val::Known(value.clone())),
+                            // A Key Vault `reference` instead of a `value`: a secret.
+                            None => {
+                                return Ok(Val::Unknown(Unknown::Deployment(format!(
+                                    "the secret given to {at}"
+                                ))))
+                            }
+                        },
+                        Val::Known(Value::Null) => {}
+                        Val::Known(other) => {
+                            return Err(format!(
+                            "{at} is {other}: a deployment gives a parameter as {{\"value\": …}}"
+                        ))
+                        }
+                    }
                 }
             }
         }
@@ -983,10 +1094,13 @@ impl Scope for Reader<'_> {
     }
 
     fn reference(&self, target: &str) -> Option<Result<Value, String>> {
+        let target = self
+            .aliases
+            .iter()
+            .find(|(symbolic, _)| symbolic.as_deref() == Some(target))
+            .map_or(target, |(_, id)| id.as_str());
         let names = |id: &str, symbolic: Option<&str>, name: &str| {
-            id.eq_ignore_ascii_case(target)
-                || symbolic == Some(target)
-                || name.eq_ignore_ascii_case(target)
+            same_id(id, target) || symbolic == Some(target) || name.eq_ignore_ascii_case(target)
         };
         if let Some(index) = self
             .resources
