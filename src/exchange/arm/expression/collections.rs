@@ -33,8 +33,46 @@ pub fn collection_function(name: &str, args: &[Value]) -> Result<Value, String> 
                 .map(|(key, value)| json!({"key": key, "value": value}))
                 .collect(),
         ),
+        "flatten" => Value::Array(
+            array(&args[0])?
+                .iter()
+                .map(|item| array(item).cloned())
+                .collect::<Result<Vec<_>, _>>()?
+                .concat(),
+        ),
+        "join" => {
+            let separator = args[1]
+                .as_str()
+                .ok_or_else(|| format!("joins with a string, not {}", describe(&args[1])))?;
+            let parts = array(&args[0])?
+                .iter()
+                .map(|item| match item {
+                    Value::String(text) => Ok(text.clone()),
+                    Value::Number(_) | Value::Bool(_) => Ok(item.to_string()),
+                    other => Err(format!(
+                        "joins strings, numbers and booleans, not {}",
+                        describe(other)
+                    )),
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Value::String(parts.join(separator))
+        }
+        // The objects' top-level properties, a later one replacing an earlier one.
+        "shallowMerge" => {
+            let mut merged = serde_json::Map::new();
+            for item in array(&args[0])? {
+                merged.extend(object(item)?.clone());
+            }
+            Value::Object(merged)
+        }
         other => unreachable!("{other} is not a collection function"),
     })
+}
+
+fn array(value: &Value) -> Result<&Vec<Value>, String> {
+    value
+        .as_array()
+        .ok_or_else(|| format!("takes an array, not {}", describe(value)))
 }
 
 fn object(value: &Value) -> Result<&serde_json::Map<String, Value>, String> {

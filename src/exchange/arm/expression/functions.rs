@@ -5,6 +5,7 @@
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
+use super::lambdas::{self, LAMBDA_FUNCTIONS};
 use super::syntax::Expr;
 use super::value::{self, describe, kind, truth, Scope, Unknown, Val, RUNTIME};
 use super::{collections, environment, evaluate, numbers, texts};
@@ -78,9 +79,35 @@ pub const SUPPORTED: &[(&str, usize, usize)] = &[
     ("array", 1, 1),
     ("objectKeys", 1, 1),
     ("items", 1, 1),
+    ("flatten", 1, 1),
+    ("join", 2, 2),
+    ("shallowMerge", 1, 1),
+    ("subscriptionResourceId", 2, usize::MAX),
+    ("lambdaVariables", 1, 1),
 ];
 
 pub fn call(name: &str, args: &[Expr], scope: &dyn Scope) -> Result<Val, String> {
+    if let Some(&(canonical, min, max)) = LAMBDA_FUNCTIONS
+        .iter()
+        .find(|(known, _, _)| known.eq_ignore_ascii_case(name))
+    {
+        if args.len() < min || args.len() > max {
+            return Err(arity(canonical, min, max, args.len()));
+        }
+        return lambdas::call(canonical, args, scope).map_err(|problem| {
+            if problem.starts_with(canonical) || problem.starts_with("lambda") {
+                problem
+            } else {
+                format!("{canonical}: {problem}")
+            }
+        });
+    }
+    if name.eq_ignore_ascii_case("lambda") {
+        return Err(
+            "lambda(…) is the function a map, filter, reduce, sort, toObject, mapValues or groupBy applies: write it as one of their arguments"
+                .into(),
+        );
+    }
     let Some(&(canonical, min, max)) = SUPPORTED
         .iter()
         .find(|(known, _, _)| known.eq_ignore_ascii_case(name))
@@ -128,7 +155,10 @@ pub fn call(name: &str, args: &[Expr], scope: &dyn Scope) -> Result<Val, String>
         }
     };
     // The scope's own messages (an undeclared parameter) already say what is wrong.
-    let own = matches!(canonical, "parameters" | "variables" | "reference");
+    let own = matches!(
+        canonical,
+        "parameters" | "variables" | "reference" | "lambdaVariables"
+    );
     result.map_err(|problem| {
         if own {
             problem
@@ -214,9 +244,10 @@ fn known(name: &str, args: &[Value], scope: &dyn Scope) -> Result<Val, String> {
         "startsWith" | "endsWith" | "lastIndexOf" | "trim" | "padLeft" | "base64" => {
             texts::string_function(name, args)?
         }
-        "take" | "skip" | "array" | "objectKeys" | "items" => {
-            collections::collection_function(name, args)?
-        }
+        "lambdaVariables" => return scope.lambda_variable(text(&args[0])?).map(Val::Known),
+        "subscriptionResourceId" => Value::String(subscription_resource_id(args, deployment)?),
+        "take" | "skip" | "array" | "objectKeys" | "items" | "flatten" | "join"
+        | "shallowMerge" => collections::collection_function(name, args)?,
         "resourceGroup" => serde_json::json!({
             "id": deployment.resource_group_id(),
             "name": deployment.resource_group,
@@ -555,6 +586,27 @@ fn resource_id(args: &[Value], deployment: &value::Deployment) -> Result<String,
     };
     Ok(format!(
         "/subscriptions/{subscription}/resourceGroups/{group}{}",
+        provider_path(&args[type_at..])?
+    ))
+}
+
+/// The id of a resource deployed at the subscription, optionally another subscription's.
+fn subscription_resource_id(
+    args: &[Value],
+    deployment: &value::Deployment,
+) -> Result<String, String> {
+    let strings = strings(args)?;
+    let type_at = strings
+        .iter()
+        .position(|s| s.contains('/'))
+        .ok_or("no argument is a resource type such as 'Microsoft.Resources/resourceGroups'")?;
+    let subscription = match &strings[..type_at] {
+        [] => deployment.subscription_id.as_str(),
+        [subscription] => subscription.as_str(),
+        _ => return Err("takes at most a subscription id before the type".into()),
+    };
+    Ok(format!(
+        "/subscriptions/{subscription}{}",
         provider_path(&args[type_at..])?
     ))
 }

@@ -5,6 +5,7 @@
 mod collections;
 mod environment;
 mod functions;
+mod lambdas;
 mod numbers;
 pub mod syntax;
 mod texts;

@@ -547,3 +547,86 @@ fn r39_a_type_ending_in_a_slash_and_the_deployments_location_read_as_azure_reads
     );
     assert_eq!(known("[deployment().location]"), json!("westeurope"));
 }
+
+#[test]
+fn r39_lambda_functions_apply_their_lambda_to_every_item() {
+    assert_eq!(
+        known("[map(createArray(1, 2, 3), lambda('x', mul(lambdaVariables('x'), 2)))]"),
+        json!([2, 4, 6])
+    );
+    assert_eq!(
+        known("[map(createArray('a', 'b'), lambda('x', 'i', format('{0}{1}', lambdaVariables('x'), lambdaVariables('i'))))]"),
+        json!(["a0", "b1"])
+    );
+    assert_eq!(
+        known("[filter(createArray(1, 5, 10), lambda('n', greater(lambdaVariables('n'), 3)))]"),
+        json!([5, 10])
+    );
+    assert_eq!(
+        known("[reduce(createArray(1, 2, 3), 10, lambda('sum', 'n', add(lambdaVariables('sum'), lambdaVariables('n'))))]"),
+        json!(16)
+    );
+    assert_eq!(
+        known("[sort(createArray(3, 1, 2), lambda('a', 'b', less(lambdaVariables('a'), lambdaVariables('b'))))]"),
+        json!([1, 2, 3])
+    );
+    assert_eq!(
+        known("[toObject(createArray('web', 'db'), lambda('n', lambdaVariables('n')), lambda('n', length(lambdaVariables('n'))))]"),
+        json!({"db": 2, "web": 3})
+    );
+    assert_eq!(
+        known("[mapValues(createObject('a', 1), lambda('v', add(lambdaVariables('v'), 1)))]"),
+        json!({"a": 2})
+    );
+    assert_eq!(
+        known("[groupBy(createArray('ab', 'ac', 'b'), lambda('s', substring(lambdaVariables('s'), 0, 1)))]"),
+        json!({"a": ["ab", "ac"], "b": ["b"]})
+    );
+    // A lambda inside a lambda sees the outer one's variable.
+    assert_eq!(
+        known("[map(createArray(1, 2), lambda('x', map(createArray(10), lambda('y', add(lambdaVariables('x'), lambdaVariables('y'))))))]"),
+        json!([[11], [12]])
+    );
+}
+
+#[test]
+fn r39_a_lambda_used_wrongly_is_named() {
+    assert_eq!(
+        error("[lambdaVariables('x')]"),
+        "lambdaVariables('x') is used outside a lambda that names x"
+    );
+    assert_eq!(
+        error("[map(createArray(1), 'x')]"),
+        "map takes a lambda('item', …) as that argument: write the function to apply as a lambda"
+    );
+    assert!(error("[lambda('x', 1)]").starts_with("lambda(…) is the function a map"));
+    assert_eq!(
+        error("[filter(createArray(1), lambda('n', 1))]"),
+        "filter: its lambda gives expected a boolean, got a number (1)"
+    );
+    assert_eq!(
+        error("[map(createArray(1))]"),
+        "map takes 2 arguments, not 1"
+    );
+}
+
+#[test]
+fn r39_flatten_join_shallow_merge_and_subscription_resource_id() {
+    assert_eq!(
+        known("[flatten(createArray(createArray(1), createArray(2, 3)))]"),
+        json!([1, 2, 3])
+    );
+    assert_eq!(
+        known("[join(createArray('a', 1, true()), '-')]"),
+        json!("a-1-true")
+    );
+    assert_eq!(
+        known("[shallowMerge(createArray(createObject('a', 1, 'b', 1), createObject('b', 2)))]"),
+        json!({"a": 1, "b": 2})
+    );
+    assert_eq!(
+        known("[subscriptionResourceId('Microsoft.Resources/resourceGroups', 'hub-rg')]"),
+        json!("/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.Resources/resourceGroups/hub-rg")
+    );
+    assert!(error("[flatten(createArray(1))]").starts_with("flatten: takes an array"));
+}

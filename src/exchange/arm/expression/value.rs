@@ -67,6 +67,12 @@ pub trait Scope {
     fn copy_index(&self, loop_name: Option<&str>) -> Result<i64, String>;
     /// A value the lab made up for a deployment-time function (`uniqueString`, `guid`).
     fn placeholder(&self, function: &str, value: &str);
+    /// `lambdaVariables(name)`: the item a lambda function is applying its lambda to.
+    fn lambda_variable(&self, name: &str) -> Result<Value, String> {
+        Err(format!(
+            "lambdaVariables('{name}') is used outside a lambda that names {name}"
+        ))
+    }
 }
 
 /// A key that marks an object returned by `reference()`: a property it lacks is one Azure
