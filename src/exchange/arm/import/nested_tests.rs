@@ -426,3 +426,22 @@ fn r39_a_failing_default_names_its_path_once() {
         "{message}"
     );
 }
+
+#[test]
+fn r39_one_copy_of_a_module_loop_is_named_symbolic_index() {
+    let mut module = network_module(Some(json!({"name": "networks", "count": 2})));
+    module["name"] = json!("[format('network{0}', copyIndex())]");
+    module["properties"]["parameters"]["vnetName"] =
+        json!({"value": "[format('{0}-vnet{1}', parameters('prefix'), copyIndex())]"});
+    let mut app = app_on_module_subnet();
+    app["properties"]["virtualNetworkSubnetId"] =
+        json!("[reference('networks[1]').outputs.subnetId.value]");
+    let text = json!({"languageVersion": "2.0",
+        "parameters": {"prefix": {"type": "string", "defaultValue": "shop"},
+                       "location": {"type": "string", "defaultValue": "westeurope"}},
+        "resources": {"plan": plan(), "networks": module, "app": app}});
+    let (_, lab) = imported(&text.to_string());
+    let app = lab.web_apps.values().next().unwrap();
+    let vnet = &lab.virtual_networks[&app.regional.as_ref().expect("integrated").vnet];
+    assert_eq!(vnet.name, "shop-vnet1");
+}

@@ -163,6 +163,8 @@ struct Nested {
     id: String,
     name: String,
     symbolic: Option<String>,
+    /// Which copy it is, when a `copy` makes it: `reference('module[1]')` names it.
+    copy_index: Option<i64>,
     frame: usize,
     outputs: Map<String, Value>,
 }
@@ -729,6 +731,7 @@ impl Reader<'_> {
             });
             return Ok(());
         };
+        let index = copy.as_ref().map(|(_, i)| *i);
         let inner = member(&properties, "expressionEvaluationOptions")
             .and_then(Value::as_object)
             .and_then(|options| text_at(options, "scope"))
@@ -756,6 +759,7 @@ impl Reader<'_> {
             id: resource_id(self.deployment, DEPLOYMENTS, name),
             name: name.to_string(),
             symbolic,
+            copy_index: index,
             frame,
             outputs: object_at(template, "outputs").map_err(|e| format!("{at}: {e}"))?,
         });
@@ -1099,21 +1103,36 @@ impl Scope for Reader<'_> {
             .iter()
             .find(|(symbolic, _)| symbolic.as_deref() == Some(target))
             .map_or(target, |(_, id)| id.as_str());
-        let names = |id: &str, symbolic: Option<&str>, name: &str| {
-            same_id(id, target) || symbolic == Some(target) || name.eq_ignore_ascii_case(target)
+        // languageVersion 2.0 names one copy of a loop `symbolic[index]`.
+        let (looped, wanted) = match target.strip_suffix(']').and_then(|t| t.rsplit_once('[')) {
+            Some((symbolic, index)) => (symbolic, index.parse::<i64>().ok()),
+            None => (target, None),
         };
-        if let Some(index) = self
-            .resources
-            .iter()
-            .position(|declared| names(&declared.id, declared.symbolic.as_deref(), &declared.name))
-        {
+        let names = |id: &str, symbolic: Option<&str>, copy: Option<i64>, name: &str| {
+            same_id(id, target)
+                || symbolic == Some(target)
+                || (wanted.is_some() && symbolic == Some(looped) && copy == wanted)
+                || name.eq_ignore_ascii_case(target)
+        };
+        if let Some(index) = self.resources.iter().position(|declared| {
+            let copy = declared.copy.as_ref().map(|(_, i)| *i);
+            names(
+                &declared.id,
+                declared.symbolic.as_deref(),
+                copy,
+                &declared.name,
+            )
+        }) {
             return Some(self.properties_of(index));
         }
-        match self
-            .nested
-            .iter()
-            .position(|nested| names(&nested.id, nested.symbolic.as_deref(), &nested.name))
-        {
+        match self.nested.iter().position(|nested| {
+            names(
+                &nested.id,
+                nested.symbolic.as_deref(),
+                nested.copy_index,
+                &nested.name,
+            )
+        }) {
             Some(index) => Some(self.outputs_of(index)),
             None => self.held_properties(target).map(Ok),
         }
