@@ -219,4 +219,6 @@ mod nested_tests;
 #[cfg(test)]
 mod roundtrip_tests;
 #[cfg(test)]
+mod skip_tests;
+#[cfg(test)]
 mod tests;

@@ -3,11 +3,10 @@
 
 use serde_json::Value;
 
-use super::{describe, split_child, Mapper};
+use super::{split_child, Mapper};
 use crate::exchange::arm::import::props::{items, text};
 use crate::exchange::arm::import::template::Resource;
-use crate::model::commands::command::{NextHopKind, SecurityRuleInput};
-use crate::model::entities::security::{Access, Direction, RuleProtocol};
+use crate::model::commands::command::NextHopKind;
 use crate::model::Command;
 
 impl Mapper<'_> {
@@ -47,7 +46,7 @@ impl Mapper<'_> {
             if let Value::Object(object) = &mut body {
                 object.insert("name".into(), Value::String(name.to_string()));
             }
-            self.security_rule(rule, group, &body, "properties")?;
+            self.security_rule(rule, group, &body, "")?;
         }
         for table in self
             .of_type("Microsoft.Network/routeTables")
@@ -121,80 +120,6 @@ impl Mapper<'_> {
             &placeholder,
         );
         placeholder
-    }
-
-    fn security_rule(
-        &mut self,
-        resource: &Resource,
-        group: &str,
-        rule: &Value,
-        path: &str,
-    ) -> Result<(), String> {
-        let Some(nsg) = self
-            .lab
-            .network_security_groups
-            .values()
-            .find(|g| g.name == group)
-            .map(|g| g.id)
-        else {
-            self.skip(resource, format!("its network security group “{group}” is neither in the template nor in the lab"));
-            return Ok(());
-        };
-        let field = |key: &str| {
-            text(rule, &format!("properties.{key}"))
-                .unwrap_or("*")
-                .to_string()
-        };
-        let direction = match field("direction").to_ascii_lowercase().as_str() {
-            "inbound" => Direction::Inbound,
-            "outbound" => Direction::Outbound,
-            other => {
-                return Err(format!(
-                    "{} at {path}.properties.direction: “{other}” is neither Inbound nor Outbound",
-                    describe(resource)
-                ))
-            }
-        };
-        let access = match field("access").to_ascii_lowercase().as_str() {
-            "allow" => Access::Allow,
-            "deny" => Access::Deny,
-            other => {
-                return Err(format!(
-                    "{} at {path}.properties.access: “{other}” is neither Allow nor Deny",
-                    describe(resource)
-                ))
-            }
-        };
-        let protocol = match field("protocol").to_ascii_lowercase().as_str() {
-            "tcp" => RuleProtocol::Tcp,
-            "udp" => RuleProtocol::Udp,
-            "*" | "any" => RuleProtocol::Any,
-            other => {
-                self.skip(resource, format!("the rule at {path} uses the protocol “{other}”, which the lab does not model"));
-                return Ok(());
-            }
-        };
-        let priority = crate::exchange::arm::import::props::at(rule, "properties.priority")
-            .map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_string))
-            .unwrap_or_default();
-        let input = SecurityRuleInput {
-            name: text(rule, "name").unwrap_or_default().to_string(),
-            priority,
-            direction,
-            access,
-            protocol,
-            destination: field("destinationAddressPrefix"),
-            ports: field("destinationPortRange"),
-        };
-        self.run(
-            resource,
-            path,
-            Command::SetSecurityRule {
-                nsg,
-                rule: input,
-                replacing: None,
-            },
-        )
     }
 
     fn route(

@@ -10,6 +10,7 @@ pub mod networks;
 mod plans;
 mod private_dns;
 mod relays;
+mod security_rules;
 pub mod sites;
 
 use std::net::Ipv4Addr;
@@ -139,6 +140,28 @@ impl<'r> Mapper<'r> {
             path: resource.path.clone(),
             resource_type: resource.resource_type.clone(),
             name: resource.name.clone(),
+            reason: reason.into(),
+        });
+    }
+
+    /// Skips a part of `resource` (a rule, a subnet's NSG, an integration): `name` says which
+    /// part, so the report does not read as if the whole resource was skipped; `path` is the
+    /// part's JSON path in the resource, empty for the resource itself.
+    pub fn skip_part(
+        &mut self,
+        resource: &Resource,
+        name: &str,
+        path: &str,
+        reason: impl Into<String>,
+    ) {
+        self.report.skipped.push(Skipped {
+            path: if path.is_empty() {
+                resource.path.clone()
+            } else {
+                format!("{}.{path}", resource.path)
+            },
+            resource_type: resource.resource_type.clone(),
+            name: name.to_string(),
             reason: reason.into(),
         });
     }

@@ -1,0 +1,229 @@
+//! R39: what the lab cannot model is skipped with the reason, never read as something else:
+//! NSG rules, routes and plans it cannot hold, and the report's names for skipped parts.
+
+use serde_json::{json, Value};
+
+use super::*;
+use crate::model::entities::clock::Instant;
+use crate::model::entities::security::{Access, Destination, PortRange};
+
+fn prepared(template: &Value) -> Result<Prepared, String> {
+    prepare(
+        &template.to_string(),
+        &Subscription::empty(),
+        &Options::at(Instant(1_764_806_400)),
+    )
+}
+
+fn imported(template: &Value) -> (Report, Subscription) {
+    let prepared = prepared(template).unwrap_or_else(|e| panic!("{e}"));
+    (prepared.report, prepared.subscription.expect("complete"))
+}
+
+fn reason_for<'r>(report: &'r Report, name: &str) -> &'r template::Skipped {
+    report
+        .skipped
+        .iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("{name} not skipped: {:?}", report.skipped))
+}
+
+fn nsg(rules: Value) -> Value {
+    json!({"resources": [{
+        "type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2024-05-01",
+        "name": "apps-nsg", "location": "westeurope", "properties": {"securityRules": rules}
+    }]})
+}
+
+fn rule(name: &str, priority: u16, access: &str, fields: Value) -> Value {
+    let mut properties = json!({"priority": priority, "direction": "Outbound", "access": access,
+        "protocol": "Tcp", "sourceAddressPrefix": "*", "sourcePortRange": "*"});
+    for (key, value) in fields.as_object().unwrap() {
+        properties[key] = value.clone();
+    }
+    json!({"name": name, "properties": properties})
+}
+
+#[test]
+fn r39_a_rule_of_several_destinations_is_skipped_never_widened_to_any() {
+    let template = nsg(json!([
+        rule(
+            "deny-two",
+            100,
+            "Deny",
+            json!({"destinationAddressPrefix": "",
+            "destinationAddressPrefixes": ["10.9.0.0/24", "10.8.0.0/24"],
+            "destinationPortRange": "", "destinationPortRanges": ["443", "8443"]})
+        ),
+        rule(
+            "allow-ports",
+            110,
+            "Allow",
+            json!({"destinationAddressPrefix": "10.7.0.0/24",
+            "destinationPortRanges": [443, 8443]})
+        ),
+    ]));
+    let (report, lab) = imported(&template);
+    let group = lab.network_security_groups.values().next().unwrap();
+    assert!(group.rules.is_empty(), "{:?}", group.rules);
+    let deny = reason_for(&report, "apps-nsg/deny-two");
+    assert_eq!(deny.path, "resources[0].properties.securityRules[0]");
+    assert_eq!(
+        deny.reason,
+        "it lists several destinations (10.9.0.0/24, 10.8.0.0/24); the lab's rules hold one: \
+         split it into rules of one destination each. Without this Deny rule the check may answer \
+         differently from Azure for the network security group “apps-nsg”: it may let through \
+         traffic that Azure blocks."
+    );
+    assert_eq!(
+        reason_for(&report, "apps-nsg/allow-ports").reason,
+        "it lists several port ranges (443, 8443); the lab's rules hold one: split it into rules \
+         of one port range each. Without this Allow rule the check may answer differently from \
+         Azure for the network security group “apps-nsg”: it may block traffic that Azure lets \
+         through."
+    );
+}
+
+#[test]
+fn r39_a_rule_is_read_from_its_plural_of_one_value_or_its_singular() {
+    let template = nsg(json!([
+        rule(
+            "deny-one",
+            100,
+            "Deny",
+            json!({"destinationAddressPrefix": "",
+            "destinationAddressPrefixes": ["10.9.0.0/24"], "destinationPortRanges": ["443"]})
+        ),
+        rule(
+            "allow-web",
+            110,
+            "Allow",
+            json!({"destinationAddressPrefix": "10.8.0.4",
+            "destinationAddressPrefixes": [], "destinationPortRange": "8443"})
+        ),
+    ]));
+    let (report, lab) = imported(&template);
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    let rules = &lab.network_security_groups.values().next().unwrap().rules;
+    let read: Vec<(&str, Access, Destination, Option<PortRange>)> = rules
+        .iter()
+        .map(|r| (r.name.as_str(), r.access, r.destination, r.ports))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (
+                "deny-one",
+                Access::Deny,
+                Destination::Prefix("10.9.0.0/24".parse().unwrap()),
+                Some(PortRange { from: 443, to: 443 })
+            ),
+            (
+                "allow-web",
+                Access::Allow,
+                Destination::Prefix("10.8.0.4/32".parse().unwrap()),
+                Some(PortRange {
+                    from: 8443,
+                    to: 8443
+                })
+            ),
+        ]
+    );
+}
+
+#[test]
+fn r39_a_rule_to_an_unmodelled_service_tag_is_skipped_and_the_rest_imports() {
+    let template = nsg(json!([
+        rule(
+            "azure-out",
+            100,
+            "Allow",
+            json!({"destinationAddressPrefix": "AzureCloud",
+            "destinationPortRange": "443"})
+        ),
+        rule(
+            "sql-out",
+            110,
+            "Deny",
+            json!({"destinationAddressPrefixes": ["Sql.WestEurope"],
+            "destinationPortRange": "1433"})
+        ),
+        rule(
+            "vnet-out",
+            120,
+            "Allow",
+            json!({"destinationAddressPrefix": "VirtualNetwork",
+            "destinationPortRange": "22"})
+        ),
+    ]));
+    let (report, lab) = imported(&template);
+    let rules = &lab.network_security_groups.values().next().unwrap().rules;
+    assert_eq!(
+        rules.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
+        ["vnet-out"]
+    );
+    assert_eq!(
+        reason_for(&report, "apps-nsg/azure-out").reason,
+        "its destination is the service tag “AzureCloud”, which the lab does not model (it models \
+         VirtualNetwork and Internet). Without this Allow rule the check may answer differently \
+         from Azure for the network security group “apps-nsg”: it may block traffic that Azure \
+         lets through."
+    );
+    assert!(reason_for(&report, "apps-nsg/sql-out")
+        .reason
+        .starts_with("its destination is the service tag “Sql.WestEurope”"));
+}
+
+#[test]
+fn r39_a_rule_to_an_application_security_group_is_skipped() {
+    let template = nsg(json!([rule(
+        "to-asg",
+        100,
+        "Deny",
+        json!({
+        "destinationAddressPrefix": "", "destinationAddressPrefixes": [],
+        "destinationApplicationSecurityGroups": [{"id": "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/applicationSecurityGroups/db"}],
+        "destinationPortRange": "1433"})
+    )]));
+    let (report, lab) = imported(&template);
+    assert!(lab
+        .network_security_groups
+        .values()
+        .next()
+        .unwrap()
+        .rules
+        .is_empty());
+    assert!(reason_for(&report, "apps-nsg/to-asg").reason.starts_with(
+        "its destination is an application security group (properties.destinationApplicationSecurityGroups), \
+         which the lab does not model: write the group's addresses as destinationAddressPrefix. \
+         Without this Deny rule"
+    ));
+}
+
+#[test]
+fn r39_a_rule_without_destination_or_port_is_refused_naming_the_property() {
+    let template = nsg(json!([rule(
+        "bare",
+        100,
+        "Deny",
+        json!({"destinationPortRange": "443"})
+    )]));
+    assert_eq!(
+        prepared(&template).unwrap_err(),
+        "The template cannot be imported: resources[0] (Microsoft.Network/networkSecurityGroups \
+         “apps-nsg”) at properties.securityRules[0].properties.destinationAddressPrefix: the rule \
+         states no destination: write destinationAddressPrefix (* for any). Nothing changed."
+    );
+    let template = json!({"resources": [
+        {"type": "Microsoft.Network/networkSecurityGroups", "name": "apps-nsg", "location": "westeurope"},
+        {"type": "Microsoft.Network/networkSecurityGroups/securityRules", "name": "apps-nsg/bare",
+         "dependsOn": ["apps-nsg"], "properties": {"priority": 100, "direction": "Outbound",
+         "access": "Deny", "protocol": "Tcp", "destinationAddressPrefix": "*"}}
+    ]});
+    assert_eq!(
+        prepared(&template).unwrap_err(),
+        "The template cannot be imported: resources[1] (Microsoft.Network/networkSecurityGroups/securityRules \
+         “apps-nsg/bare”) at properties.destinationPortRange: the rule states no port range: write \
+         destinationPortRange (* for any port). Nothing changed."
+    );
+}
