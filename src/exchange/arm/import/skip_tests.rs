@@ -227,3 +227,46 @@ fn r39_a_rule_without_destination_or_port_is_refused_naming_the_property() {
          destinationPortRange (* for any port). Nothing changed."
     );
 }
+
+fn route_table(routes: Value) -> Value {
+    json!({"resources": [{
+        "type": "Microsoft.Network/routeTables", "apiVersion": "2024-05-01",
+        "name": "spoke-rt", "location": "westeurope", "properties": {"routes": routes}
+    }]})
+}
+
+#[test]
+fn r39_a_route_whose_next_hop_is_known_only_at_deployment_is_skipped() {
+    let template = route_table(json!([
+        {"name": "to-firewall", "properties": {"addressPrefix": "0.0.0.0/0", "nextHopType": "VirtualAppliance",
+            "nextHopIpAddress": "[reference(resourceId('hub-rg', 'Microsoft.Network/azureFirewalls', 'hub-fw'), '2023-04-01').ipConfigurations[0].properties.privateIPAddress]"}},
+        {"name": "to-onprem", "properties": {"addressPrefix": "192.168.0.0/16", "nextHopType": "VirtualNetworkGateway"}},
+        {"name": "to-storage", "properties": {"addressPrefix": "Storage", "nextHopType": "Internet"}},
+    ]));
+    let (report, lab) = imported(&template);
+    let table = lab.route_tables.values().next().unwrap();
+    assert_eq!(
+        table
+            .routes
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect::<Vec<_>>(),
+        ["to-onprem"]
+    );
+    let skipped = reason_for(&report, "spoke-rt/to-firewall");
+    assert_eq!(skipped.path, "resources[0].properties.routes[0]");
+    assert!(
+        skipped.reason.starts_with(
+            "its next hop (properties.nextHopIpAddress) is known only at deployment (⟨reference("
+        ),
+        "{}",
+        skipped.reason
+    );
+    assert!(skipped.reason.ends_with(
+        "⟩). Without this route the check may answer differently from Azure for the route table \
+         “spoke-rt”: it takes the table's other routes or the system routes."
+    ));
+    assert!(reason_for(&report, "spoke-rt/to-storage").reason.starts_with(
+        "its address prefix is the service tag “Storage”, which the lab does not model. Without this route"
+    ));
+}

@@ -269,3 +269,20 @@ pub fn split_child(name: &str) -> (&str, &str) {
 pub fn id_name(id: &str) -> &str {
     last_name(id)
 }
+
+/// `path.key`, or `key` for a rule that is its own resource.
+pub fn within(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// A service tag's shape (`AzureCloud`, `Sql.WestEurope`), as against a malformed address.
+pub fn is_service_tag(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_alphabetic())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+}

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::{describe, Mapper};
+use super::{describe, is_service_tag, within, Mapper};
 use crate::exchange::arm::import::props::{at, text, unknown_why};
 use crate::exchange::arm::import::template::Resource;
 use crate::model::commands::command::SecurityRuleInput;
@@ -54,15 +54,6 @@ fn stated(rule: &Value, singular: &str, plural: &str) -> Stated {
     }
 }
 
-/// `path.key`, or `key` for a rule that is its own resource.
-fn within(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
 /// What a rule's fields are for the lab, or why it cannot hold them.
 enum Read {
     Held {
@@ -71,14 +62,6 @@ enum Read {
         ports: String,
     },
     Unheld(String),
-}
-
-/// A service tag's shape (`AzureCloud`, `Sql.WestEurope`), as against a malformed address.
-fn is_service_tag(text: &str) -> bool {
-    text.starts_with(|c: char| c.is_ascii_alphabetic())
-        && text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
 }
 
 /// What the check loses with the rule: it answers from the NSG's other rules.
