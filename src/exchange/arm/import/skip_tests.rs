@@ -270,3 +270,62 @@ fn r39_a_route_whose_next_hop_is_known_only_at_deployment_is_skipped() {
         "its address prefix is the service tag “Storage”, which the lab does not model. Without this route"
     ));
 }
+
+fn isolated_plan_with_app(sku: Value) -> Value {
+    json!({"resources": [
+        {"type": "Microsoft.Web/hostingEnvironments", "name": "ase", "location": "westeurope", "kind": "ASEV2"},
+        {"type": "Microsoft.Web/serverfarms", "name": "ase-plan", "location": "westeurope", "sku": sku,
+         "properties": {"hostingEnvironmentProfile": {"id": "[resourceId('Microsoft.Web/hostingEnvironments', 'ase')]"}}},
+        {"type": "Microsoft.Web/serverfarms", "name": "shared-plan", "location": "westeurope", "sku": {"name": "S1"}},
+        {"type": "Microsoft.Web/sites", "name": "ase-app", "location": "westeurope",
+         "properties": {"serverFarmId": "[resourceId('Microsoft.Web/serverfarms', 'ase-plan')]"}},
+        {"type": "Microsoft.Web/sites/config", "name": "ase-app/web", "properties": {"vnetRouteAllEnabled": true}},
+        {"type": "Microsoft.Web/sites", "name": "other-app", "location": "westeurope",
+         "properties": {"serverFarmId": "[resourceId('Microsoft.Web/serverfarms', 'shared-plan')]"}}
+    ]})
+}
+
+#[test]
+fn r39_an_isolated_plan_is_skipped_and_its_apps_name_it() {
+    for sku in [
+        json!({"name": "I1", "tier": "Isolated"}),
+        json!({"name": "I1v2"}),
+        json!({"name": "i2v2", "tier": "IsolatedV2"}),
+    ] {
+        let written = sku["name"].as_str().unwrap().to_string();
+        let (report, lab) = imported(&isolated_plan_with_app(sku));
+        assert_eq!(
+            lab.plans
+                .values()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>(),
+            ["shared-plan"]
+        );
+        assert_eq!(
+            lab.web_apps
+                .values()
+                .map(|a| a.name.as_str())
+                .collect::<Vec<_>>(),
+            ["other-app"]
+        );
+        let plan_reason = format!(
+            "its SKU “{written}” (sku.name) is an Isolated plan, which runs in an App Service \
+             Environment: App Service Environments are not modelled; the lab models F1, D1, \
+             B1–B3, S1–S3, P1v2–P3v2, P0v3–P3v3, P1mv3–P5mv3, P0v4–P3v4, P1mv4–P5mv4, EP1–EP3"
+        );
+        assert_eq!(reason_for(&report, "ase-plan").reason, plan_reason);
+        let app_reason =
+            format!("its plan “ase-plan” (properties.serverFarmId) is skipped ({plan_reason})");
+        assert_eq!(reason_for(&report, "ase-app").reason, app_reason);
+        assert_eq!(
+            reason_for(&report, "ase-app/web").reason,
+            format!("its web app ase-app is skipped ({app_reason})")
+        );
+        assert_eq!(
+            report
+                .unsupported_types
+                .get("Microsoft.Web/hostingEnvironments"),
+            Some(&1)
+        );
+    }
+}

@@ -144,6 +144,22 @@ impl<'r> Mapper<'r> {
         });
     }
 
+    /// How a reason says that a resource the import needs is missing: skipped (with its own
+    /// reason), or not declared at all.
+    pub fn absent(&self, resource_type: &str, name: &str) -> String {
+        self.report
+            .skipped
+            .iter()
+            .find(|s| {
+                s.resource_type.eq_ignore_ascii_case(resource_type)
+                    && s.name.eq_ignore_ascii_case(name)
+            })
+            .map_or_else(
+                || "is neither in the template nor in the lab".to_string(),
+                |skipped| format!("is skipped ({})", skipped.reason),
+            )
+    }
+
     /// Skips a part of `resource` (a rule, a subnet's NSG, an integration): `name` says which
     /// part, so the report does not read as if the whole resource was skipped; `path` is the
     /// part's JSON path in the resource, empty for the resource itself.

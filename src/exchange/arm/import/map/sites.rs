@@ -193,7 +193,11 @@ impl Mapper<'_> {
                 .find(|p| p.name.eq_ignore_ascii_case(farm))
                 .map(|p| p.id)
             else {
-                self.skip(site, format!("its plan (properties.serverFarmId) “{farm}” is neither in the template nor in the lab"));
+                let absent = self.absent("Microsoft.Web/serverfarms", farm);
+                self.skip(
+                    site,
+                    format!("its plan “{farm}” (properties.serverFarmId) {absent}"),
+                );
                 continue;
             };
             self.run(
@@ -250,10 +254,8 @@ impl Mapper<'_> {
             for child in self.of_type(&wanted).collect::<Vec<_>>() {
                 let (site, _) = split_child(&child.name);
                 if self.web_app_id(site).is_none() {
-                    self.skip(
-                        child,
-                        format!("its web app {site} is neither in the template nor in the lab"),
-                    );
+                    let absent = self.absent("Microsoft.Web/sites", site);
+                    self.skip(child, format!("its web app {site} {absent}"));
                 }
             }
         }
