@@ -329,3 +329,40 @@ fn r39_an_isolated_plan_is_skipped_and_its_apps_name_it() {
         );
     }
 }
+
+#[test]
+fn r39_a_file_of_unmodelled_types_is_refused_listing_them_with_counts() {
+    let template = json!({"resources": [
+        {"type": "Microsoft.Storage/storageAccounts", "name": "one", "location": "westeurope"},
+        {"type": "Microsoft.Storage/storageAccounts", "name": "two", "location": "westeurope"},
+        {"type": "Microsoft.Insights/components", "name": "ai", "location": "westeurope"},
+        {"condition": false, "type": "Microsoft.Web/serverfarms", "name": "plan"}
+    ]});
+    assert_eq!(
+        prepared(&template).unwrap_err(),
+        "The file declares nothing the lab can import: it declares only \
+         Microsoft.Insights/components (1), Microsoft.Storage/storageAccounts (2), which the lab \
+         does not model, and skips Microsoft.Web/serverfarms “plan” (its condition is false). \
+         Nothing changed."
+    );
+    assert_eq!(
+        prepared(&json!({"resources": []})).unwrap_err(),
+        "The file declares nothing the lab can import: it declares no resources. Nothing changed."
+    );
+}
+
+#[test]
+fn r39_nothing_importable_remaining_names_the_skips_and_the_unmodelled_types() {
+    let template = json!({"resources": [
+        {"type": "Microsoft.Web/hostingEnvironments", "name": "ase", "location": "westeurope"},
+        {"type": "Microsoft.Web/serverfarms", "name": "plan", "sku": {"name": "I1v2"}}
+    ]});
+    assert_eq!(
+        prepared(&template).unwrap_err(),
+        "Nothing importable remains: Microsoft.Web/serverfarms “plan”: its SKU “I1v2” (sku.name) \
+         is an Isolated plan, which runs in an App Service Environment: App Service Environments \
+         are not modelled; the lab models F1, D1, B1–B3, S1–S3, P1v2–P3v2, P0v3–P3v3, \
+         P1mv3–P5mv3, P0v4–P3v4, P1mv4–P5mv4, EP1–EP3; the lab does not model \
+         Microsoft.Web/hostingEnvironments (1). Nothing changed."
+    );
+}
