@@ -366,3 +366,58 @@ fn r39_nothing_importable_remaining_names_the_skips_and_the_unmodelled_types() {
          Microsoft.Web/hostingEnvironments (1). Nothing changed."
     );
 }
+
+#[test]
+fn r39_a_skipped_part_is_named_as_that_part_not_as_its_vnet_or_site() {
+    let template = json!({"resources": [
+        {"type": "Microsoft.Network/virtualNetworks", "name": "vnet", "location": "westeurope",
+         "properties": {"addressSpace": {"addressPrefixes": ["10.0.0.0/16"]},
+            "subnets": [{"name": "apps", "properties": {"addressPrefix": "10.0.1.0/24",
+                "networkSecurityGroup": {"properties": {"securityRules": []}},
+                "routeTable": {"id": "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/routeTables/gone"}}}],
+            "virtualNetworkPeerings": [{"name": "to-hub", "properties": {"remoteVirtualNetwork":
+                {"id": "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub"}}}]}},
+        {"type": "Microsoft.Web/serverfarms", "name": "plan", "location": "westeurope", "sku": {"name": "S1"}},
+        {"type": "Microsoft.Web/sites", "name": "app", "location": "westeurope",
+         "properties": {"serverFarmId": "[resourceId('Microsoft.Web/serverfarms', 'plan')]",
+            "virtualNetworkSubnetId": "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/elsewhere/subnets/apps"}}
+    ]});
+    let (report, lab) = imported(&template);
+    assert!(lab.vnet_named("vnet").is_some() && lab.web_app_named("app").is_some());
+    let named: Vec<(&str, &str)> = report
+        .skipped
+        .iter()
+        .map(|s| (s.name.as_str(), s.path.as_str()))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            (
+                "vnet/apps (its inline NSG)",
+                "resources[0].properties.subnets[0].properties.networkSecurityGroup"
+            ),
+            (
+                "vnet/apps (its route table)",
+                "resources[0].properties.subnets[0].properties.routeTable.id"
+            ),
+            (
+                "vnet (its peering with hub)",
+                "resources[0].properties.virtualNetworkPeerings[0]"
+            ),
+            (
+                "app (its VNet integration)",
+                "resources[2].properties.virtualNetworkSubnetId"
+            ),
+        ]
+    );
+    assert_eq!(
+        reason_for(&report, "vnet/apps (its route table)").reason,
+        "the subnet apps names the route table gone, which is neither in the template nor in the \
+         lab, so the lab associates none"
+    );
+    assert_eq!(
+        reason_for(&report, "app (its VNet integration)").reason,
+        "the integration at properties.virtualNetworkSubnetId names a virtual network neither in \
+         the template nor in the lab"
+    );
+}

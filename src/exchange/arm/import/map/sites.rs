@@ -228,13 +228,14 @@ impl Mapper<'_> {
                         .vnet_id(vnet)
                         .map(|vnet| Command::ConnectWebApp { app, vnet }),
                 };
+                let part = format!("{} (its VNet integration)", site.name);
                 match command {
-                    None => self.skip(resource, format!("the integration at {} names a virtual network neither in the template nor in the lab", statement.path)),
+                    None => self.skip_part(resource, &part, &statement.path, format!("the integration at {} names a virtual network neither in the template nor in the lab", statement.path)),
                     // The template may state an integration the lab's rules refuse: the app is
                     // imported without it, and the report says why.
                     Some(command) => match self.lab.apply(command) {
                         Ok(_) => self.created("VNet integration"),
-                        Err(error) => self.skip(resource, format!("the integration at {} is not made: {error}", statement.path)),
+                        Err(error) => self.skip_part(resource, &part, &statement.path, format!("the integration at {} is not made: {error}", statement.path)),
                     },
                 }
             }
