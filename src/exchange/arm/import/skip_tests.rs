@@ -421,3 +421,76 @@ fn r39_a_skipped_part_is_named_as_that_part_not_as_its_vnet_or_site() {
          the template nor in the lab"
     );
 }
+
+#[test]
+fn r39_an_outbound_rule_whose_source_is_not_all_of_its_subnets_is_skipped() {
+    let sourced = |name: &str, priority: u16, source: Value| {
+        let mut fields =
+            json!({"destinationAddressPrefix": "10.9.0.0/24", "destinationPortRange": "443"});
+        for (key, value) in source.as_object().unwrap() {
+            fields[key] = value.clone();
+        }
+        rule(name, priority, "Deny", fields)
+    };
+    let mut inbound = sourced(
+        "lb-in",
+        100,
+        json!({"sourceAddressPrefix": "AzureLoadBalancer"}),
+    );
+    inbound["properties"]["direction"] = json!("Inbound");
+    let mut template = nsg(json!([
+        sourced(
+            "from-other",
+            100,
+            json!({"sourceAddressPrefix": "10.5.0.0/24"})
+        ),
+        sourced(
+            "from-vnet-space",
+            110,
+            json!({"sourceAddressPrefix": "",
+            "sourceAddressPrefixes": ["10.0.0.0/16"]})
+        ),
+        sourced(
+            "from-vnet",
+            120,
+            json!({"sourceAddressPrefix": "VirtualNetwork"})
+        ),
+        sourced("from-port", 130, json!({"sourcePortRange": "1024-65535"})),
+        inbound,
+    ]));
+    template["resources"].as_array_mut().unwrap().push(json!({
+        "type": "Microsoft.Network/virtualNetworks", "name": "vnet", "location": "westeurope",
+        "properties": {"addressSpace": {"addressPrefixes": ["10.0.0.0/16"]},
+            "subnets": [{"name": "apps", "properties": {"addressPrefix": "10.0.1.0/24",
+                "networkSecurityGroup": {"id": "[resourceId('Microsoft.Network/networkSecurityGroups', 'apps-nsg')]"}}}]}
+    }));
+    let (report, lab) = imported(&template);
+    let rules = &lab.network_security_groups.values().next().unwrap().rules;
+    assert_eq!(
+        rules.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
+        ["from-vnet-space", "from-vnet", "lb-in"]
+    );
+    assert_eq!(
+        reason_for(&report, "apps-nsg/from-other").reason,
+        "its source (10.5.0.0/24) does not hold every address of the subnets “apps-nsg” guards \
+         (10.0.1.0/24): Azure applies the rule only to traffic from its source, and the lab's \
+         rules apply to all traffic leaving the subnet. Without this Deny rule the check may \
+         answer differently from Azure for the network security group “apps-nsg”: it may let \
+         through traffic that Azure blocks."
+    );
+    assert!(reason_for(&report, "apps-nsg/from-port")
+        .reason
+        .starts_with(
+        "its source port range is 1024-65535: Azure applies it only to traffic from those ports, \
+         and the lab's rules have no source ports (write * for any). Without this Deny rule"
+    ));
+    let alone = nsg(json!([sourced(
+        "from-other",
+        100,
+        json!({"sourceAddressPrefix": "10.5.0.0/24"})
+    )]));
+    let (report, _) = imported(&alone);
+    assert!(reason_for(&report, "apps-nsg/from-other").reason.starts_with(
+        "its source (10.5.0.0/24) is not any address, and “apps-nsg” guards no subnet of the template:"
+    ));
+}

@@ -10,6 +10,7 @@ pub mod networks;
 mod plans;
 mod private_dns;
 mod relays;
+mod rule_source;
 mod security_rules;
 pub mod sites;
 

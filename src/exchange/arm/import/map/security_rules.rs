@@ -5,6 +5,7 @@
 
 use serde_json::Value;
 
+use super::rule_source::source_unheld;
 use super::{describe, is_service_tag, within, Mapper};
 use crate::exchange::arm::import::props::{at, text, unknown_why};
 use crate::exchange::arm::import::template::Resource;
@@ -14,7 +15,7 @@ use crate::model::input::rules::parse_destination;
 use crate::model::Command;
 
 /// A rule field as the template states it: the singular, or else the plural.
-enum Stated {
+pub(super) enum Stated {
     One(String),
     Several(Vec<String>),
     Absent,
@@ -28,7 +29,7 @@ fn as_text(value: &Value) -> String {
 
 /// The singular when it is not empty (AVM writes `""` beside a plural), else the plural: one
 /// value is that value.
-fn stated(rule: &Value, singular: &str, plural: &str) -> Stated {
+pub(super) fn stated(rule: &Value, singular: &str, plural: &str) -> Stated {
     if let Some(one) = at(rule, &format!("properties.{singular}"))
         .map(as_text)
         .filter(|t| !t.trim().is_empty())
@@ -140,6 +141,16 @@ impl Mapper<'_> {
                 return Ok(());
             }
         };
+        let source = match direction {
+            Direction::Outbound => source_unheld(rule, &self.guarded_subnets(group, nsg), group),
+            // The check reads inbound rules only to say they have no effect on the app (R30).
+            Direction::Inbound => None,
+        };
+        if let Some(why) = source {
+            let reason = format!("{why}. {}.", consequence(access, group));
+            self.skip_part(resource, &label, path, reason);
+            return Ok(());
+        }
         let priority = at(rule, "properties.priority")
             .map(as_text)
             .unwrap_or_default();
