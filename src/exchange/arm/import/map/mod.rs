@@ -287,7 +287,7 @@ pub fn id_name(id: &str) -> &str {
     last_name(id)
 }
 
-/// `path.key`, or `key` for a rule that is its own resource.
+/// `path.key`, or `key` when the part is the resource itself (`path` empty).
 pub fn within(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
