@@ -146,7 +146,10 @@ pub fn prepare(text: &str, current: &Subscription, options: &Options) -> Result<
     }
     // The lab's own export of an empty lab, or of one with only internet hosts, is whole.
     if supported.is_empty() && facts.is_none() {
-        return Err("The file declares nothing the lab can import (see the types it skips). Nothing changed.".into());
+        return Err(refusal(
+            "The file declares nothing the lab can import",
+            &declares_nothing(&report),
+        ));
     }
     let start = match options.mode {
         Mode::Replace => {
@@ -169,19 +172,18 @@ pub fn prepare(text: &str, current: &Subscription, options: &Options) -> Result<
     let (subscription, mut report) = map::map(&supported, start, report, facts.as_ref())
         .map_err(|problem| refusal("The template cannot be imported", &problem))?;
     if report.created.is_empty() && facts.is_none() {
-        let reasons: Vec<String> = report
+        let mut reasons: Vec<String> = report
             .skipped
             .iter()
             .map(|s| format!("{} “{}”: {}", s.resource_type, s.name, s.reason))
             .collect();
-        return Err(refusal(
-            "Nothing importable remains",
-            &if reasons.is_empty() {
-                "every resource is of a type the lab does not model".to_string()
-            } else {
-                reasons.join("; ")
-            },
-        ));
+        if let Some(types) = type_counts(&report) {
+            reasons.push(format!("the lab does not model {types}"));
+        }
+        if reasons.is_empty() {
+            reasons.push("nothing it declares makes a resource in the lab".into());
+        }
+        return Err(refusal("Nothing importable remains", &reasons.join("; ")));
     }
     // Applied without a copy per command (apply_unguarded): the whole result is checked as
     // every document is before use (SPEC §8), so no import can leave a state commands could not.
@@ -198,6 +200,37 @@ pub fn prepare(text: &str, current: &Subscription, options: &Options) -> Result<
         report,
         subscription: Some(subscription),
     })
+}
+
+/// The unsupported types with how many of each: `Microsoft.Storage/storageAccounts (2), …`.
+fn type_counts(report: &Report) -> Option<String> {
+    let counts: Vec<String> = report
+        .unsupported_types
+        .iter()
+        .map(|(kind, count)| format!("{kind} ({count})"))
+        .collect();
+    (!counts.is_empty()).then(|| counts.join(", "))
+}
+
+/// Why a file with nothing to map is refused: the refusal replaces the report, so it says
+/// itself what the file declares and what was skipped.
+fn declares_nothing(report: &Report) -> String {
+    let skipped: Vec<String> = report
+        .skipped
+        .iter()
+        .map(|s| format!("{} “{}” ({})", s.resource_type, s.name, s.reason))
+        .collect();
+    let skipped = (!skipped.is_empty()).then(|| skipped.join("; "));
+    match (type_counts(report), skipped) {
+        (Some(types), None) => {
+            format!("it declares only {types}, which the lab does not model")
+        }
+        (Some(types), Some(skipped)) => {
+            format!("it declares only {types}, which the lab does not model, and skips {skipped}")
+        }
+        (None, Some(skipped)) => format!("it skips {skipped}"),
+        (None, None) => "it declares no resources".into(),
+    }
 }
 
 /// `lead: problem.` and that nothing changed; a problem that already ends its sentence (the
@@ -218,5 +251,7 @@ mod findings_tests;
 mod nested_tests;
 #[cfg(test)]
 mod roundtrip_tests;
+#[cfg(test)]
+mod skip_tests;
 #[cfg(test)]
 mod tests;

@@ -67,3 +67,15 @@ pub fn name_of_id(id: &str) -> Option<String> {
     let names: Vec<&str> = after.split('/').skip(2).step_by(2).collect();
     (!names.is_empty()).then(|| names.join("/"))
 }
+
+/// Why a value holding a placeholder (`⟨…⟩`) is not known to the lab, or None for a known one.
+pub fn unknown_why(value: &str) -> Option<&'static str> {
+    if !value.contains('⟨') {
+        return None;
+    }
+    Some(if value.contains("known at deployment") {
+        "known only at deployment"
+    } else {
+        "not evaluated by the lab"
+    })
+}

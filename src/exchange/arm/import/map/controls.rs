@@ -3,11 +3,10 @@
 
 use serde_json::Value;
 
-use super::{describe, split_child, Mapper};
-use crate::exchange::arm::import::props::{items, text};
+use super::{is_service_tag, split_child, Mapper};
+use crate::exchange::arm::import::props::{items, text, unknown_why};
 use crate::exchange::arm::import::template::Resource;
-use crate::model::commands::command::{NextHopKind, SecurityRuleInput};
-use crate::model::entities::security::{Access, Direction, RuleProtocol};
+use crate::model::commands::command::NextHopKind;
 use crate::model::Command;
 
 impl Mapper<'_> {
@@ -47,7 +46,7 @@ impl Mapper<'_> {
             if let Value::Object(object) = &mut body {
                 object.insert("name".into(), Value::String(name.to_string()));
             }
-            self.security_rule(rule, group, &body, "properties")?;
+            self.security_rule(rule, group, &body, "")?;
         }
         for table in self
             .of_type("Microsoft.Network/routeTables")
@@ -81,7 +80,7 @@ impl Mapper<'_> {
             if let Value::Object(object) = &mut body {
                 object.insert("name".into(), Value::String(name.to_string()));
             }
-            self.route(route, table, &body, "properties")?;
+            self.route(route, table, &body, "")?;
         }
         for nat in self
             .of_type("Microsoft.Network/natGateways")
@@ -123,80 +122,7 @@ impl Mapper<'_> {
         placeholder
     }
 
-    fn security_rule(
-        &mut self,
-        resource: &Resource,
-        group: &str,
-        rule: &Value,
-        path: &str,
-    ) -> Result<(), String> {
-        let Some(nsg) = self
-            .lab
-            .network_security_groups
-            .values()
-            .find(|g| g.name == group)
-            .map(|g| g.id)
-        else {
-            self.skip(resource, format!("its network security group “{group}” is neither in the template nor in the lab"));
-            return Ok(());
-        };
-        let field = |key: &str| {
-            text(rule, &format!("properties.{key}"))
-                .unwrap_or("*")
-                .to_string()
-        };
-        let direction = match field("direction").to_ascii_lowercase().as_str() {
-            "inbound" => Direction::Inbound,
-            "outbound" => Direction::Outbound,
-            other => {
-                return Err(format!(
-                    "{} at {path}.properties.direction: “{other}” is neither Inbound nor Outbound",
-                    describe(resource)
-                ))
-            }
-        };
-        let access = match field("access").to_ascii_lowercase().as_str() {
-            "allow" => Access::Allow,
-            "deny" => Access::Deny,
-            other => {
-                return Err(format!(
-                    "{} at {path}.properties.access: “{other}” is neither Allow nor Deny",
-                    describe(resource)
-                ))
-            }
-        };
-        let protocol = match field("protocol").to_ascii_lowercase().as_str() {
-            "tcp" => RuleProtocol::Tcp,
-            "udp" => RuleProtocol::Udp,
-            "*" | "any" => RuleProtocol::Any,
-            other => {
-                self.skip(resource, format!("the rule at {path} uses the protocol “{other}”, which the lab does not model"));
-                return Ok(());
-            }
-        };
-        let priority = crate::exchange::arm::import::props::at(rule, "properties.priority")
-            .map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_string))
-            .unwrap_or_default();
-        let input = SecurityRuleInput {
-            name: text(rule, "name").unwrap_or_default().to_string(),
-            priority,
-            direction,
-            access,
-            protocol,
-            destination: field("destinationAddressPrefix"),
-            ports: field("destinationPortRange"),
-        };
-        self.run(
-            resource,
-            path,
-            Command::SetSecurityRule {
-                nsg,
-                rule: input,
-                replacing: None,
-            },
-        )
-    }
-
+    /// `path` is the route's JSON path in `resource`, empty when the route is the resource.
     fn route(
         &mut self,
         resource: &Resource,
@@ -204,6 +130,8 @@ impl Mapper<'_> {
         route: &Value,
         path: &str,
     ) -> Result<(), String> {
+        let name = text(route, "name").unwrap_or_default().to_string();
+        let label = format!("{table}/{name}");
         let Some(route_table) = self
             .lab
             .route_tables
@@ -211,35 +139,81 @@ impl Mapper<'_> {
             .find(|t| t.name == table)
             .map(|t| t.id)
         else {
-            self.skip(
+            self.skip_part(
                 resource,
+                &label,
+                path,
                 format!("its route table “{table}” is neither in the template nor in the lab"),
             );
             return Ok(());
         };
         let hop = text(route, "properties.nextHopType").unwrap_or_default();
-        let next_hop = match hop.to_ascii_lowercase().as_str() {
-            "virtualappliance" => NextHopKind::VirtualAppliance,
-            "virtualnetworkgateway" => NextHopKind::VirtualNetworkGateway,
-            "internet" => NextHopKind::Internet,
-            "none" => NextHopKind::None,
-            _ => {
-                self.skip(resource, format!("the route at {path} has the next hop “{hop}”, which the lab does not model"));
+        let prefix = text(route, "properties.addressPrefix")
+            .unwrap_or_default()
+            .to_string();
+        let appliance = text(route, "properties.nextHopIpAddress")
+            .unwrap_or_default()
+            .to_string();
+        let next_hop = match held_route(hop, &prefix, &appliance) {
+            Ok(next_hop) => next_hop,
+            Err(why) => {
+                self.skip_part(
+                    resource,
+                    &label,
+                    path,
+                    format!(
+                        "{why}. Without this route the check may answer differently from Azure \
+                         for the route table “{table}”: it takes the table's other routes or the \
+                         system routes."
+                    ),
+                );
                 return Ok(());
             }
         };
         let command = Command::SetUserRoute {
             route_table,
-            name: text(route, "name").unwrap_or_default().to_string(),
-            prefix: text(route, "properties.addressPrefix")
-                .unwrap_or_default()
-                .to_string(),
+            name,
+            prefix,
             next_hop,
-            appliance: text(route, "properties.nextHopIpAddress")
-                .unwrap_or_default()
-                .to_string(),
+            appliance,
             replacing: None,
         };
-        self.run(resource, path, command)
+        self.run(
+            resource,
+            if path.is_empty() { "properties" } else { path },
+            command,
+        )
     }
+}
+
+/// The route's next hop, or why the lab cannot hold the route as Azure means it.
+fn held_route(hop: &str, prefix: &str, appliance: &str) -> Result<NextHopKind, String> {
+    let next_hop = match hop.to_ascii_lowercase().as_str() {
+        "virtualappliance" => NextHopKind::VirtualAppliance,
+        "virtualnetworkgateway" => NextHopKind::VirtualNetworkGateway,
+        "internet" => NextHopKind::Internet,
+        "none" => NextHopKind::None,
+        _ => {
+            return Err(format!(
+                "it has the next hop “{hop}”, which the lab does not model"
+            ))
+        }
+    };
+    if matches!(next_hop, NextHopKind::VirtualAppliance) {
+        if let Some(why) = unknown_why(appliance) {
+            return Err(format!(
+                "its next hop (properties.nextHopIpAddress) is {why} ({appliance})"
+            ));
+        }
+    }
+    if let Some(why) = unknown_why(prefix) {
+        return Err(format!("its address prefix is {why} ({prefix})"));
+    }
+    if is_service_tag(prefix.trim()) {
+        return Err(format!(
+            "its address prefix is the service tag “{}”, which the lab does not model",
+            prefix.trim()
+        ));
+    }
+    Ok(next_hop)
 }

@@ -10,6 +10,8 @@ pub mod networks;
 mod plans;
 mod private_dns;
 mod relays;
+mod rule_source;
+mod security_rules;
 pub mod sites;
 
 use std::net::Ipv4Addr;
@@ -143,6 +145,44 @@ impl<'r> Mapper<'r> {
         });
     }
 
+    /// How a reason says that a resource the import needs is missing: skipped (with its own
+    /// reason), or not declared at all.
+    pub fn absent(&self, resource_type: &str, name: &str) -> String {
+        self.report
+            .skipped
+            .iter()
+            .find(|s| {
+                s.resource_type.eq_ignore_ascii_case(resource_type)
+                    && s.name.eq_ignore_ascii_case(name)
+            })
+            .map_or_else(
+                || "is neither in the template nor in the lab".to_string(),
+                |skipped| format!("is skipped ({})", skipped.reason),
+            )
+    }
+
+    /// Skips a part of `resource` (a rule, a subnet's NSG, an integration): `name` says which
+    /// part, so the report does not read as if the whole resource was skipped; `path` is the
+    /// part's JSON path in the resource, empty for the resource itself.
+    pub fn skip_part(
+        &mut self,
+        resource: &Resource,
+        name: &str,
+        path: &str,
+        reason: impl Into<String>,
+    ) {
+        self.report.skipped.push(Skipped {
+            path: if path.is_empty() {
+                resource.path.clone()
+            } else {
+                format!("{}.{path}", resource.path)
+            },
+            resource_type: resource.resource_type.clone(),
+            name: name.to_string(),
+            reason: reason.into(),
+        });
+    }
+
     /// The resource's region, from a display name or a short name.
     pub fn region(&self, resource: &Resource) -> Result<Region, String> {
         match text(&resource.body, "location") {
@@ -245,4 +285,21 @@ pub fn split_child(name: &str) -> (&str, &str) {
 
 pub fn id_name(id: &str) -> &str {
     last_name(id)
+}
+
+/// `path.key`, or `key` when the part is the resource itself (`path` empty).
+pub fn within(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// A service tag's shape (`AzureCloud`, `Sql.WestEurope`), as against a malformed address.
+pub fn is_service_tag(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_alphabetic())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
 }

@@ -119,6 +119,7 @@ impl Mapper<'_> {
             .unwrap_or_default()
             .to_string();
         let name = subnet.name.clone();
+        let label = format!("{}/{name}", subnet.vnet);
         self.run(
             resource,
             &at_path("properties.addressPrefix"),
@@ -151,10 +152,10 @@ impl Mapper<'_> {
                     let found = self.lab.network_security_groups.values().find(|g| g.name.eq_ignore_ascii_case(last_name(id))).map(|g| g.id);
                     match found {
                         Some(group) => self.run(resource, &at_path("properties.networkSecurityGroup.id"), Command::AssociateNetworkSecurityGroup { vnet, subnet: name.clone(), nsg: Some(group) })?,
-                        None => self.skip(resource, format!("the subnet {name}'s network security group {} is neither in the template nor in the lab", last_name(id))),
+                        None => self.skip_part(resource, &format!("{label} (its network security group)"), &at_path("properties.networkSecurityGroup.id"), format!("the subnet {name} names the network security group {}, which is neither in the template nor in the lab, so the lab associates none", last_name(id))),
                     }
                 }
-                None => self.skip(resource, format!(
+                None => self.skip_part(resource, &format!("{label} (its inline NSG)"), &at_path("properties.networkSecurityGroup"), format!(
                     "the subnet {name} writes a network security group inline without an id ({}): Azure needs a networkSecurityGroups resource referred to by id, so the lab associates none",
                     at_path("properties.networkSecurityGroup")
                 )),
@@ -169,7 +170,7 @@ impl Mapper<'_> {
                 .map(|t| t.id);
             match found {
                 Some(table) => self.run(resource, &at_path("properties.routeTable.id"), Command::AssociateRouteTable { vnet, subnet: name.clone(), route_table: Some(table) })?,
-                None => self.skip(resource, format!("the subnet {name}'s route table {} is neither in the template nor in the lab", last_name(id))),
+                None => self.skip_part(resource, &format!("{label} (its route table)"), &at_path("properties.routeTable.id"), format!("the subnet {name} names the route table {}, which is neither in the template nor in the lab, so the lab associates none", last_name(id))),
             }
         }
         if let Some(id) = text(&subnet.body, "properties.natGateway.id") {
@@ -181,10 +182,30 @@ impl Mapper<'_> {
                 .map(|n| n.id);
             match found {
                 Some(nat) => self.run(resource, &at_path("properties.natGateway.id"), Command::AssociateNatGateway { vnet, subnet: name, nat_gateway: Some(nat) })?,
-                None => self.skip(resource, format!("the subnet {name}'s NAT gateway {} is neither in the template nor in the lab", last_name(id))),
+                None => self.skip_part(resource, &format!("{label} (its NAT gateway)"), &at_path("properties.natGateway.id"), format!("the subnet {name} names the NAT gateway {}, which is neither in the template nor in the lab, so the lab associates none", last_name(id))),
             }
         }
         Ok(())
+    }
+
+    /// A peering written inside its VNet is skipped by its own name, not the VNet's.
+    fn skip_peering(
+        &mut self,
+        resource: &Resource,
+        local: &str,
+        remote: &str,
+        path: &str,
+        reason: String,
+    ) {
+        if resource
+            .resource_type
+            .eq_ignore_ascii_case("Microsoft.Network/virtualNetworks")
+        {
+            let name = format!("{local} (its peering with {remote})");
+            self.skip_part(resource, &name, path, reason);
+        } else {
+            self.skip(resource, reason);
+        }
     }
 
     pub(super) fn peerings(&mut self) -> Result<(), String> {
@@ -235,7 +256,8 @@ impl Mapper<'_> {
                 l.eq_ignore_ascii_case(remote) && r.eq_ignore_ascii_case(local)
             });
             let (Some(vnet), Some(remote_id)) = (self.vnet_id(local), self.vnet_id(remote)) else {
-                self.skip(resource, format!("the peering of {local} with {remote} names a virtual network neither in the template nor in the lab"));
+                let reason = format!("the peering of {local} with {remote} names a virtual network neither in the template nor in the lab");
+                self.skip_peering(resource, local, remote, path, reason);
                 continue;
             };
             let already = self.lab.virtual_networks[&vnet]
@@ -248,10 +270,9 @@ impl Mapper<'_> {
                     azure: format!("Azure shows the peering of {local} with {remote} as Initiated and carries no traffic until {remote} peers back."),
                     fix: format!("Add the virtualNetworkPeerings resource on {remote} whose remoteVirtualNetwork is {local}."),
                 });
-                self.skip(
-                    resource,
-                    format!("the peering of {local} with {remote} is declared from one side only"),
-                );
+                let reason =
+                    format!("the peering of {local} with {remote} is declared from one side only");
+                self.skip_peering(resource, local, remote, path, reason);
                 continue;
             }
             peered.push((a, b));

@@ -1,9 +1,12 @@
 //! `Microsoft.Web/serverfarms`: a plan, its tier from `sku.name` and its instances from
 //! `sku.capacity`. Premium v2, v3, v4 and Elastic Premium SKUs are plans of the Premium family,
-//! each at its own tier so the export writes the same SKU.
+//! each at its own tier so the export writes the same SKU. A SKU the lab does not model (an
+//! Isolated plan of an App Service Environment, Consumption) skips the plan with the reason,
+//! and the web apps on it are skipped naming it.
 
-use super::{describe, Mapper};
+use super::Mapper;
 use crate::exchange::arm::import::props::{at, text};
+use crate::exchange::arm::import::template::Resource;
 use crate::exchange::sku::{tier_of, KNOWN_SKUS};
 use crate::model::entities::tier::Tier;
 use crate::model::Command;
@@ -15,12 +18,10 @@ impl Mapper<'_> {
             .collect::<Vec<_>>()
         {
             let sku = text(&plan.body, "sku.name").unwrap_or("S1");
-            let tier = tier_of(sku).ok_or_else(|| {
-                format!(
-                    "{} at sku.name: “{sku}” is not an App Service SKU the lab models: use one of {KNOWN_SKUS}",
-                    describe(plan)
-                )
-            })?;
+            let Some(tier) = tier_of(sku) else {
+                self.skip(plan, unmodelled(plan, sku));
+                continue;
+            };
             let region = self.region(plan)?;
             // The lab's own export may hold what its plan allowed before a scale down (R2, R5:
             // connections disabled, Hybrid Connections kept): its plans are made at the top
@@ -79,4 +80,30 @@ impl Mapper<'_> {
             }
         }
     }
+}
+
+/// Why the lab does not model the plan's SKU, with what it does model.
+fn unmodelled(plan: &Resource, sku: &str) -> String {
+    let tier = text(&plan.body, "sku.tier").unwrap_or_default();
+    let isolated = tier.to_ascii_lowercase().starts_with("isolated")
+        || at(&plan.body, "properties.hostingEnvironmentProfile").is_some()
+        || is_isolated_sku(sku);
+    if isolated {
+        format!(
+            "its SKU “{sku}” (sku.name) is an Isolated plan, which runs in an App Service \
+             Environment: App Service Environments are not modelled; the lab models {KNOWN_SKUS}"
+        )
+    } else {
+        format!("its SKU “{sku}” (sku.name) is not one the lab models: use one of {KNOWN_SKUS}")
+    }
+}
+
+/// `I1`–`I3` (ASE v2), `I1v2`–`I6v2` and `I1mv2`–`I5mv2` (ASE v3).
+fn is_isolated_sku(sku: &str) -> bool {
+    let lower = sku.trim().to_ascii_lowercase();
+    let Some(rest) = lower.strip_prefix('i') else {
+        return false;
+    };
+    let size = rest.trim_end_matches("v2").trim_end_matches('m');
+    !size.is_empty() && size.chars().all(|c| c.is_ascii_digit())
 }

@@ -21,10 +21,8 @@ impl Mapper<'_> {
                 parts.nth(1).unwrap_or_default(),
             );
             let Some(app) = self.web_app_id(site) else {
-                self.skip(
-                    relay,
-                    format!("its web app {site} is neither in the template nor in the lab"),
-                );
+                let absent = self.absent("Microsoft.Web/sites", site);
+                self.skip(relay, format!("its web app {site} {absent}"));
                 continue;
             };
             let from_metadata = self

@@ -193,7 +193,11 @@ impl Mapper<'_> {
                 .find(|p| p.name.eq_ignore_ascii_case(farm))
                 .map(|p| p.id)
             else {
-                self.skip(site, format!("its plan (properties.serverFarmId) “{farm}” is neither in the template nor in the lab"));
+                let absent = self.absent("Microsoft.Web/serverfarms", farm);
+                self.skip(
+                    site,
+                    format!("its plan “{farm}” (properties.serverFarmId) {absent}"),
+                );
                 continue;
             };
             self.run(
@@ -224,13 +228,14 @@ impl Mapper<'_> {
                         .vnet_id(vnet)
                         .map(|vnet| Command::ConnectWebApp { app, vnet }),
                 };
+                let part = format!("{} (its VNet integration)", site.name);
                 match command {
-                    None => self.skip(resource, format!("the integration at {} names a virtual network neither in the template nor in the lab", statement.path)),
+                    None => self.skip_part(resource, &part, &statement.path, format!("the integration at {} names a virtual network neither in the template nor in the lab", statement.path)),
                     // The template may state an integration the lab's rules refuse: the app is
                     // imported without it, and the report says why.
                     Some(command) => match self.lab.apply(command) {
                         Ok(_) => self.created("VNet integration"),
-                        Err(error) => self.skip(resource, format!("the integration at {} is not made: {error}", statement.path)),
+                        Err(error) => self.skip_part(resource, &part, &statement.path, format!("the integration at {} is not made: {error}", statement.path)),
                     },
                 }
             }
@@ -250,10 +255,8 @@ impl Mapper<'_> {
             for child in self.of_type(&wanted).collect::<Vec<_>>() {
                 let (site, _) = split_child(&child.name);
                 if self.web_app_id(site).is_none() {
-                    self.skip(
-                        child,
-                        format!("its web app {site} is neither in the template nor in the lab"),
-                    );
+                    let absent = self.absent("Microsoft.Web/sites", site);
+                    self.skip(child, format!("its web app {site} {absent}"));
                 }
             }
         }
