@@ -95,6 +95,12 @@ pub fn prepare(text: &str, current: &Subscription, options: &Options) -> Result<
         skipped,
         placeholders,
     } = reading;
+    // A resource Azure would not deploy, of a type the lab does not model either (the AVM
+    // modules' locks and telemetry), is no news: listing dozens of them would hide the rest.
+    let skipped = skipped
+        .into_iter()
+        .filter(|s| s.reason != template::CONDITION_FALSE || map::is_supported(&s.resource_type))
+        .collect();
     let mut report = Report {
         skipped,
         placeholders,

@@ -171,6 +171,9 @@ struct Nested {
 
 const DEPLOYMENTS: &str = "Microsoft.Resources/deployments";
 
+/// Why a resource whose `condition` is false is not imported: Azure does not deploy it either.
+pub const CONDITION_FALSE: &str = "its condition is false";
+
 struct Reader<'a> {
     deployment: &'a Deployment,
     frames: Vec<Frame<'a>>,
@@ -636,7 +639,7 @@ impl Reader<'_> {
                     path,
                     resource_type: resource_type.clone(),
                     name: full_name(name),
-                    reason: "its condition is false".into(),
+                    reason: CONDITION_FALSE.into(),
                 });
                 continue;
             }
