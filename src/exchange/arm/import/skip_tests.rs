@@ -494,3 +494,24 @@ fn r39_an_outbound_rule_whose_source_is_not_all_of_its_subnets_is_skipped() {
         "its source (10.5.0.0/24) is not any address, and “apps-nsg” guards no subnet of the template:"
     ));
 }
+
+#[test]
+fn r39_a_local_network_gateway_whose_device_address_is_known_only_at_deployment_is_skipped() {
+    let template = json!({"resources": [
+        {"type": "Microsoft.Network/virtualNetworks", "name": "spoke", "location": "eastus",
+         "properties": {"addressSpace": {"addressPrefixes": ["10.1.0.0/16"]},
+                        "subnets": [{"name": "apps", "properties": {"addressPrefix": "10.1.1.0/24"}}]}},
+        {"type": "Microsoft.Network/localNetworkGateways", "name": "site-lgw", "location": "eastus",
+         "properties": {
+            "gatewayIpAddress": "[reference(resourceId('Microsoft.Network/vpnGateways', 'hub-vpn')).ipConfigurations[0].publicIpAddress]",
+            "localNetworkAddressSpace": {"addressPrefixes": ["192.168.0.0/16"]}}}
+    ]});
+    let (report, lab) = imported(&template);
+    assert!(lab.local_networks.is_empty());
+    assert!(lab.vnet_named("spoke").is_some(), "the rest is imported");
+    assert_eq!(
+        reason_for(&report, "site-lgw").reason,
+        "its VPN device's address or address space is known only at deployment: give the local \
+         network gateway its gatewayIpAddress and localNetworkAddressSpace"
+    );
+}

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::{describe, Mapper};
-use crate::exchange::arm::import::props::{items, last_name, name_after, text};
+use crate::exchange::arm::import::props::{items, last_name, name_after, text, unknown_why};
 use crate::model::entities::clock::Operation;
 use crate::model::entities::network::Routing;
 use crate::model::Command;
@@ -23,12 +23,20 @@ impl Mapper<'_> {
             .filter_map(Value::as_str)
             .collect::<Vec<_>>()
             .join(" ");
+            let vpn_device = text(&local.body, "properties.gatewayIpAddress").unwrap_or_default();
+            // The public IP of a gateway made elsewhere (a Virtual WAN hub's) is no device
+            // address the lab can route to: the site is skipped, not refused.
+            if let Some(why) = unknown_why(vpn_device).or_else(|| unknown_why(&address_space)) {
+                self.skip(
+                    local,
+                    format!("its VPN device's address or address space is {why}: give the local network gateway its gatewayIpAddress and localNetworkAddressSpace"),
+                );
+                continue;
+            }
             let command = Command::CreateLocalNetwork {
                 name: local.name.clone(),
                 address_space,
-                vpn_device: text(&local.body, "properties.gatewayIpAddress")
-                    .unwrap_or_default()
-                    .to_string(),
+                vpn_device: vpn_device.to_string(),
             };
             self.run(local, "properties", command)?;
             self.created("local network");
