@@ -444,3 +444,22 @@ fn r39_one_copy_of_a_module_loop_is_named_symbolic_index() {
     let vnet = &lab.virtual_networks[&app.regional.as_ref().expect("integrated").vnet];
     assert_eq!(vnet.name, "shop-vnet1");
 }
+
+#[test]
+fn r39_a_module_named_as_the_vnet_it_deploys_gives_that_vnets_subnets() {
+    let mut module = network_module(None);
+    module["name"] = json!("shop-vnet");
+    module["properties"]["template"]["outputs"]["subnets"] = json!({"type": "array",
+        "value": "[reference(resourceId('Microsoft.Network/virtualNetworks', parameters('vnetName')), '2024-05-01').subnets]"});
+    let mut app = app_on_module_subnet();
+    app["properties"]["virtualNetworkSubnetId"] = json!(
+        "[reference(resourceId('Microsoft.Resources/deployments', 'shop-vnet')).outputs.subnets.value[0].id]"
+    );
+    let (_, lab) = imported(&template(vec![plan(), module, app]));
+    let app = lab.web_apps.values().next().unwrap();
+    assert_eq!(
+        app.regional.as_ref().map(|r| r.subnet.as_str()),
+        Some("apps"),
+        "the module's output and the VNet it names are two resources, not a cycle"
+    );
+}

@@ -832,21 +832,24 @@ impl Reader<'_> {
     /// The declared properties of a resource, with ids on its inline children as Azure gives them.
     fn properties_of(&self, index: usize) -> Result<Value, String> {
         let declared = &self.resources[index];
-        self.guard(format!("reference({})", declared.name), || {
-            let raw = declared
-                .raw
-                .as_object()
-                .and_then(|object| member(object, "properties"))
-                .cloned()
-                .unwrap_or(Value::Object(Map::new()));
-            let mut unknowns = Vec::new();
-            let result = self.in_frame(declared.frame, declared.copy.clone(), || {
-                self.evaluate_value(&raw, "properties", &mut unknowns)
-            });
-            let mut properties = result.map_err(|e| self.locate(declared, e))?;
-            as_referenced(&mut properties, &declared.id);
-            Ok(properties)
-        })
+        self.guard(
+            format!("reference({} “{}”)", declared.resource_type, declared.name),
+            || {
+                let raw = declared
+                    .raw
+                    .as_object()
+                    .and_then(|object| member(object, "properties"))
+                    .cloned()
+                    .unwrap_or(Value::Object(Map::new()));
+                let mut unknowns = Vec::new();
+                let result = self.in_frame(declared.frame, declared.copy.clone(), || {
+                    self.evaluate_value(&raw, "properties", &mut unknowns)
+                });
+                let mut properties = result.map_err(|e| self.locate(declared, e))?;
+                as_referenced(&mut properties, &declared.id);
+                Ok(properties)
+            },
+        )
     }
 
     /// The properties of a resource the subscription holds, as its own export declares them.
@@ -923,28 +926,31 @@ impl<'a> Reader<'a> {
     /// the deployment's frame.
     fn outputs_of(&self, index: usize) -> Result<Value, String> {
         let nested = &self.nested[index];
-        self.guard(format!("reference({})", nested.name), || {
-            let mut outputs = Map::new();
-            let mut failed = false;
-            for (key, output) in &nested.outputs {
-                // One output the lab cannot evaluate leaves the others readable: reading it
-                // gives a value known at deployment, never a made-up one.
-                match self.output(nested.frame, output, &format!("outputs.{key}")) {
-                    Ok(value) => {
-                        outputs.insert(key.clone(), value);
+        self.guard(
+            format!("reference({DEPLOYMENTS} “{}”)", nested.name),
+            || {
+                let mut outputs = Map::new();
+                let mut failed = false;
+                for (key, output) in &nested.outputs {
+                    // One output the lab cannot evaluate leaves the others readable: reading it
+                    // gives a value known at deployment, never a made-up one.
+                    match self.output(nested.frame, output, &format!("outputs.{key}")) {
+                        Ok(value) => {
+                            outputs.insert(key.clone(), value);
+                        }
+                        Err(_) => failed = true,
                     }
-                    Err(_) => failed = true,
                 }
-            }
-            let mut outputs = Value::Object(outputs);
-            if failed {
-                outputs[RUNTIME] = Value::Bool(true);
-            }
-            let mut deployment = Map::new();
-            deployment.insert("outputs".into(), outputs);
-            deployment.insert(RUNTIME.into(), Value::Bool(true));
-            Ok(Value::Object(deployment))
-        })
+                let mut outputs = Value::Object(outputs);
+                if failed {
+                    outputs[RUNTIME] = Value::Bool(true);
+                }
+                let mut deployment = Map::new();
+                deployment.insert("outputs".into(), outputs);
+                deployment.insert(RUNTIME.into(), Value::Bool(true));
+                Ok(Value::Object(deployment))
+            },
+        )
     }
 
     /// One output as `reference()` shows it, `{type, value}`; a `copy` makes its value an array.
