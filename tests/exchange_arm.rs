@@ -532,18 +532,30 @@ fn r38_the_same_state_writes_the_same_bytes() {
 fn r38_the_written_template_is_the_template_value_indented() {
     // The text is written resource by resource, never through `template`'s `Value`; both
     // must say the same, with every key sorted as a reader's rewrite sorts it.
-    for subscription in [
-        Subscription::sample(),
-        vnet_lab::model::fixtures::generate::large_subscription(),
-    ] {
-        let written = template_text(&subscription);
-        let value = serde_json::to_string_pretty(&template(&subscription)).expect("written") + "\n";
-        assert!(written == value, "template_text differs from template");
-        let reparsed: Value = serde_json::from_str(&written).expect("valid JSON");
-        let again = serde_json::to_string_pretty(&reparsed).expect("written") + "\n";
-        assert!(
-            written == again,
-            "a key of the written template is out of order"
-        );
-    }
+    let subscription = Subscription::sample();
+    let written = template_text(&subscription);
+    let value = serde_json::to_string_pretty(&template(&subscription)).expect("written") + "\n";
+    assert!(written == value, "template_text differs from template");
+    let reparsed: Value = serde_json::from_str(&written).expect("valid JSON");
+    let again = serde_json::to_string_pretty(&reparsed).expect("written") + "\n";
+    assert!(
+        written == again,
+        "a key of the written template is out of order"
+    );
+}
+
+#[test]
+fn r38_a_template_too_large_for_the_import_indented_is_written_without_indentation() {
+    let subscription = vnet_lab::model::fixtures::generate::large_subscription();
+    let written = template_text(&subscription);
+    assert!(
+        written.len() < vnet_lab::exchange::arm::MAX_TEMPLATE_BYTES,
+        "{} bytes: the lab's own export of the large subscription must be importable",
+        written.len()
+    );
+    let value = serde_json::to_string(&template(&subscription)).expect("written") + "\n";
+    assert!(
+        written == value,
+        "compact, with the same keys in the same order"
+    );
 }

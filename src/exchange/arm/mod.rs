@@ -9,3 +9,6 @@ pub mod template;
 mod writer;
 
 pub use template::{template, template_text};
+
+/// The largest file the import reads (R39), and so the largest the export writes indented.
+pub const MAX_TEMPLATE_BYTES: usize = 5 * 1024 * 1024;

@@ -9,6 +9,7 @@ use serde::ser::SerializeSeq;
 use serde_json::{json, Map, Value};
 
 use crate::exchange::arm::writer::{Document, Resources};
+use crate::exchange::arm::MAX_TEMPLATE_BYTES;
 use crate::exchange::gateway_subnet::added_gateway_subnet;
 use crate::exchange::names;
 use crate::exchange::relays::{relay_namespaces, RelayNamespace};
@@ -127,9 +128,14 @@ pub fn template(subscription: &Subscription) -> Value {
     serde_json::to_value(Document(subscription)).unwrap_or(Value::Null)
 }
 
-/// The template as the file downloads it: indented, ending in a newline.
+/// The template as the file downloads it: indented, ending in a newline. A subscription whose
+/// indented template would be over the 5 MB the import reads is written without indentation
+/// (a third of the bytes are spaces), so the lab's own export always comes back.
 pub fn template_text(subscription: &Subscription) -> String {
     let mut text = serde_json::to_string_pretty(&Document(subscription)).unwrap_or_default();
+    if text.len() >= MAX_TEMPLATE_BYTES {
+        text = serde_json::to_string(&Document(subscription)).unwrap_or_default();
+    }
     text.push('\n');
     text
 }

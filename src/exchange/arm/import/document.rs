@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::exchange::arm::expression::member;
 
 /// Files over this are refused before parsing (R39).
-pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+pub use crate::exchange::arm::MAX_TEMPLATE_BYTES as MAX_BYTES;
 
 pub enum Document {
     Template(Value),
