@@ -559,3 +559,26 @@ fn r38_a_template_too_large_for_the_import_indented_is_written_without_indentati
         "compact, with the same keys in the same order"
     );
 }
+
+#[test]
+fn r38_a_template_beyond_what_arm_deploys_says_so_and_the_sample_does_not() {
+    use vnet_lab::exchange::arm::limits::over_limits;
+    use vnet_lab::exchange::arm::resource_count;
+    let sample = Subscription::sample();
+    assert_eq!(
+        over_limits(resource_count(&sample), template_text(&sample).len()),
+        None
+    );
+    let large = vnet_lab::model::fixtures::generate::large_subscription();
+    let warning = over_limits(resource_count(&large), template_text(&large).len())
+        .expect("the large subscription is beyond ARM's limits");
+    assert_eq!(
+        warning,
+        "The template has 7370 resources (ARM deploys at most 800 a template): Azure will refuse \
+         to deploy it as one. It still imports back into the lab; to build it in Azure, run the \
+         Azure CLI script, or split the template into deployments of fewer resources."
+    );
+    assert!(over_limits(10, 5 * 1024 * 1024)
+        .unwrap()
+        .contains("5.0 MB (ARM takes templates of up to 4 MB)"));
+}

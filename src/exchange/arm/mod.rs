@@ -5,10 +5,11 @@ pub mod expression;
 mod facts;
 pub mod import;
 pub mod lab_metadata;
+pub mod limits;
 pub mod template;
 mod writer;
 
-pub use template::{template, template_text};
+pub use template::{resource_count, template, template_text};
 
 /// The largest file the import reads (R39), and so the largest the export writes indented.
 pub const MAX_TEMPLATE_BYTES: usize = 5 * 1024 * 1024;

@@ -128,6 +128,13 @@ pub fn template(subscription: &Subscription) -> Value {
     serde_json::to_value(Document(subscription)).unwrap_or(Value::Null)
 }
 
+/// How many resources the template declares, for ARM's limits ([`super::limits`]).
+pub fn resource_count(subscription: &Subscription) -> usize {
+    template(subscription)["resources"]
+        .as_array()
+        .map_or(0, Vec::len)
+}
+
 /// The template as the file downloads it: indented, ending in a newline. A subscription whose
 /// indented template would be over the 5 MB the import reads is written without indentation
 /// (a third of the bytes are spaces), so the lab's own export always comes back.

@@ -1,9 +1,11 @@
 use leptos::prelude::{document, WithUntracked};
 use wasm_bindgen::JsCast;
 
-use crate::exchange::arm::template_text;
+use crate::exchange::arm::limits::over_limits;
+use crate::exchange::arm::{resource_count, template_text};
 use crate::exchange::az_cli::script;
 use crate::ui::lab::Lab;
+use crate::ui::shell::Tone;
 
 /// Offers `bytes` as a file named `name`.
 pub fn download(name: &str, mime: &str, bytes: &[u8]) {
@@ -38,14 +40,20 @@ pub fn export_subscription(lab: Lab) {
     );
 }
 
-/// Offers the subscription as an ARM deployment template (R38).
+/// Offers the subscription as an ARM deployment template (R38), saying so when it is beyond
+/// what ARM deploys.
 pub fn export_template(lab: Lab) {
-    let text = lab.subscription.with_untracked(template_text);
+    let (text, resources) = lab
+        .subscription
+        .with_untracked(|subscription| (template_text(subscription), resource_count(subscription)));
     download(
         &format!("{SUBSCRIPTION_FILE}.template.json"),
         "application/json",
         text.as_bytes(),
     );
+    if let Some(warning) = over_limits(resources, text.len()) {
+        lab.notifications.push(Tone::Warning, warning);
+    }
 }
 
 /// Offers the subscription as an Azure CLI script (R38).

@@ -1,0 +1,33 @@
+//! What Azure Resource Manager refuses to deploy, told before the file leaves the lab: a
+//! template of more than 800 resources or of more than 4 MB ("Template limits" in the ARM
+//! documentation). The export still writes it whole, since it is also the lab's own file.
+
+/// The most resources one template may declare.
+pub const MAX_RESOURCES: usize = 800;
+/// The largest template ARM accepts, in bytes.
+pub const MAX_DEPLOYED_BYTES: usize = 4 * 1024 * 1024;
+
+/// Why Azure would refuse to deploy a template of `resources` resources written in `bytes`
+/// bytes, and what to do instead; `None` when it is within ARM's limits.
+pub fn over_limits(resources: usize, bytes: usize) -> Option<String> {
+    let mut over = Vec::new();
+    if resources > MAX_RESOURCES {
+        over.push(format!(
+            "{resources} resources (ARM deploys at most {MAX_RESOURCES} a template)"
+        ));
+    }
+    if bytes > MAX_DEPLOYED_BYTES {
+        over.push(format!(
+            "{:.1} MB (ARM takes templates of up to 4 MB)",
+            bytes as f64 / (1024.0 * 1024.0)
+        ));
+    }
+    (!over.is_empty()).then(|| {
+        format!(
+            "The template has {}: Azure will refuse to deploy it as one. It still imports back \
+             into the lab; to build it in Azure, run the Azure CLI script, or split the \
+             template into deployments of fewer resources.",
+            over.join(" and ")
+        )
+    })
+}
