@@ -574,7 +574,7 @@ fn r38_a_template_beyond_what_arm_deploys_says_so_and_the_sample_does_not() {
         .expect("the large subscription is beyond ARM's limits");
     assert_eq!(
         warning,
-        "The template has 7370 resources (ARM deploys at most 800 a template): Azure will refuse \
+        "The template has 7,370 resources (ARM deploys at most 800 a template): Azure will refuse \
          to deploy it as one. It still imports back into the lab; to build it in Azure, run the \
          Azure CLI script, or split the template into deployments of fewer resources."
     );

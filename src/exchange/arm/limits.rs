@@ -2,6 +2,8 @@
 //! template of more than 800 resources or of more than 4 MB ("Template limits" in the ARM
 //! documentation). The export still writes it whole, since it is also the lab's own file.
 
+use crate::model::input::text::thousands;
+
 /// The most resources one template may declare.
 pub const MAX_RESOURCES: usize = 800;
 /// The largest template ARM accepts, in bytes.
@@ -13,7 +15,8 @@ pub fn over_limits(resources: usize, bytes: usize) -> Option<String> {
     let mut over = Vec::new();
     if resources > MAX_RESOURCES {
         over.push(format!(
-            "{resources} resources (ARM deploys at most {MAX_RESOURCES} a template)"
+            "{} resources (ARM deploys at most {MAX_RESOURCES} a template)",
+            thousands(resources)
         ));
     }
     if bytes > MAX_DEPLOYED_BYTES {
