@@ -253,8 +253,10 @@ impl Mapper<'_> {
                 match command {
                     None => self.skip_part(resource, &part, &statement.path, format!("the integration at {} names a virtual network neither in the template nor in the lab", statement.path)),
                     // The template may state an integration the lab's rules refuse: the app is
-                    // imported without it, and the report says why.
-                    Some(command) => match self.lab.apply(command) {
+                    // imported without it, and the report says why. Both connections check
+                    // everything before they change anything, so a refusal leaves the lab as it
+                    // was without the copy of it `apply` takes, a copy per app.
+                    Some(command) => match self.lab.apply_unguarded(command) {
                         Ok(_) => self.created("VNet integration"),
                         Err(error) => self.skip_part(resource, &part, &statement.path, format!("the integration at {} is not made: {error}", statement.path)),
                     },
