@@ -244,6 +244,47 @@ fn r26_a_web_app_has_one_integration_of_either_kind() {
     assert!(s.web_apps[&orders].regional.is_none());
 }
 
+/// The import connects each app without the copy `apply` takes (`apply_unguarded`): that is
+/// sound only while a refused connection of either kind changes nothing.
+#[test]
+fn r26_a_refused_connection_of_either_kind_changes_nothing_even_without_a_copy() {
+    let mut s = sample();
+    let orders = app(&s, "contoso-orders");
+    let api = app(&s, "contoso-api");
+    let commands = [
+        connect(&mut s, "contoso-api", "northVnet", "services"),
+        connect(&mut s, "contoso-web", "appVnet", "Backend"),
+        connect(&mut s, "contoso-api", "corpVnet", "Backend"),
+        Command::ConnectWebApp {
+            app: orders,
+            vnet: vnet(&s, "corpVnet"),
+        },
+        Command::ConnectWebApp {
+            app: api,
+            vnet: vnet(&s, "cantConnectVnet"),
+        },
+    ];
+    let mut errors = Vec::new();
+    for command in commands {
+        let before = s.clone();
+        let error = s
+            .apply_unguarded(command.clone())
+            .expect_err(&format!("{command:?} should be refused"));
+        assert_eq!(s, before, "{command:?} changed the state when refused");
+        errors.push(error.to_string());
+    }
+    assert_eq!(
+        errors,
+        [
+            "northVnet is in North Europe, but the plan contoso-standard is in West Europe; regional VNet Integration needs a virtual network in the plan's region. Integrate with a VNet in West Europe that is peered to northVnet, or use gateway-required VNet Integration to reach northVnet.",
+            "The web app contoso-web is already connected to corpVnet; a web app is connected to one virtual network at a time. Disconnect it from corpVnet first.",
+            "The subnet Backend of corpVnet cannot be used for regional VNet Integration: it is not empty: 2 virtual machines are in it; an integration subnet must be empty. Pick an eligible subnet or create a new one.",
+            "The web app contoso-orders is already connected to appVnet; a web app is connected to one virtual network at a time. Disconnect it from appVnet first.",
+            "cantConnectVnet cannot be used for VNet Integration: its gateway uses Static routing: point-to-site needs a Dynamic routing gateway; point-to-site is not enabled: enable it with a client address pool.",
+        ]
+    );
+}
+
 #[test]
 fn r27_a_small_subnet_serves_one_plan_and_a_26_serves_several() {
     let mut s = sample();

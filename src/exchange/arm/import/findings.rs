@@ -3,9 +3,11 @@
 //! same functions the mapping uses; what follows from it is asked of the imported model, with
 //! the model's own rules (R26, R29, R30, R32, R41).
 
+use std::collections::HashMap;
+
 use super::map::describe;
 use super::map::networks::stated_subnets;
-use super::map::sites::{route_all, statements, Stated};
+use super::map::sites::{route_all, statements, Children, Stated};
 use super::props::text;
 use super::report::Finding;
 use super::template::Resource;
@@ -27,8 +29,20 @@ fn sites(resources: &[Resource]) -> impl Iterator<Item = &Resource> {
 /// What the template itself states wrongly, before anything is imported.
 pub fn findings(resources: &[Resource]) -> Vec<Finding> {
     let mut found = Vec::new();
+    let children = Children::of(resources);
+    let subnets = stated_subnets(resources);
+    // The first subnet stated under each VNet and name, lowercase: what a site's statement names.
+    let mut first_subnet = HashMap::new();
+    for subnet in &subnets {
+        first_subnet
+            .entry((
+                subnet.vnet.to_ascii_lowercase(),
+                subnet.name.to_ascii_lowercase(),
+            ))
+            .or_insert(subnet);
+    }
     for site in sites(resources) {
-        for statement in route_all(resources, site) {
+        for statement in route_all(&children, site) {
             let flag = statement.path.ends_with("vnetRouteAllEnabled")
                 && std::ptr::eq(statement.resource, site);
             let version = site.api_version.as_str();
@@ -52,7 +66,7 @@ pub fn findings(resources: &[Resource]) -> Vec<Finding> {
                 });
             }
         }
-        let stated = statements(resources, site);
+        let stated = statements(&children, site);
         for statement in &stated {
             if statement.swift_connection {
                 found.push(Finding {
@@ -85,14 +99,12 @@ pub fn findings(resources: &[Resource]) -> Vec<Finding> {
                 });
             }
         }
-        let subnets = stated_subnets(resources);
         for statement in &stated {
             let Stated::Regional { vnet, subnet } = &statement.stated else {
                 continue;
             };
-            let Some(written) = subnets
-                .iter()
-                .find(|s| s.vnet.eq_ignore_ascii_case(vnet) && s.name.eq_ignore_ascii_case(subnet))
+            let Some(written) =
+                first_subnet.get(&(vnet.to_ascii_lowercase(), subnet.to_ascii_lowercase()))
             else {
                 continue;
             };
@@ -127,7 +139,6 @@ pub fn findings(resources: &[Resource]) -> Vec<Finding> {
             }
         }
     }
-    let subnets = stated_subnets(resources);
     for (i, subnet) in subnets.iter().enumerate() {
         let twice = subnets[..i].iter().any(|earlier| {
             earlier.vnet.eq_ignore_ascii_case(&subnet.vnet)
@@ -152,8 +163,15 @@ pub fn findings(resources: &[Resource]) -> Vec<Finding> {
 /// What follows from the imported subscription, by the model's rules.
 pub fn after_import(resources: &[Resource], lab: &Subscription) -> Vec<Finding> {
     let mut found = Vec::new();
+    // The first site of each name, lowercase: what each imported app was made from.
+    let mut site_named = HashMap::new();
+    for site in sites(resources) {
+        site_named
+            .entry(site.name.to_ascii_lowercase())
+            .or_insert(site);
+    }
     for app in lab.web_apps.values() {
-        let Some(site) = sites(resources).find(|s| s.name.eq_ignore_ascii_case(&app.name)) else {
+        let Some(site) = site_named.get(&app.name.to_ascii_lowercase()) else {
             continue;
         };
         let Some(regional) = &app.regional else {

@@ -27,13 +27,15 @@ impl Subscription {
             Some(thumbprint) => thumbprint,
             None => {
                 let subject = format!("{}-WebApps", network.name);
-                let serial = u64::from(self.allocate_id());
+                // The id is taken only once the certificate is issued: a refusal changes nothing.
+                let serial = u64::from(self.next_id);
                 let certificate = Certificate::issue(&subject, serial, now).map_err(|reason| {
                     CommandError::CertificateNotIssued {
                         subject: subject.clone(),
                         reason,
                     }
                 })?;
+                self.allocate_id();
                 let thumbprint = certificate.thumbprint.clone();
                 self.certificates
                     .push(IssuedCertificate { vnet, certificate });

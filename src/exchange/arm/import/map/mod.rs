@@ -64,6 +64,7 @@ pub fn is_supported(resource_type: &str) -> bool {
 
 pub struct Mapper<'r> {
     pub resources: &'r [Resource],
+    pub children: sites::Children<'r>,
     /// `metadata.vnetLab` of the lab's own export: what the resources cannot say.
     pub facts: Option<&'r VnetLab>,
     /// Plans to scale to their own tier once everything is in place.
@@ -81,6 +82,7 @@ pub fn map(
 ) -> Result<(Subscription, Report), String> {
     let mut mapper = Mapper {
         resources,
+        children: sites::Children::of(resources),
         facts,
         scale_down: Vec::new(),
         lab,

@@ -2,6 +2,8 @@
 //! `virtualNetworkSubnetId`, a `sites/networkConfig` or `sites/config` named `virtualNetwork`,
 //! or `sites/virtualNetworkConnections`; Route All and `WEBSITE_DNS_SERVER` from every spelling.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 use super::{split_child, Mapper};
@@ -25,17 +27,34 @@ pub struct Statement<'r> {
     pub swift_connection: bool,
 }
 
-fn children<'r>(
-    resources: &'r [Resource],
-    site: &Resource,
-    child_type: &str,
-) -> impl Iterator<Item = &'r Resource> {
-    let wanted = format!("{}/{child_type}", site.resource_type);
-    let parent = site.name.to_ascii_lowercase();
-    resources.iter().filter(move |r| {
-        r.resource_type.eq_ignore_ascii_case(&wanted)
-            && split_child(&r.name).0.eq_ignore_ascii_case(&parent)
-    })
+/// Every resource by its type and its parent's name, both lowercase, in template order: built
+/// once, so each site finds its children (`sites/config`, …) without a scan of every resource.
+pub struct Children<'r>(HashMap<(String, String), Vec<&'r Resource>>);
+
+impl<'r> Children<'r> {
+    pub fn of(resources: &'r [Resource]) -> Self {
+        let mut index: HashMap<(String, String), Vec<&'r Resource>> = HashMap::new();
+        for resource in resources {
+            let key = (
+                resource.resource_type.to_ascii_lowercase(),
+                split_child(&resource.name).0.to_ascii_lowercase(),
+            );
+            index.entry(key).or_default().push(resource);
+        }
+        Self(index)
+    }
+
+    fn of_site(
+        &self,
+        site: &Resource,
+        child_type: &str,
+    ) -> impl Iterator<Item = &'r Resource> + '_ {
+        let key = (
+            format!("{}/{child_type}", site.resource_type).to_ascii_lowercase(),
+            site.name.to_ascii_lowercase(),
+        );
+        self.0.get(&key).into_iter().flatten().copied()
+    }
 }
 
 fn regional(subnet_id: &str) -> Option<Stated> {
@@ -46,7 +65,7 @@ fn regional(subnet_id: &str) -> Option<Stated> {
 }
 
 /// Every place the template states `site`'s integration.
-pub fn statements<'r>(resources: &'r [Resource], site: &'r Resource) -> Vec<Statement<'r>> {
+pub fn statements<'r>(children: &Children<'r>, site: &'r Resource) -> Vec<Statement<'r>> {
     let mut found = Vec::new();
     if let Some(stated) = text(&site.body, "properties.virtualNetworkSubnetId").and_then(regional) {
         found.push(Statement {
@@ -57,7 +76,7 @@ pub fn statements<'r>(resources: &'r [Resource], site: &'r Resource) -> Vec<Stat
         });
     }
     for child_type in ["networkConfig", "config"] {
-        for child in children(resources, site, child_type) {
+        for child in children.of_site(site, child_type) {
             if split_child(&child.name)
                 .1
                 .eq_ignore_ascii_case("virtualNetwork")
@@ -75,7 +94,7 @@ pub fn statements<'r>(resources: &'r [Resource], site: &'r Resource) -> Vec<Stat
             }
         }
     }
-    for child in children(resources, site, "virtualNetworkConnections") {
+    for child in children.of_site(site, "virtualNetworkConnections") {
         let id = text(&child.body, "properties.vnetResourceId").unwrap_or_default();
         let swift = flag(&child.body, "properties.isSwift").unwrap_or(false);
         let stated = if swift || name_after(id, "subnets").is_some() {
@@ -115,7 +134,7 @@ fn setting(value: &Value) -> Option<bool> {
 
 /// An app setting from `siteConfig.appSettings` or a `sites/config` named `appsettings`.
 pub fn app_setting<'r>(
-    resources: &'r [Resource],
+    children: &Children<'r>,
     site: &'r Resource,
     name: &str,
 ) -> Option<(&'r Resource, String, &'r Value)> {
@@ -133,7 +152,8 @@ pub fn app_setting<'r>(
             }
         }
     }
-    children(resources, site, "config")
+    children
+        .of_site(site, "config")
         .filter(|c| split_child(&c.name).1.eq_ignore_ascii_case("appsettings"))
         .find_map(|c| {
             at(&c.body, &format!("properties.{name}")).map(|v| (c, format!("properties.{name}"), v))
@@ -141,7 +161,7 @@ pub fn app_setting<'r>(
 }
 
 /// Every place the template states Route All for `site`.
-pub fn route_all<'r>(resources: &'r [Resource], site: &'r Resource) -> Vec<RouteAll<'r>> {
+pub fn route_all<'r>(children: &Children<'r>, site: &'r Resource) -> Vec<RouteAll<'r>> {
     let mut found = Vec::new();
     for path in [
         "properties.outboundVnetRouting.applicationTraffic",
@@ -157,7 +177,8 @@ pub fn route_all<'r>(resources: &'r [Resource], site: &'r Resource) -> Vec<Route
             });
         }
     }
-    for web in children(resources, site, "config")
+    for web in children
+        .of_site(site, "config")
         .filter(|c| split_child(&c.name).1.eq_ignore_ascii_case("web"))
     {
         if let Some(enabled) = flag(&web.body, "properties.vnetRouteAllEnabled") {
@@ -168,7 +189,7 @@ pub fn route_all<'r>(resources: &'r [Resource], site: &'r Resource) -> Vec<Route
             });
         }
     }
-    if let Some((resource, path, value)) = app_setting(resources, site, "WEBSITE_VNET_ROUTE_ALL") {
+    if let Some((resource, path, value)) = app_setting(children, site, "WEBSITE_VNET_ROUTE_ALL") {
         if let Some(enabled) = setting(value) {
             found.push(RouteAll {
                 resource,
@@ -212,8 +233,8 @@ impl Mapper<'_> {
             let Some(app) = self.web_app_id(&site.name) else {
                 continue;
             };
-            let route_all = route_all(self.resources, site).iter().any(|r| r.enabled);
-            if let Some(statement) = statements(self.resources, site).into_iter().next() {
+            let route_all = route_all(&self.children, site).iter().any(|r| r.enabled);
+            if let Some(statement) = statements(&self.children, site).into_iter().next() {
                 let resource = statement.resource;
                 let command = match &statement.stated {
                     Stated::Regional { vnet, subnet } => {
@@ -232,15 +253,17 @@ impl Mapper<'_> {
                 match command {
                     None => self.skip_part(resource, &part, &statement.path, format!("the integration at {} names a virtual network neither in the template nor in the lab", statement.path)),
                     // The template may state an integration the lab's rules refuse: the app is
-                    // imported without it, and the report says why.
-                    Some(command) => match self.lab.apply(command) {
+                    // imported without it, and the report says why. Both connections check
+                    // everything before they change anything, so a refusal leaves the lab as it
+                    // was without the copy of it `apply` takes, a copy per app.
+                    Some(command) => match self.lab.apply_unguarded(command) {
                         Ok(_) => self.created("VNet integration"),
                         Err(error) => self.skip_part(resource, &part, &statement.path, format!("the integration at {} is not made: {error}", statement.path)),
                     },
                 }
             }
             if let Some((resource, path, value)) =
-                app_setting(self.resources, site, "WEBSITE_DNS_SERVER")
+                app_setting(&self.children, site, "WEBSITE_DNS_SERVER")
             {
                 let address = value.as_str().unwrap_or_default().to_string();
                 self.run(
