@@ -11,7 +11,7 @@ use crate::model::entities::ids::{
 };
 use crate::model::entities::network::Routing;
 use crate::model::entities::region::Region;
-use crate::model::entities::security::{Access, Direction, RuleProtocol};
+use crate::model::entities::security::{Access, Direction, RuleProtocol, UnreadRule};
 use crate::model::entities::subscription::Activity;
 use crate::model::entities::tier::Tier;
 
@@ -310,9 +310,15 @@ pub enum Command {
         rule: SecurityRuleInput,
         replacing: Option<String>,
     },
+    /// Removes a rule, or a noted unread one, by name.
     RemoveSecurityRule {
         nsg: NsgId,
         name: String,
+    },
+    /// R39: a rule of an imported template that the lab's rules cannot hold.
+    NoteUnreadRule {
+        nsg: NsgId,
+        rule: UnreadRule,
     },
     /// Swaps the rule's priority with its neighbour's in evaluation order, both at once.
     MoveSecurityRule {

@@ -101,6 +101,12 @@ impl VnetLab {
                     )
                 })
                 .collect(),
+            unread_rules: subscription
+                .network_security_groups
+                .values()
+                .filter(|nsg| !nsg.unread_rules.is_empty())
+                .map(|nsg| (nsg.name.clone(), nsg.unread_rules.clone()))
+                .collect(),
             internet_hosts: subscription
                 .internet_hosts
                 .values()

@@ -66,6 +66,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::entities::clock::{Instant, Operation};
 use crate::model::entities::host::{Host, PortRule, Role};
+use crate::model::entities::security::UnreadRule;
 
 /// The version of the layout below.
 pub const FORMAT: u32 = 1;
@@ -94,6 +95,10 @@ pub struct VnetLab {
     pub web_apps: BTreeMap<String, AppFacts>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub added_gateway_subnets: Vec<String>,
+    /// By NSG name: the rules an imported template declared that the lab could not hold
+    /// (name, priority, direction, access, why), which Azure holds as declared.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unread_rules: BTreeMap<String, Vec<UnreadRule>>,
 }
 
 /// The simulated clock.

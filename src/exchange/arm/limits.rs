@@ -1,8 +1,10 @@
 //! What Azure Resource Manager refuses to deploy, told before the file leaves the lab: a
 //! template of more than 800 resources or of more than 4 MB ("Template limits" in the ARM
 //! documentation). The export still writes it whole, since it is also the lab's own file.
+//! And what the template cannot carry: the rules an import could not read.
 
-use crate::model::input::text::thousands;
+use crate::model::input::text::{join, thousands};
+use crate::model::Subscription;
 
 /// The most resources one template may declare.
 pub const MAX_RESOURCES: usize = 800;
@@ -31,6 +33,27 @@ pub fn over_limits(resources: usize, bytes: usize) -> Option<String> {
              into the lab; to build it in Azure, run the Azure CLI script, or split the \
              template into deployments of fewer resources.",
             over.join(" and ")
+        )
+    })
+}
+
+/// The rules an import noted but the lab could not hold are not in the template, and an NSG's
+/// `securityRules` replace the deployed ones: deploying it would delete them.
+pub fn unwritten_rules(subscription: &Subscription) -> Option<String> {
+    let rules: Vec<String> = subscription
+        .network_security_groups
+        .values()
+        .flat_map(|nsg| {
+            nsg.unread_rules
+                .iter()
+                .map(move |rule| format!("{} in {}", rule.name, nsg.name))
+        })
+        .collect();
+    (!rules.is_empty()).then(|| {
+        format!(
+            "The template leaves out the security rules the lab could not read ({}): deployed as \
+             it is, it would remove them from Azure. Add them to the template before deploying it.",
+            join(&rules, ", ")
         )
     })
 }

@@ -30,6 +30,7 @@ const RELAY_AGENT: &str = "None: the Hybrid Connection Manager is installed and 
 const INTERNET_HOST: &str = "None: a public host on the internet is not an Azure resource.";
 const VM_DNS: &str =
     "None: a DNS server's records are configured in the DNS server on the virtual machine.";
+const UNREAD_RULE: &str = "None: the rule is in Azure as its template declares it; the lab only notes that it cannot hold it.";
 const VM_MOVE: &str =
     "None: Azure cannot move a virtual machine to another virtual network (R10); recreate it.";
 
@@ -483,6 +484,7 @@ fn lines(
                 .into()]
         }
         AdvanceClock { .. } | MoveClock { .. } | SetClockSpeed { .. } => return Err(CLOCK),
+        NoteUnreadRule { .. } => return Err(UNREAD_RULE),
         AddHybridConnection { app: id, name, .. } => {
             let Some(app) = app(after, *id) else {
                 return Ok(Vec::new());

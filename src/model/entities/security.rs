@@ -77,6 +77,19 @@ pub struct SecurityRule {
     pub ports: Option<PortRange>,
 }
 
+/// A rule a template declared that the lab's rules cannot hold (several destinations in one,
+/// a service tag it does not model): the check answers "unknown" for the traffic it could
+/// decide, never a verdict made without it (R39).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnreadRule {
+    pub name: String,
+    pub priority: u16,
+    pub direction: Direction,
+    pub access: Access,
+    /// What the lab could not read, as the import report says it.
+    pub why: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NetworkSecurityGroup {
     pub id: NsgId,
@@ -86,6 +99,8 @@ pub struct NetworkSecurityGroup {
     /// The rules a person added; the defaults are derived by [`default_rules`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<SecurityRule>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unread_rules: Vec<UnreadRule>,
 }
 
 /// Azure's default rules of one direction, in priority order (65000, 65001, 65500).

@@ -1,7 +1,7 @@
 use leptos::prelude::{document, WithUntracked};
 use wasm_bindgen::JsCast;
 
-use crate::exchange::arm::limits::over_limits;
+use crate::exchange::arm::limits::{over_limits, unwritten_rules};
 use crate::exchange::arm::{resource_count, template_text};
 use crate::exchange::az_cli::script;
 use crate::ui::lab::Lab;
@@ -51,7 +51,11 @@ pub fn export_template(lab: Lab) {
         "application/json",
         text.as_bytes(),
     );
-    if let Some(warning) = over_limits(resources, text.len()) {
+    let unwritten = lab.subscription.with_untracked(unwritten_rules);
+    for warning in [over_limits(resources, text.len()), unwritten]
+        .into_iter()
+        .flatten()
+    {
         lab.notifications.push(Tone::Warning, warning);
     }
 }

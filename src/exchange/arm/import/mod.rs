@@ -261,3 +261,5 @@ mod roundtrip_tests;
 mod skip_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod unread_tests;

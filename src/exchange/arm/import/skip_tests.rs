@@ -71,16 +71,14 @@ fn r39_a_rule_of_several_destinations_is_skipped_never_widened_to_any() {
     assert_eq!(
         deny.reason,
         "it lists several destinations (10.9.0.0/24, 10.8.0.0/24); the lab's rules hold one: \
-         split it into rules of one destination each. Without this Deny rule the check may answer \
-         differently from Azure for the network security group “apps-nsg”: it may let through \
-         traffic that Azure blocks."
+         split it into rules of one destination each. The lab notes it on the network security group “apps-nsg”, and the check answers “unknown” \
+         for traffic this rule could decide."
     );
     assert_eq!(
         reason_for(&report, "apps-nsg/allow-ports").reason,
         "it lists several port ranges (443, 8443); the lab's rules hold one: split it into rules \
-         of one port range each. Without this Allow rule the check may answer differently from \
-         Azure for the network security group “apps-nsg”: it may block traffic that Azure lets \
-         through."
+         of one port range each. The lab notes it on the network security group “apps-nsg”, and the check answers “unknown” \
+         for traffic this rule could decide."
     );
 }
 
@@ -165,9 +163,8 @@ fn r39_a_rule_to_an_unmodelled_service_tag_is_skipped_and_the_rest_imports() {
     assert_eq!(
         reason_for(&report, "apps-nsg/azure-out").reason,
         "its destination is the service tag “AzureCloud”, which the lab does not model (it models \
-         VirtualNetwork and Internet). Without this Allow rule the check may answer differently \
-         from Azure for the network security group “apps-nsg”: it may block traffic that Azure \
-         lets through."
+         VirtualNetwork and Internet). The lab notes it on the network security group “apps-nsg”, and the check answers “unknown” \
+         for traffic this rule could decide."
     );
     assert!(reason_for(&report, "apps-nsg/sql-out")
         .reason
@@ -196,7 +193,7 @@ fn r39_a_rule_to_an_application_security_group_is_skipped() {
     assert!(reason_for(&report, "apps-nsg/to-asg").reason.starts_with(
         "its destination is an application security group (properties.destinationApplicationSecurityGroups), \
          which the lab does not model: write the group's addresses as destinationAddressPrefix. \
-         Without this Deny rule"
+         The lab notes it"
     ));
 }
 
@@ -474,15 +471,14 @@ fn r39_an_outbound_rule_whose_source_is_not_all_of_its_subnets_is_skipped() {
         reason_for(&report, "apps-nsg/from-other").reason,
         "its source (10.5.0.0/24) does not hold every address of the subnets “apps-nsg” guards \
          (10.0.1.0/24): Azure applies the rule only to traffic from its source, and the lab's \
-         rules apply to all traffic leaving the subnet. Without this Deny rule the check may \
-         answer differently from Azure for the network security group “apps-nsg”: it may let \
-         through traffic that Azure blocks."
+         rules apply to all traffic leaving the subnet. The lab notes it on the network security group “apps-nsg”, and the check answers “unknown” \
+         for traffic this rule could decide."
     );
     assert!(reason_for(&report, "apps-nsg/from-port")
         .reason
         .starts_with(
         "its source port range is 1024-65535: Azure applies it only to traffic from those ports, \
-         and the lab's rules have no source ports (write * for any). Without this Deny rule"
+         and the lab's rules have no source ports (write * for any). The lab notes it"
     ));
     let alone = nsg(json!([sourced(
         "from-other",

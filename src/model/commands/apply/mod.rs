@@ -167,6 +167,7 @@ impl Subscription {
                 replacing,
             } => self.set_security_rule(nsg, rule, replacing),
             RemoveSecurityRule { nsg, name } => self.remove_security_rule(nsg, &name),
+            NoteUnreadRule { nsg, rule } => self.note_unread_rule(nsg, rule),
             MoveSecurityRule { nsg, name, toward } => self.move_security_rule(nsg, &name, toward),
             AssociateNetworkSecurityGroup { vnet, subnet, nsg } => {
                 self.associate_network_security_group(vnet, &subnet, nsg)

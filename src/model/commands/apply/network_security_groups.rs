@@ -7,7 +7,7 @@ use crate::model::command::{Event, SecurityRuleInput, Toward};
 use crate::model::commands::error::CommandError;
 use crate::model::entities::ids::{NsgId, VnetId};
 use crate::model::entities::region::Region;
-use crate::model::entities::security::{NetworkSecurityGroup, SecurityRule};
+use crate::model::entities::security::{NetworkSecurityGroup, SecurityRule, UnreadRule};
 use crate::model::entities::subscription::Subscription;
 use crate::model::input::rules::{parse_destination, parse_ports, parse_priority};
 
@@ -41,6 +41,7 @@ impl Subscription {
                 name,
                 region,
                 rules: Vec::new(),
+                unread_rules: Vec::new(),
             },
         );
         Ok(event)
@@ -126,11 +127,14 @@ impl Subscription {
         name: &str,
     ) -> Result<Event, CommandError> {
         let group = self.nsg_mut(nsg)?;
-        let before = group.rules.len();
+        let before = group.rules.len() + group.unread_rules.len();
         group
             .rules
             .retain(|rule| !rule.name.eq_ignore_ascii_case(name));
-        if group.rules.len() == before {
+        group
+            .unread_rules
+            .retain(|rule| !rule.name.eq_ignore_ascii_case(name));
+        if group.rules.len() + group.unread_rules.len() == before {
             return Err(not_found(
                 "security rule",
                 format!("{name} in {}", group.name),
@@ -140,6 +144,27 @@ impl Subscription {
             "Removed the rule {name} from {}",
             group.name
         )))
+    }
+
+    /// R39: notes a rule of a template that the lab's rules cannot hold.
+    pub(super) fn note_unread_rule(
+        &mut self,
+        nsg: NsgId,
+        rule: UnreadRule,
+    ) -> Result<Event, CommandError> {
+        let group = self.nsg_mut(nsg)?;
+        let name = rule.name.clone();
+        let taken = group.rules.iter().map(|r| r.name.as_str());
+        let taken: Vec<&str> = taken
+            .chain(group.unread_rules.iter().map(|r| r.name.as_str()))
+            .collect();
+        resource_name("security rule", &name, taken.into_iter())?;
+        let event = Event::new(format!(
+            "Noted the rule {name} of {}, which the lab cannot hold: {}",
+            group.name, rule.why
+        ));
+        group.unread_rules.push(rule);
+        Ok(event)
     }
 
     pub(super) fn move_security_rule(

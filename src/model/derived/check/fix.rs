@@ -65,6 +65,7 @@ impl Problem<'_> {
             PrivateToInternet { address } => advice(format!("Remove the route that sends {address} to the internet, or point it at a virtual appliance that reaches it.")),
             NsgDenies { nsg, rule, flow, allow_priority: Some(priority), .. } => nsg_fix(*nsg, rule, *flow, *priority),
             NsgDenies { nsg_name, rule, allow_priority: None, .. } => advice(format!("Free a priority above {} in {nsg_name} and add an outbound Allow rule there.", rule.name)),
+            NsgRuleUnread { nsg_name, rule } => advice(format!("In {nsg_name}, write {} as rules the lab can read (one destination and one port range each, a prefix rather than a service tag), then remove {}.", rule.name, rule.name)),
             NotLinked { vnet, local, local_name, .. } => action(format!("Link the virtual network to {local_name} with a site-to-site VPN, then sync."), Command::LinkSiteToSite { vnet: *vnet, local_network: *local }),
             Unroutable { .. } => advice("Use an address inside the virtual network or inside a local network linked to it by site-to-site VPN."),
             NoRouteBack { local, local_name, range } => action(format!("On {local_name}, add the route {} via the VPN tunnel.", range.prefix()), Command::AddRoute { local_network: *local, prefix: range.prefix().to_string() }),

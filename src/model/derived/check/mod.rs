@@ -67,11 +67,14 @@ impl<'a> Report<'a> {
             )
     }
 
-    /// R39: the network lets the traffic through to a host whose firewall the lab does not know.
+    /// R39: the network lets the traffic through to a host whose firewall the lab does not
+    /// know, or an NSG rule the lab could not read may decide it.
     pub fn undecided(&self) -> bool {
         matches!(
             self.steps.last(),
-            Some(Step::Failed(Problem::PortsUnknown { .. }))
+            Some(Step::Failed(
+                Problem::PortsUnknown { .. } | Problem::NsgRuleUnread { .. }
+            ))
         )
     }
 

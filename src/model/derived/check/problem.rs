@@ -13,7 +13,7 @@ use crate::model::entities::host::PortRule;
 use crate::model::entities::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
 use crate::model::entities::ids::{NsgId, PrivateDnsZoneId, RouteTableId};
 use crate::model::entities::network::Routing;
-use crate::model::entities::security::SecurityRule;
+use crate::model::entities::security::{SecurityRule, UnreadRule};
 use crate::model::entities::tier::Tier;
 use crate::model::input::text::join;
 
@@ -106,6 +106,12 @@ pub enum Problem<'a> {
         /// A free priority just above the deny, for the fix's Allow.
         allow_priority: Option<u16>,
     },
+    /// R39: a rule the lab could not read comes before the one that decides, so Azure may
+    /// decide otherwise: the check says it cannot tell.
+    NsgRuleUnread {
+        nsg_name: &'a str,
+        rule: &'a UnreadRule,
+    },
     /// R21: no site-to-site connection to the local network holding the address.
     NotLinked {
         address: Ipv4Addr,
@@ -179,7 +185,7 @@ impl Problem<'_> {
             | ApplianceUnreachable { .. }
             | GatewayHasNoRoute { .. }
             | PrivateToInternet { .. } => Stage::RouteTable,
-            NsgDenies { .. } => Stage::SecurityGroup,
+            NsgDenies { .. } | NsgRuleUnread { .. } => Stage::SecurityGroup,
             NotLinked { .. }
             | LinkNotSynced { .. }
             | NoRouteBack { .. }
@@ -223,6 +229,7 @@ impl fmt::Display for Problem<'_> {
             PrivateToInternet { address } => write!(f, "A route sends the private address {address} to the internet, where it is not routed: the traffic is dropped."),
             NsgDenies { nsg_name, rule, inbound: None, .. } => write!(f, "The network security group {nsg_name} denies it: outbound rule {rule}."),
             NsgDenies { nsg_name, rule, inbound: Some(inbound), .. } => write!(f, "The network security group {nsg_name} denies it: outbound rule {rule}. The inbound rule {inbound} matches this traffic, but inbound rules do not apply to the app's outbound traffic."),
+            NsgRuleUnread { nsg_name, rule } => write!(f, "The network security group {nsg_name} has the {:?} rule {} at priority {}, which the lab could not read ({}); it comes before the rule that decides here, so Azure may decide otherwise, and the lab cannot tell.", rule.access, rule.name, rule.priority, rule.why),
             NotLinked { address, local_name, .. } => write!(f, "{address} is on {local_name}, but the virtual network has no site-to-site connection to it."),
             LinkNotSynced { local, .. } => write!(f, "The site-to-site connection to {local} was added after the web app last synced, so the app does not use it yet."),
             NoRouteBack { local_name, range, .. } => write!(f, "{local_name} has no route for {range} back through the tunnel, so replies never reach the web app."),

@@ -20,7 +20,7 @@ use crate::model::derived::regional::instance_address;
 use crate::model::derived::status::MissingCondition;
 use crate::model::entities::host::Protocol;
 use crate::model::entities::network::{Subnet, VirtualNetwork};
-use crate::model::entities::security::Access;
+use crate::model::entities::security::{Access, Direction};
 use crate::model::entities::subscription::Subscription;
 use crate::model::entities::web_app::{RegionalIntegration, WebApp};
 use crate::model::input::addressing::is_private_address;
@@ -205,6 +205,20 @@ fn deliver<'a>(context: &Context<'a>, flow: Flow, report: &mut Report<'a>) -> Ne
         };
         let tag = virtual_network_tag(subscription, vnet);
         let rule = deciding_rule(nsg, flow, &tag);
+        if let Some(unread) = nsg
+            .unread_rules
+            .iter()
+            .filter(|unread| unread.direction == Direction::Outbound)
+            .find(|unread| unread.priority < rule.priority)
+        {
+            return stop(
+                report,
+                Problem::NsgRuleUnread {
+                    nsg_name: &nsg.name,
+                    rule: unread,
+                },
+            );
+        }
         match rule.access {
             Access::Allow => {
                 record(

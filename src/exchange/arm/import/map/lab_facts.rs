@@ -27,6 +27,7 @@ impl Mapper<'_> {
         self.endpoint_services(facts)?;
         self.on_premises(facts)?;
         self.internet_hosts(facts)?;
+        self.unread_rules(facts)?;
         self.relay_agents(facts)?;
         self.gateway_times(facts)?;
         self.certificates(facts)?;
@@ -45,6 +46,31 @@ impl Mapper<'_> {
         for (i, rule) in ports.iter().enumerate() {
             let command = Command::OpenPort { host, rule: *rule };
             self.apply_fact(&format!("{path}.openPorts[{i}]"), command)?;
+        }
+        Ok(())
+    }
+
+    fn unread_rules(&mut self, facts: &VnetLab) -> Result<(), String> {
+        for (group, rules) in &facts.unread_rules {
+            let path = format!("unreadRules.{group}");
+            let Some(nsg) = self
+                .lab
+                .network_security_groups
+                .values()
+                .find(|nsg| nsg.name == *group)
+                .map(|nsg| nsg.id)
+            else {
+                return Err(format!(
+                    "{AT}.{path}: the network security group “{group}” is not in the template"
+                ));
+            };
+            for (i, rule) in rules.iter().enumerate() {
+                let command = Command::NoteUnreadRule {
+                    nsg,
+                    rule: rule.clone(),
+                };
+                self.apply_fact(&format!("{path}[{i}]"), command)?;
+            }
         }
         Ok(())
     }

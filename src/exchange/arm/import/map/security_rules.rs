@@ -10,7 +10,8 @@ use super::{describe, is_service_tag, within, Mapper};
 use crate::exchange::arm::import::props::{at, text, unknown_why};
 use crate::exchange::arm::import::template::Resource;
 use crate::model::commands::command::SecurityRuleInput;
-use crate::model::entities::security::{Access, Direction, RuleProtocol};
+use crate::model::entities::ids::NsgId;
+use crate::model::entities::security::{Access, Direction, RuleProtocol, UnreadRule};
 use crate::model::input::rules::parse_destination;
 use crate::model::Command;
 
@@ -136,9 +137,15 @@ impl Mapper<'_> {
                 ports,
             } => (protocol, destination, ports),
             Read::Unheld(why) => {
-                let reason = format!("{why}. {}.", consequence(access, group));
-                self.skip_part(resource, &label, path, reason);
-                return Ok(());
+                let unread = Unread {
+                    nsg,
+                    group,
+                    name,
+                    direction,
+                    access,
+                    why,
+                };
+                return self.note_unread(resource, rule, &label, path, unread);
             }
         };
         let source = match direction {
@@ -147,9 +154,15 @@ impl Mapper<'_> {
             Direction::Inbound => None,
         };
         if let Some(why) = source {
-            let reason = format!("{why}. {}.", consequence(access, group));
-            self.skip_part(resource, &label, path, reason);
-            return Ok(());
+            let unread = Unread {
+                nsg,
+                group,
+                name,
+                direction,
+                access,
+                why,
+            };
+            return self.note_unread(resource, rule, &label, path, unread);
         }
         let priority = at(rule, "properties.priority")
             .map(as_text)
@@ -172,6 +185,65 @@ impl Mapper<'_> {
                 replacing: None,
             },
         )
+    }
+}
+
+/// A rule the lab cannot hold, and why.
+struct Unread<'g> {
+    nsg: NsgId,
+    group: &'g str,
+    name: String,
+    direction: Direction,
+    access: Access,
+    why: String,
+}
+
+impl Mapper<'_> {
+    /// Notes a rule the lab cannot hold on its NSG, so the check answers "unknown" where it
+    /// could decide (R39); listed with the skipped, since the lab does not hold it.
+    fn note_unread(
+        &mut self,
+        resource: &Resource,
+        rule: &Value,
+        label: &str,
+        path: &str,
+        unread: Unread<'_>,
+    ) -> Result<(), String> {
+        let Unread {
+            nsg,
+            group,
+            name,
+            direction,
+            access,
+            why,
+        } = unread;
+        let priority = at(rule, "properties.priority")
+            .map(as_text)
+            .and_then(|p| p.trim().parse::<u16>().ok());
+        let Some(priority) = priority else {
+            let reason = format!("{why}. {}.", consequence(access, group));
+            self.skip_part(resource, label, path, reason);
+            return Ok(());
+        };
+        self.run(
+            resource,
+            if path.is_empty() { "properties" } else { path },
+            Command::NoteUnreadRule {
+                nsg,
+                rule: UnreadRule {
+                    name,
+                    priority,
+                    direction,
+                    access,
+                    why: why.clone(),
+                },
+            },
+        )?;
+        let reason = format!(
+            "{why}. The lab notes it on the network security group “{group}”, and the check answers “unknown” for traffic this rule could decide."
+        );
+        self.skip_part(resource, label, path, reason);
+        Ok(())
     }
 }
 
