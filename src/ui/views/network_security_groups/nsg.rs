@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::command::{SecurityRuleInput, Toward};
 use crate::model::entities::ids::NsgId;
-use crate::model::entities::security::{Access, Destination, Direction, RuleProtocol};
+use crate::model::entities::security::{Access, Destination, Direction, RuleProtocol, UnreadRule};
 use crate::model::Command;
 use crate::ui::lab::use_lab;
 use crate::ui::views::{associated_subnets, resource};
@@ -110,6 +110,7 @@ pub fn NsgView(nsg: NsgId) -> impl IntoView {
             <Rules nsg=nsg direction=Direction::Outbound fields=fields />
             <h2>"Inbound rules"</h2>
             <Rules nsg=nsg direction=Direction::Inbound fields=fields />
+            <UnreadRules nsg=nsg />
             <RuleForm nsg=nsg fields=fields />
         }
     };
@@ -230,6 +231,49 @@ fn Rules(nsg: NsgId, direction: Direction, fields: RuleFields) -> impl IntoView 
                 <For each=move || rules.get() key=shown children=row />
             </tbody>
         </table>
+    }
+}
+
+/// R39: the rules an imported template declared that the lab could not hold; the check
+/// answers that it cannot tell where one of them comes first. Shown only when there are some.
+#[component]
+fn UnreadRules(nsg: NsgId) -> impl IntoView {
+    let lab = use_lab();
+    let unread = lab.derive(move |s| {
+        s.network_security_groups
+            .get(&nsg)
+            .map(|group| group.unread_rules.clone())
+            .unwrap_or_default()
+    });
+    let row = move |rule: UnreadRule| {
+        let name = rule.name.clone();
+        let delete = move || {
+            let _ = lab.run(remove(nsg, name.clone()));
+        };
+        view! {
+            <tr>
+                <td>{rule.priority}</td>
+                <td>{rule.name.clone()}</td>
+                <td>{rule.direction.to_string()}</td>
+                <td>{rule.access.to_string()}</td>
+                <td>{rule.why.clone()}</td>
+                <td>{button("Delete", format!("Delete {}", rule.name), false, delete)}</td>
+            </tr>
+        }
+    };
+    move || {
+        (!unread.get().is_empty()).then(|| {
+            view! {
+                <h2>"Rules the lab could not read"</h2>
+                <p>"Azure holds these as the imported template declared them. Write each as rules the lab can read, then delete it here."</p>
+                <table tabindex="0" aria-label="Rules the lab could not read">
+                    <thead><tr><th>"Priority"</th><th>"Name"</th><th>"Direction"</th><th>"Action"</th><th>"Why"</th><th>"Actions"</th></tr></thead>
+                    <tbody>
+                        <For each=move || unread.get() key=|rule| rule.name.clone() children=row />
+                    </tbody>
+                </table>
+            }
+        })
     }
 }
 

@@ -1,7 +1,7 @@
 //! One security rule of a `networkSecurityGroups` (inline) or a `securityRules` resource (R30).
 //! Azure states a destination and its ports singular or plural; the lab's rule holds one of
-//! each. A rule the lab cannot hold as Azure means it is skipped with the reason, never widened
-//! to any: a skipped rule still changes what the check answers, and the reason says so.
+//! each. A rule the lab cannot hold as Azure means it is noted on its NSG with the reason,
+//! never widened to any, so the check says it cannot tell where that rule could decide.
 
 use serde_json::Value;
 
