@@ -11,6 +11,7 @@ use crate::model::entities::ids::{
 };
 use crate::model::entities::network::Routing;
 use crate::model::entities::region::Region;
+use crate::model::entities::routing::UnreadRoute;
 use crate::model::entities::security::{Access, Direction, RuleProtocol, UnreadRule};
 use crate::model::entities::subscription::Activity;
 use crate::model::entities::tier::Tier;
@@ -349,9 +350,15 @@ pub enum Command {
         appliance: String,
         replacing: Option<String>,
     },
+    /// Removes a route, or a noted unread one, by name.
     RemoveUserRoute {
         route_table: RouteTableId,
         name: String,
+    },
+    /// R39: a route of an imported template whose next hop the lab cannot know.
+    NoteUnreadRoute {
+        route_table: RouteTableId,
+        route: UnreadRoute,
     },
     AssociateRouteTable {
         vnet: VnetId,

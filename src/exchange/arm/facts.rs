@@ -107,6 +107,12 @@ impl VnetLab {
                 .filter(|nsg| !nsg.unread_rules.is_empty())
                 .map(|nsg| (nsg.name.clone(), nsg.unread_rules.clone()))
                 .collect(),
+            unread_routes: subscription
+                .route_tables
+                .values()
+                .filter(|table| !table.unread_routes.is_empty())
+                .map(|table| (table.name.clone(), table.unread_routes.clone()))
+                .collect(),
             internet_hosts: subscription
                 .internet_hosts
                 .values()

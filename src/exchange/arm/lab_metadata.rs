@@ -66,6 +66,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::entities::clock::{Instant, Operation};
 use crate::model::entities::host::{Host, PortRule, Role};
+use crate::model::entities::routing::UnreadRoute;
 use crate::model::entities::security::UnreadRule;
 
 /// The version of the layout below.
@@ -99,6 +100,10 @@ pub struct VnetLab {
     /// (name, priority, direction, access, why), which Azure holds as declared.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub unread_rules: BTreeMap<String, Vec<UnreadRule>>,
+    /// By route table name: the routes whose next hop the lab could not read (name, prefix,
+    /// why), which Azure holds as declared.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unread_routes: BTreeMap<String, Vec<UnreadRoute>>,
 }
 
 /// The simulated clock.

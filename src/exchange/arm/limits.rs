@@ -48,11 +48,18 @@ pub fn unwritten_rules(subscription: &Subscription) -> Option<String> {
                 .iter()
                 .map(move |rule| format!("{} in {}", rule.name, nsg.name))
         })
+        .chain(subscription.route_tables.values().flat_map(|table| {
+            table
+                .unread_routes
+                .iter()
+                .map(move |route| format!("{} in {}", route.name, table.name))
+        }))
         .collect();
     (!rules.is_empty()).then(|| {
         format!(
-            "The template leaves out the security rules the lab could not read ({}): deployed as \
-             it is, it would remove them from Azure. Add them to the template before deploying it.",
+            "The template leaves out the security rules and routes the lab could not read ({}): \
+             deployed as it is, it would remove them from Azure. Add them to the template before \
+             deploying it.",
             join(&rules, ", ")
         )
     })

@@ -31,6 +31,7 @@ const INTERNET_HOST: &str = "None: a public host on the internet is not an Azure
 const VM_DNS: &str =
     "None: a DNS server's records are configured in the DNS server on the virtual machine.";
 const UNREAD_RULE: &str = "None: the rule is in Azure as its template declares it; the lab only notes that it cannot hold it.";
+const UNREAD_ROUTE: &str = "None: the route is in Azure as its template declares it; the lab only notes that it cannot follow it.";
 const VM_MOVE: &str =
     "None: Azure cannot move a virtual machine to another virtual network (R10); recreate it.";
 
@@ -485,6 +486,7 @@ fn lines(
         }
         AdvanceClock { .. } | MoveClock { .. } | SetClockSpeed { .. } => return Err(CLOCK),
         NoteUnreadRule { .. } => return Err(UNREAD_RULE),
+        NoteUnreadRoute { .. } => return Err(UNREAD_ROUTE),
         AddHybridConnection { app: id, name, .. } => {
             let Some(app) = app(after, *id) else {
                 return Ok(Vec::new());

@@ -47,6 +47,18 @@ pub struct RouteTable {
     pub region: Region,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub routes: Vec<UserRoute>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unread_routes: Vec<UnreadRoute>,
+}
+
+/// A route a template declared whose next hop the lab cannot know (a firewall's address known
+/// only at deployment): the check answers "unknown" for traffic it could carry (R39).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnreadRoute {
+    pub name: String,
+    pub prefix: Ipv4Net,
+    /// What the lab could not read, as the import report says it.
+    pub why: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::model::command::NextHopKind;
 use crate::model::entities::ids::RouteTableId;
-use crate::model::entities::routing::NextHop;
+use crate::model::entities::routing::{NextHop, UnreadRoute};
 use crate::model::{Command, Subscription};
 use crate::ui::lab::use_lab;
 use crate::ui::route::Route;
@@ -190,6 +190,7 @@ pub fn RouteTableView(table: RouteTableId) -> impl IntoView {
                     <For each=move || routes.get() key=shown children=row />
                 </tbody>
             </table>
+            <UnreadRoutes table=table />
             <Form button="Save route" submit=submit>
                 <h2>{heading}</h2>
                 <TextInput label="Route name" value=route_name placeholder="ToFirewall" />
@@ -200,4 +201,51 @@ pub fn RouteTableView(table: RouteTableId) -> impl IntoView {
         }
     };
     resource("Route table", "It may have been deleted.", name, page)
+}
+
+/// R39: the routes an imported template declared whose next hop the lab could not read; the
+/// check answers that it cannot tell for traffic they could carry. Shown only when there are.
+#[component]
+fn UnreadRoutes(table: RouteTableId) -> impl IntoView {
+    let lab = use_lab();
+    let unread = lab.derive(move |s| {
+        s.route_tables
+            .get(&table)
+            .map(|t| t.unread_routes.clone())
+            .unwrap_or_default()
+    });
+    let row = move |route: UnreadRoute| {
+        let delete = route.name.clone();
+        view! {
+            <tr>
+                <td>{route.name.clone()}</td>
+                <td><code>{route.prefix.to_string()}</code></td>
+                <td>{route.why.clone()}</td>
+                <td>
+                    <button
+                        type="button"
+                        class="secondary"
+                        aria-label=format!("Delete {}", route.name)
+                        on:click=move |_| { let _ = lab.run(Command::RemoveUserRoute { route_table: table, name: delete.clone() }); }
+                    >
+                        "Delete"
+                    </button>
+                </td>
+            </tr>
+        }
+    };
+    move || {
+        (!unread.get().is_empty()).then(|| {
+            view! {
+                <h2>"Routes the lab could not read"</h2>
+                <p>"Azure holds these as the imported template declared them. Add each as a route with its next hop's address, then delete it here."</p>
+                <table tabindex="0" aria-label="Routes the lab could not read">
+                    <thead><tr><th>"Name"</th><th>"Address prefix"</th><th>"Why"</th><th>"Actions"</th></tr></thead>
+                    <tbody>
+                        <For each=move || unread.get() key=|route| route.name.clone() children=row />
+                    </tbody>
+                </table>
+            }
+        })
+    }
 }

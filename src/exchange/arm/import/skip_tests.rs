@@ -260,8 +260,8 @@ fn r39_a_route_whose_next_hop_is_known_only_at_deployment_is_skipped() {
         skipped.reason
     );
     assert!(skipped.reason.ends_with(
-        "⟩). Without this route the check may answer differently from Azure for the route table \
-         “spoke-rt”: it takes the table's other routes or the system routes."
+        "⟩). The lab notes it on the route table “spoke-rt”, and the check answers “unknown” for \
+         traffic this route could carry."
     ));
     assert!(reason_for(&report, "spoke-rt/to-storage").reason.starts_with(
         "its address prefix is the service tag “Storage”, which the lab does not model. Without this route"

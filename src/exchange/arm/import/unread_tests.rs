@@ -1,6 +1,7 @@
-//! R39: a rule the lab cannot hold is noted on its NSG, so the check answers "unknown" where it
-//! could decide instead of a verdict made without it; the note round-trips, and the export
-//! warns that the template leaves the rule out.
+//! R39: a rule the lab cannot hold is noted on its NSG, and a route whose next hop it cannot
+//! read on its route table, so the check answers "unknown" where they could decide instead of
+//! a verdict made without them; the notes round-trip, and the export warns that the template
+//! leaves them out.
 
 use serde_json::{json, Value};
 
@@ -141,9 +142,9 @@ fn r39_a_noted_rule_comes_back_with_the_labs_own_export_and_the_export_says_it_i
     assert_eq!(
         unwritten_rules(&lab).as_deref(),
         Some(
-            "The template leaves out the security rules the lab could not read (deny-two in \
-             apps-nsg): deployed as it is, it would remove them from Azure. Add them to the \
-             template before deploying it."
+            "The template leaves out the security rules and routes the lab could not read \
+             (deny-two in apps-nsg): deployed as it is, it would remove them from Azure. Add them \
+             to the template before deploying it."
         )
     );
     assert_eq!(unwritten_rules(&Subscription::sample()), None);
@@ -170,4 +171,74 @@ fn r39_a_noted_rule_is_removed_by_name_and_its_name_is_taken() {
         matches!(report.failure(), Some(Problem::PortsUnknown { .. })),
         "with the rule removed the NSG decides, and only the VM's firewall is unknown"
     );
+}
+
+/// The same app, its subnet forced to a firewall the template does not declare.
+fn forced_tunnel() -> Value {
+    let mut template = template();
+    let resources = template["resources"].as_array_mut().unwrap();
+    resources.push(json!({"type": "Microsoft.Network/routeTables", "name": "apps-rt", "properties": {"routes": [
+        {"name": "to-firewall", "properties": {"addressPrefix": "0.0.0.0/0", "nextHopType": "VirtualAppliance",
+          "nextHopIpAddress": "[reference(resourceId('Microsoft.Network/azureFirewalls', 'hub-fw')).ipConfigurations[0].properties.privateIPAddress]"}}
+    ]}}));
+    let vnet = resources
+        .iter_mut()
+        .find(|r| r["type"] == "Microsoft.Network/virtualNetworks")
+        .unwrap();
+    vnet["properties"]["subnets"][0]["properties"]["routeTable"] =
+        json!({"id": "[resourceId('Microsoft.Network/routeTables', 'apps-rt')]"});
+    template
+}
+
+#[test]
+fn r39_a_route_whose_next_hop_is_known_only_at_deployment_is_noted_and_the_check_cannot_tell() {
+    let lab = prepare(
+        &forced_tunnel().to_string(),
+        &Subscription::empty(),
+        &Options::at(NOW),
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+    .subscription
+    .expect("complete");
+    let table = lab.route_tables.values().next().unwrap();
+    assert!(table.routes.is_empty());
+    assert_eq!(table.unread_routes.len(), 1);
+    assert_eq!(table.unread_routes[0].prefix.to_string(), "0.0.0.0/0");
+    // The VNet's own system route is more specific than 0.0.0.0/0: decided as Azure does.
+    let inside = check_to(&lab, "10.0.2.10", 1433);
+    assert!(matches!(
+        inside.failure(),
+        Some(Problem::PortsUnknown { .. })
+    ));
+    // Anything else would follow the firewall route in Azure: never a verdict without it.
+    let outside = check_to(&lab, "52.10.20.30", 443);
+    assert!(outside.undecided());
+    let problem = outside.failure().expect("a failed step");
+    assert!(
+        problem.to_string().starts_with(
+            "The route table apps-rt has the route to-firewall for 0.0.0.0/0, whose next hop the \
+             lab could not read (its next hop (properties.nextHopIpAddress) is known only at \
+             deployment"
+        ),
+        "{problem}"
+    );
+    assert!(problem
+        .fix()
+        .advice
+        .starts_with("In apps-rt, give to-firewall its next hop's address"));
+    let again = prepare(
+        &template_text(&lab),
+        &Subscription::empty(),
+        &Options::at(NOW),
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+    .subscription
+    .expect("complete");
+    assert_eq!(
+        again.route_tables.values().next().unwrap().unread_routes,
+        table.unread_routes
+    );
+    assert!(unwritten_rules(&lab)
+        .unwrap()
+        .contains("to-firewall in apps-rt"));
 }

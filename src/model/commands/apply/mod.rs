@@ -183,6 +183,7 @@ impl Subscription {
                 replacing,
             } => self.set_user_route(route_table, &name, &prefix, next_hop, &appliance, replacing),
             RemoveUserRoute { route_table, name } => self.remove_user_route(route_table, &name),
+            NoteUnreadRoute { route_table, route } => self.note_unread_route(route_table, route),
             AssociateRouteTable {
                 vnet,
                 subnet,

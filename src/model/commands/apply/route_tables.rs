@@ -7,7 +7,7 @@ use crate::model::command::{Event, NextHopKind};
 use crate::model::commands::error::CommandError;
 use crate::model::entities::ids::{RouteTableId, VnetId};
 use crate::model::entities::region::Region;
-use crate::model::entities::routing::{NextHop, RouteTable, UserRoute};
+use crate::model::entities::routing::{NextHop, RouteTable, UnreadRoute, UserRoute};
 use crate::model::entities::subscription::Subscription;
 use crate::model::input::addressing::{parse_address, parse_prefix};
 
@@ -40,6 +40,7 @@ impl Subscription {
                 name,
                 region,
                 routes: Vec::new(),
+                unread_routes: Vec::new(),
             },
         );
         Ok(event)
@@ -132,17 +133,42 @@ impl Subscription {
         name: &str,
     ) -> Result<Event, CommandError> {
         let entry = self.route_table_mut(table)?;
-        let before = entry.routes.len();
+        let before = entry.routes.len() + entry.unread_routes.len();
         entry
             .routes
             .retain(|route| !route.name.eq_ignore_ascii_case(name));
-        if entry.routes.len() == before {
+        entry
+            .unread_routes
+            .retain(|route| !route.name.eq_ignore_ascii_case(name));
+        if entry.routes.len() + entry.unread_routes.len() == before {
             return Err(not_found("route", format!("{name} in {}", entry.name)));
         }
         Ok(Event::new(format!(
             "Removed the route {name} from {}",
             entry.name
         )))
+    }
+
+    /// R39: notes a route of a template whose next hop the lab cannot know.
+    pub(super) fn note_unread_route(
+        &mut self,
+        table: RouteTableId,
+        route: UnreadRoute,
+    ) -> Result<Event, CommandError> {
+        let entry = self.route_table_mut(table)?;
+        let taken: Vec<&str> = entry
+            .routes
+            .iter()
+            .map(|r| r.name.as_str())
+            .chain(entry.unread_routes.iter().map(|r| r.name.as_str()))
+            .collect();
+        let name = resource_name("route", &route.name, taken.into_iter())?;
+        let event = Event::new(format!(
+            "Noted the route {name} of {}, which the lab cannot follow: {}",
+            entry.name, route.why
+        ));
+        entry.unread_routes.push(route);
+        Ok(event)
     }
 
     pub(super) fn associate_route_table(

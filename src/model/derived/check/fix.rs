@@ -66,6 +66,7 @@ impl Problem<'_> {
             NsgDenies { nsg, rule, flow, allow_priority: Some(priority), .. } => nsg_fix(*nsg, rule, *flow, *priority),
             NsgDenies { nsg_name, rule, allow_priority: None, .. } => advice(format!("Free a priority above {} in {nsg_name} and add an outbound Allow rule there.", rule.name)),
             NsgRuleUnread { nsg_name, rule } => advice(format!("In {nsg_name}, write {} as rules the lab can read (one destination and one port range each, a prefix rather than a service tag), then remove {}.", rule.name, rule.name)),
+            RouteUnread { route_table, route } => advice(format!("In {route_table}, give {} its next hop's address (the virtual appliance or firewall it sends to), as a route the lab can read, then remove {}.", route.name, route.name)),
             NotLinked { vnet, local, local_name, .. } => action(format!("Link the virtual network to {local_name} with a site-to-site VPN, then sync."), Command::LinkSiteToSite { vnet: *vnet, local_network: *local }),
             Unroutable { .. } => advice("Use an address inside the virtual network or inside a local network linked to it by site-to-site VPN."),
             NoRouteBack { local, local_name, range } => action(format!("On {local_name}, add the route {} via the VPN tunnel.", range.prefix()), Command::AddRoute { local_network: *local, prefix: range.prefix().to_string() }),

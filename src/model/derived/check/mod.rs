@@ -73,7 +73,9 @@ impl<'a> Report<'a> {
         matches!(
             self.steps.last(),
             Some(Step::Failed(
-                Problem::PortsUnknown { .. } | Problem::NsgRuleUnread { .. }
+                Problem::PortsUnknown { .. }
+                    | Problem::NsgRuleUnread { .. }
+                    | Problem::RouteUnread { .. }
             ))
         )
     }

@@ -13,6 +13,7 @@ use crate::model::entities::host::PortRule;
 use crate::model::entities::ids::{LocalNetworkId, PlanId, VnetId, WebAppId};
 use crate::model::entities::ids::{NsgId, PrivateDnsZoneId, RouteTableId};
 use crate::model::entities::network::Routing;
+use crate::model::entities::routing::UnreadRoute;
 use crate::model::entities::security::{SecurityRule, UnreadRule};
 use crate::model::entities::tier::Tier;
 use crate::model::input::text::join;
@@ -112,6 +113,12 @@ pub enum Problem<'a> {
         nsg_name: &'a str,
         rule: &'a UnreadRule,
     },
+    /// R39: a route the lab could not follow is at least as specific as the one it took, so
+    /// Azure may send the traffic there: the check says it cannot tell.
+    RouteUnread {
+        route_table: &'a str,
+        route: &'a UnreadRoute,
+    },
     /// R21: no site-to-site connection to the local network holding the address.
     NotLinked {
         address: Ipv4Addr,
@@ -190,6 +197,7 @@ impl Problem<'_> {
             | LinkNotSynced { .. }
             | NoRouteBack { .. }
             | Unroutable { .. }
+            | RouteUnread { .. }
             | PublicAccessDenied { .. } => Stage::Route,
             NoHost { .. } | PortClosed { .. } | PortsUnknown { .. } => Stage::Firewall,
             Dangling(dangling) => dangling.stage(),
@@ -230,6 +238,7 @@ impl fmt::Display for Problem<'_> {
             NsgDenies { nsg_name, rule, inbound: None, .. } => write!(f, "The network security group {nsg_name} denies it: outbound rule {rule}."),
             NsgDenies { nsg_name, rule, inbound: Some(inbound), .. } => write!(f, "The network security group {nsg_name} denies it: outbound rule {rule}. The inbound rule {inbound} matches this traffic, but inbound rules do not apply to the app's outbound traffic."),
             NsgRuleUnread { nsg_name, rule } => write!(f, "The network security group {nsg_name} has the {:?} rule {} at priority {}, which the lab could not read ({}); it comes before the rule that decides here, so Azure may decide otherwise, and the lab cannot tell.", rule.access, rule.name, rule.priority, rule.why),
+            RouteUnread { route_table, route } => write!(f, "The route table {route_table} has the route {} for {}, whose next hop the lab could not read ({}); it is at least as specific as the route the lab would take, so Azure may send the traffic there, and the lab cannot tell.", route.name, route.prefix, route.why),
             NotLinked { address, local_name, .. } => write!(f, "{address} is on {local_name}, but the virtual network has no site-to-site connection to it."),
             LinkNotSynced { local, .. } => write!(f, "The site-to-site connection to {local} was added after the web app last synced, so the app does not use it yet."),
             NoRouteBack { local_name, range, .. } => write!(f, "{local_name} has no route for {range} back through the tunnel, so replies never reach the web app."),

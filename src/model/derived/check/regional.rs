@@ -180,6 +180,23 @@ fn deliver<'a>(context: &Context<'a>, flow: Flow, report: &mut Report<'a>) -> Ne
     let Some(route) = matching_route(&routes, address).cloned() else {
         return stop(report, Problem::Unroutable { address });
     };
+    if let Some(table) = subnet
+        .route_table
+        .and_then(|id| subscription.route_tables.get(&id))
+    {
+        if let Some(unread) = table.unread_routes.iter().find(|unread| {
+            unread.prefix.contains(&address)
+                && unread.prefix.prefix_len() >= route.prefix.prefix_len()
+        }) {
+            return stop(
+                report,
+                Problem::RouteUnread {
+                    route_table: &table.name,
+                    route: unread,
+                },
+            );
+        }
+    }
     if route.next_hop == EffectiveNextHop::None {
         return stop(
             report,

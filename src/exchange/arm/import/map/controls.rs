@@ -1,12 +1,14 @@
 //! `networkSecurityGroups` (+ `/securityRules`), `routeTables` (+ `/routes`), `natGateways`
 //! with their `publicIPAddresses`: created before the VNets whose subnets use them.
 
+use ipnet::Ipv4Net;
 use serde_json::Value;
 
 use super::{is_service_tag, split_child, Mapper};
 use crate::exchange::arm::import::props::{items, text, unknown_why};
 use crate::exchange::arm::import::template::Resource;
 use crate::model::commands::command::NextHopKind;
+use crate::model::entities::routing::UnreadRoute;
 use crate::model::Command;
 
 impl Mapper<'_> {
@@ -157,6 +159,31 @@ impl Mapper<'_> {
         let next_hop = match held_route(hop, &prefix, &appliance) {
             Ok(next_hop) => next_hop,
             Err(why) => {
+                // A known prefix is noted, so the check cannot take another route past it.
+                if let Ok(net) = prefix.trim().parse::<Ipv4Net>() {
+                    self.run(
+                        resource,
+                        if path.is_empty() { "properties" } else { path },
+                        Command::NoteUnreadRoute {
+                            route_table,
+                            route: UnreadRoute {
+                                name,
+                                prefix: net.trunc(),
+                                why: why.clone(),
+                            },
+                        },
+                    )?;
+                    self.skip_part(
+                        resource,
+                        &label,
+                        path,
+                        format!(
+                            "{why}. The lab notes it on the route table “{table}”, and the check \
+                             answers “unknown” for traffic this route could carry."
+                        ),
+                    );
+                    return Ok(());
+                }
                 self.skip_part(
                     resource,
                     &label,

@@ -28,6 +28,7 @@ impl Mapper<'_> {
         self.on_premises(facts)?;
         self.internet_hosts(facts)?;
         self.unread_rules(facts)?;
+        self.unread_routes(facts)?;
         self.relay_agents(facts)?;
         self.gateway_times(facts)?;
         self.certificates(facts)?;
@@ -68,6 +69,31 @@ impl Mapper<'_> {
                 let command = Command::NoteUnreadRule {
                     nsg,
                     rule: rule.clone(),
+                };
+                self.apply_fact(&format!("{path}[{i}]"), command)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn unread_routes(&mut self, facts: &VnetLab) -> Result<(), String> {
+        for (table, routes) in &facts.unread_routes {
+            let path = format!("unreadRoutes.{table}");
+            let Some(route_table) = self
+                .lab
+                .route_tables
+                .values()
+                .find(|t| t.name == *table)
+                .map(|t| t.id)
+            else {
+                return Err(format!(
+                    "{AT}.{path}: the route table “{table}” is not in the template"
+                ));
+            };
+            for (i, route) in routes.iter().enumerate() {
+                let command = Command::NoteUnreadRoute {
+                    route_table,
+                    route: route.clone(),
                 };
                 self.apply_fact(&format!("{path}[{i}]"), command)?;
             }
