@@ -563,15 +563,18 @@ fn r38_a_template_too_large_for_the_import_indented_is_written_without_indentati
 #[test]
 fn r38_a_template_beyond_what_arm_deploys_says_so_and_the_sample_does_not() {
     use vnet_lab::exchange::arm::limits::over_limits;
-    use vnet_lab::exchange::arm::resource_count;
+    use vnet_lab::exchange::arm::written_template;
     let sample = Subscription::sample();
+    let (text, resources) = written_template(&sample);
     assert_eq!(
-        over_limits(resource_count(&sample), template_text(&sample).len()),
-        None
+        resources,
+        template(&sample)["resources"].as_array().unwrap().len()
     );
+    assert_eq!(over_limits(resources, text.len()), None);
     let large = vnet_lab::model::fixtures::generate::large_subscription();
-    let warning = over_limits(resource_count(&large), template_text(&large).len())
-        .expect("the large subscription is beyond ARM's limits");
+    let (text, resources) = written_template(&large);
+    let warning =
+        over_limits(resources, text.len()).expect("the large subscription is beyond ARM's limits");
     assert_eq!(
         warning,
         "The template has 7,370 resources (ARM deploys at most 800 a template): Azure will refuse \

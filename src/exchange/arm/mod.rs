@@ -9,7 +9,7 @@ pub mod limits;
 pub mod template;
 mod writer;
 
-pub use template::{resource_count, template, template_text};
+pub use template::{template, template_text, written_template};
 
 /// The largest file the import reads (R39), and so the largest the export writes indented.
 pub const MAX_TEMPLATE_BYTES: usize = 5 * 1024 * 1024;

@@ -125,26 +125,25 @@ fn with_sku(mut body: Map<String, Value>, sku: Value) -> Map<String, Value> {
 
 /// The template as a JSON value.
 pub fn template(subscription: &Subscription) -> Value {
-    serde_json::to_value(Document(subscription)).unwrap_or(Value::Null)
-}
-
-/// How many resources the template declares, for ARM's limits ([`super::limits`]).
-pub fn resource_count(subscription: &Subscription) -> usize {
-    template(subscription)["resources"]
-        .as_array()
-        .map_or(0, Vec::len)
+    serde_json::to_value(Document::of(subscription)).unwrap_or(Value::Null)
 }
 
 /// The template as the file downloads it: indented, ending in a newline. A subscription whose
 /// indented template would be over the 5 MB the import reads is written without indentation
 /// (a third of the bytes are spaces), so the lab's own export always comes back.
 pub fn template_text(subscription: &Subscription) -> String {
-    let mut text = serde_json::to_string_pretty(&Document(subscription)).unwrap_or_default();
+    written_template(subscription).0
+}
+
+/// [`template_text`], and how many resources it declares (for ARM's limits, [`super::limits`]).
+pub fn written_template(subscription: &Subscription) -> (String, usize) {
+    let document = Document::of(subscription);
+    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     if text.len() >= MAX_TEMPLATE_BYTES {
-        text = serde_json::to_string(&Document(subscription)).unwrap_or_default();
+        text = serde_json::to_string(&document).unwrap_or_default();
     }
     text.push('\n');
-    text
+    (text, document.written.get())
 }
 
 /// Every resource, in dependency order.

@@ -3,6 +3,8 @@
 //! come in sorted order, as a `serde_json::Map` would write them, so the bytes are those of the
 //! template's `Value`.
 
+use std::cell::Cell;
+
 use serde::ser::{Error as _, SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
@@ -11,13 +13,28 @@ use crate::exchange::arm::lab_metadata::VnetLab;
 use crate::exchange::arm::template::{every_resource, parameters, CONTENT_VERSION, SCHEMA};
 use crate::model::Subscription;
 
-pub(super) struct Document<'a>(pub &'a Subscription);
+/// The template of a subscription; `written` counts the resources as they go to the writer,
+/// so ARM's limit of resources is told without building the template again.
+pub(super) struct Document<'a> {
+    pub subscription: &'a Subscription,
+    pub written: Cell<usize>,
+}
+
+impl<'a> Document<'a> {
+    pub(super) fn of(subscription: &'a Subscription) -> Document<'a> {
+        Document {
+            subscription,
+            written: Cell::new(0),
+        }
+    }
+}
 
 impl Serialize for Document<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // Through a `Value`, whose maps sort the metadata's fields.
-        let metadata = serde_json::to_value(VnetLab::of(self.0)).map_err(S::Error::custom)?;
-        let parameters = parameters(self.0);
+        let metadata =
+            serde_json::to_value(VnetLab::of(self.subscription)).map_err(S::Error::custom)?;
+        let parameters = parameters(self.subscription);
         let mut root = serializer.serialize_map(Some(4 + usize::from(parameters.is_some())))?;
         root.serialize_entry("$schema", SCHEMA)?;
         root.serialize_entry("contentVersion", CONTENT_VERSION)?;
@@ -28,20 +45,22 @@ impl Serialize for Document<'_> {
         if let Some(parameters) = parameters {
             root.serialize_entry("parameters", &parameters)?;
         }
-        root.serialize_entry("resources", &AllResources(self.0))?;
+        root.serialize_entry("resources", &AllResources(self))?;
         root.end()
     }
 }
 
-struct AllResources<'a>(&'a Subscription);
+struct AllResources<'d, 'a>(&'d Document<'a>);
 
-impl Serialize for AllResources<'_> {
+impl Serialize for AllResources<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut resources = Resources {
             list: serializer.serialize_seq(None)?,
             failed: None,
+            count: 0,
         };
-        every_resource(self.0, &mut resources);
+        every_resource(self.0.subscription, &mut resources);
+        self.0.written.set(resources.count);
         match resources.failed {
             Some(error) => Err(error),
             None => resources.list.end(),
@@ -53,12 +72,14 @@ impl Serialize for AllResources<'_> {
 pub(super) struct Resources<S: SerializeSeq> {
     list: S,
     failed: Option<S::Error>,
+    count: usize,
 }
 
 impl<S: SerializeSeq> Resources<S> {
     pub(super) fn push(&mut self, resource: Value) {
         if self.failed.is_none() {
             self.failed = self.list.serialize_element(&resource).err();
+            self.count += 1;
         }
     }
 }

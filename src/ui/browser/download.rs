@@ -2,7 +2,7 @@ use leptos::prelude::{document, WithUntracked};
 use wasm_bindgen::JsCast;
 
 use crate::exchange::arm::limits::{over_limits, unwritten_rules};
-use crate::exchange::arm::{resource_count, template_text};
+use crate::exchange::arm::written_template;
 use crate::exchange::az_cli::script;
 use crate::ui::lab::Lab;
 use crate::ui::shell::Tone;
@@ -43,9 +43,7 @@ pub fn export_subscription(lab: Lab) {
 /// Offers the subscription as an ARM deployment template (R38), saying so when it is beyond
 /// what ARM deploys.
 pub fn export_template(lab: Lab) {
-    let (text, resources) = lab
-        .subscription
-        .with_untracked(|subscription| (template_text(subscription), resource_count(subscription)));
+    let (text, resources) = lab.subscription.with_untracked(written_template);
     download(
         &format!("{SUBSCRIPTION_FILE}.template.json"),
         "application/json",

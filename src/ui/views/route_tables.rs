@@ -6,7 +6,7 @@ use crate::model::command::NextHopKind;
 use crate::model::entities::ids::RouteTableId;
 use crate::model::entities::routing::{NextHop, UnreadRoute};
 use crate::model::{Command, Subscription};
-use crate::ui::lab::use_lab;
+use crate::ui::lab::{use_lab, Lab};
 use crate::ui::route::Route;
 use crate::ui::views::{associated_subnets, resource};
 use crate::ui::widgets::choice::{Choice, Options, Select};
@@ -147,14 +147,7 @@ pub fn RouteTableView(table: RouteTableId) -> impl IntoView {
                     >
                         "Edit"
                     </button>
-                    <button
-                        type="button"
-                        class="secondary"
-                        aria-label=format!("Delete {}", route.name)
-                        on:click=move |_| { let _ = lab.run(Command::RemoveUserRoute { route_table: table, name: delete.clone() }); }
-                    >
-                        "Delete"
-                    </button>
+                    {delete_button(lab, table, delete)}
                 </td>
             </tr>
         }
@@ -222,14 +215,7 @@ fn UnreadRoutes(table: RouteTableId) -> impl IntoView {
                 <td><code>{route.prefix.to_string()}</code></td>
                 <td>{route.why.clone()}</td>
                 <td>
-                    <button
-                        type="button"
-                        class="secondary"
-                        aria-label=format!("Delete {}", route.name)
-                        on:click=move |_| { let _ = lab.run(Command::RemoveUserRoute { route_table: table, name: delete.clone() }); }
-                    >
-                        "Delete"
-                    </button>
+                    {delete_button(lab, table, delete)}
                 </td>
             </tr>
         }
@@ -247,5 +233,20 @@ fn UnreadRoutes(table: RouteTableId) -> impl IntoView {
                 </table>
             }
         })
+    }
+}
+
+/// Delete, for a route or a noted one: `RemoveUserRoute` removes either by name.
+fn delete_button(lab: Lab, table: RouteTableId, name: String) -> impl IntoView {
+    let label = format!("Delete {name}");
+    view! {
+        <button
+            type="button"
+            class="secondary"
+            aria-label=label
+            on:click=move |_| { let _ = lab.run(Command::RemoveUserRoute { route_table: table, name: name.clone() }); }
+        >
+            "Delete"
+        </button>
     }
 }

@@ -260,15 +260,22 @@ pub fn read_template(
 /// Whether two ids name the same resource once imported: the lab imports one resource group,
 /// so a template's other groups and subscriptions are that one too.
 fn same_id(id: &str, other: &str) -> bool {
-    let within = |id: &str| {
-        id.to_ascii_lowercase()
-            .find("/providers/")
-            .map(|at| id[at..].to_ascii_lowercase())
-    };
     id.eq_ignore_ascii_case(other)
         || (other.starts_with("/subscriptions/")
-            && within(id).is_some()
-            && within(id) == within(other))
+            && match (within_group(id), within_group(other)) {
+                (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+                _ => false,
+            })
+}
+
+/// An id from its `/providers/` on, found in place: `reference()` compares every resource, so
+/// no lowercased copies.
+fn within_group(id: &str) -> Option<&str> {
+    const PROVIDERS: &[u8] = b"/providers/";
+    id.as_bytes()
+        .windows(PROVIDERS.len())
+        .position(|w| w.eq_ignore_ascii_case(PROVIDERS))
+        .map(|at| &id[at..])
 }
 
 fn has_default(spec: &Value) -> bool {

@@ -53,15 +53,16 @@ fn template() -> Value {
     ]})
 }
 
+/// `text` imported into an empty lab, whole.
+fn import_text(text: &str) -> Subscription {
+    prepare(text, &Subscription::empty(), &Options::at(NOW))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .subscription
+        .expect("complete")
+}
+
 fn imported() -> Subscription {
-    prepare(
-        &template().to_string(),
-        &Subscription::empty(),
-        &Options::at(NOW),
-    )
-    .unwrap_or_else(|e| panic!("{e}"))
-    .subscription
-    .expect("complete")
+    import_text(&template().to_string())
 }
 
 fn check_to<'a>(lab: &'a Subscription, host: &'a str, port: u16) -> check::Report<'a> {
@@ -121,14 +122,7 @@ fn r39_a_rule_the_lab_cannot_hold_is_noted_and_the_check_cannot_tell_past_it() {
 #[test]
 fn r39_a_noted_rule_comes_back_with_the_labs_own_export_and_the_export_says_it_is_left_out() {
     let lab = imported();
-    let again = prepare(
-        &template_text(&lab),
-        &Subscription::empty(),
-        &Options::at(NOW),
-    )
-    .unwrap_or_else(|e| panic!("{e}"))
-    .subscription
-    .expect("complete");
+    let again = import_text(&template_text(&lab));
     let unread = |s: &Subscription| {
         s.network_security_groups
             .values()
@@ -192,14 +186,7 @@ fn forced_tunnel() -> Value {
 
 #[test]
 fn r39_a_route_whose_next_hop_is_known_only_at_deployment_is_noted_and_the_check_cannot_tell() {
-    let lab = prepare(
-        &forced_tunnel().to_string(),
-        &Subscription::empty(),
-        &Options::at(NOW),
-    )
-    .unwrap_or_else(|e| panic!("{e}"))
-    .subscription
-    .expect("complete");
+    let lab = import_text(&forced_tunnel().to_string());
     let table = lab.route_tables.values().next().unwrap();
     assert!(table.routes.is_empty());
     assert_eq!(table.unread_routes.len(), 1);
@@ -226,14 +213,7 @@ fn r39_a_route_whose_next_hop_is_known_only_at_deployment_is_noted_and_the_check
         .fix()
         .advice
         .starts_with("In apps-rt, give to-firewall its next hop's address"));
-    let again = prepare(
-        &template_text(&lab),
-        &Subscription::empty(),
-        &Options::at(NOW),
-    )
-    .unwrap_or_else(|e| panic!("{e}"))
-    .subscription
-    .expect("complete");
+    let again = import_text(&template_text(&lab));
     assert_eq!(
         again.route_tables.values().next().unwrap().unread_routes,
         table.unread_routes

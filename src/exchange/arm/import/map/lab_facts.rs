@@ -3,6 +3,8 @@
 //! and what only the saved state says (gateway times, what connections synced, R14). A name
 //! the resources do not declare is refused with its JSON path.
 
+use std::collections::BTreeMap;
+
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 
@@ -12,7 +14,7 @@ use crate::exchange::arm::lab_metadata::{HostFacts, VnetLab};
 use crate::exchange::names;
 use crate::model::entities::certificate::Certificate;
 use crate::model::entities::host::PortRule;
-use crate::model::entities::ids::LocalNetworkId;
+use crate::model::entities::ids::{LocalNetworkId, NsgId, RouteTableId};
 use crate::model::entities::network::UploadedCertificate;
 use crate::model::entities::subscription::IssuedCertificate;
 use crate::model::{Command, HostRef};
@@ -52,50 +54,49 @@ impl Mapper<'_> {
     }
 
     fn unread_rules(&mut self, facts: &VnetLab) -> Result<(), String> {
-        for (group, rules) in &facts.unread_rules {
-            let path = format!("unreadRules.{group}");
-            let Some(nsg) = self
-                .lab
-                .network_security_groups
-                .values()
-                .find(|nsg| nsg.name == *group)
-                .map(|nsg| nsg.id)
-            else {
-                return Err(format!(
-                    "{AT}.{path}: the network security group “{group}” is not in the template"
-                ));
-            };
-            for (i, rule) in rules.iter().enumerate() {
-                let command = Command::NoteUnreadRule {
-                    nsg,
-                    rule: rule.clone(),
-                };
-                self.apply_fact(&format!("{path}[{i}]"), command)?;
-            }
-        }
-        Ok(())
+        let groups: Vec<(String, NsgId)> = (self.lab.network_security_groups.values())
+            .map(|nsg| (nsg.name.clone(), nsg.id))
+            .collect();
+        self.notes(
+            "unreadRules",
+            "network security group",
+            &facts.unread_rules,
+            &groups,
+            |nsg, rule| Command::NoteUnreadRule { nsg, rule },
+        )
     }
 
     fn unread_routes(&mut self, facts: &VnetLab) -> Result<(), String> {
-        for (table, routes) in &facts.unread_routes {
-            let path = format!("unreadRoutes.{table}");
-            let Some(route_table) = self
-                .lab
-                .route_tables
-                .values()
-                .find(|t| t.name == *table)
-                .map(|t| t.id)
-            else {
+        let tables: Vec<(String, RouteTableId)> = (self.lab.route_tables.values())
+            .map(|table| (table.name.clone(), table.id))
+            .collect();
+        self.notes(
+            "unreadRoutes",
+            "route table",
+            &facts.unread_routes,
+            &tables,
+            |route_table, route| Command::NoteUnreadRoute { route_table, route },
+        )
+    }
+
+    /// What the metadata notes on a resource by name (`key.<name>[i]`), one command each.
+    fn notes<Id: Copy, T: Clone>(
+        &mut self,
+        key: &str,
+        kind: &str,
+        noted: &BTreeMap<String, Vec<T>>,
+        named: &[(String, Id)],
+        note: impl Fn(Id, T) -> Command,
+    ) -> Result<(), String> {
+        for (name, items) in noted {
+            let path = format!("{key}.{name}");
+            let Some(&(_, id)) = named.iter().find(|(n, _)| n == name) else {
                 return Err(format!(
-                    "{AT}.{path}: the route table “{table}” is not in the template"
+                    "{AT}.{path}: the {kind} “{name}” is not in the template"
                 ));
             };
-            for (i, route) in routes.iter().enumerate() {
-                let command = Command::NoteUnreadRoute {
-                    route_table,
-                    route: route.clone(),
-                };
-                self.apply_fact(&format!("{path}[{i}]"), command)?;
+            for (i, item) in items.iter().enumerate() {
+                self.apply_fact(&format!("{path}[{i}]"), note(id, item.clone()))?;
             }
         }
         Ok(())

@@ -130,13 +130,26 @@ impl Mapper<'_> {
                 ))
             }
         };
-        let (protocol, destination, ports) = match rule_fields(resource, rule, path)? {
+        let held = match rule_fields(resource, rule, path)? {
             Read::Held {
                 protocol,
                 destination,
                 ports,
-            } => (protocol, destination, ports),
-            Read::Unheld(why) => {
+            } => match direction {
+                Direction::Outbound => {
+                    match source_unheld(rule, &self.guarded_subnets(group, nsg), group) {
+                        Some(why) => Err(why),
+                        None => Ok((protocol, destination, ports)),
+                    }
+                }
+                // The check reads inbound rules only to say they have no effect on the app (R30).
+                Direction::Inbound => Ok((protocol, destination, ports)),
+            },
+            Read::Unheld(why) => Err(why),
+        };
+        let (protocol, destination, ports) = match held {
+            Ok(fields) => fields,
+            Err(why) => {
                 let unread = Unread {
                     nsg,
                     group,
@@ -148,22 +161,6 @@ impl Mapper<'_> {
                 return self.note_unread(resource, rule, &label, path, unread);
             }
         };
-        let source = match direction {
-            Direction::Outbound => source_unheld(rule, &self.guarded_subnets(group, nsg), group),
-            // The check reads inbound rules only to say they have no effect on the app (R30).
-            Direction::Inbound => None,
-        };
-        if let Some(why) = source {
-            let unread = Unread {
-                nsg,
-                group,
-                name,
-                direction,
-                access,
-                why,
-            };
-            return self.note_unread(resource, rule, &label, path, unread);
-        }
         let priority = at(rule, "properties.priority")
             .map(as_text)
             .unwrap_or_default();
